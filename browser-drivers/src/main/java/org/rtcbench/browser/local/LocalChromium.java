@@ -1,0 +1,276 @@
+package org.rtcbench.browser.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.SessionNotCreatedException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.RemoteWebDriver;
+import org.rtcbench.browser.BrowserPeer;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.core.peer.PeerInfo;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.scenario.BrowserConfig;
+
+/**
+ * Launches Chromium on this host: our own chromedriver process (so we know its PID) and a
+ * Chromium with a fresh profile, fake camera and microphone, and loopback ICE candidates.
+ * Selenium Manager is used only when the driver is configured as {@code selenium-manager}.
+ */
+public final class LocalChromium {
+    private static final Pattern STARTED_ON_PORT = Pattern.compile("started successfully on port (\\d+)");
+    private static final Duration DRIVER_START_TIMEOUT = Duration.ofSeconds(15);
+
+    /** The flags every Chromium peer gets; see FIELD-NOTES for why each one is there. */
+    public static final List<String> FLAGS = List.of(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-default-apps", "--no-first-run", "--no-default-browser-check", "--disable-quic",
+            "--mute-audio", "--autoplay-policy=no-user-gesture-required",
+            // No mDNS host names, and loopback candidates, so calls stay on 127.0.0.1.
+            "--disable-features=WebRtcHideLocalIpsWithMdns", "--allow-loopback-in-peer-connection",
+            // A hidden headless tab must keep its timers and encoders at full speed.
+            "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+            "--disable-backgrounding-occluded-windows");
+
+    private final BrowserConfig config;
+    private final Path workDir;
+
+    /**
+     * @param workDir where fresh profiles and driver logs go (each deleted or kept per peer)
+     */
+    public LocalChromium(BrowserConfig config, Path workDir) {
+        this.config = config;
+        this.workDir = workDir;
+    }
+
+    /** Fails with one clear line when Chromium or chromedriver is not where the config says. */
+    public void check() {
+        checkExecutable(config.binary(), "Chromium", "browsers.chrome.binary or --chrome-binary", "chromium");
+        if (!BrowserConfig.SELENIUM_MANAGER.equals(config.driver())) {
+            checkExecutable(config.driver(), "chromedriver", "browsers.chrome.driver or --chrome-driver", "chromium-driver");
+        }
+    }
+
+    private static void checkExecutable(String path, String what, String setting, String debianPackage) {
+        if (path == null || path.isBlank()) {
+            throw new BadInputException(what + " path is not set: set " + setting);
+        }
+        Path p = Path.of(path);
+        if (!Files.isRegularFile(p)) {
+            throw new BadInputException(what + " not found at " + path + ": install Debian's " + debianPackage
+                    + " package (sudo ci/setup installs it), or point " + setting + " at it");
+        }
+        if (!Files.isExecutable(p)) {
+            throw new BadInputException(what + " at " + path + " is not executable: fix its permissions or point " + setting + " elsewhere");
+        }
+    }
+
+    /**
+     * Starts one Chromium peer with the harness page open.
+     *
+     * @param fakeVideo a Y4M file for the fake camera, or null for Chromium's built-in pattern
+     * @param fakeAudio a WAV file for the fake microphone, or null for Chromium's built-in beep
+     */
+    public BrowserPeer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio) {
+        check();
+        Path profile;
+        try {
+            Files.createDirectories(workDir);
+            profile = Files.createTempDirectory(workDir, "chrome-" + peerName + "-");
+        } catch (IOException e) {
+            throw new BadInputException("cannot create a browser profile under " + workDir + ": " + e.getMessage());
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(config.binary());
+        List<String> args = new ArrayList<>(FLAGS);
+        args.add("--user-data-dir=" + profile);
+        if (fakeVideo != null) {
+            args.add("--use-file-for-fake-video-capture=" + fakeVideo);
+        }
+        if (fakeAudio != null) {
+            args.add("--use-file-for-fake-audio-capture=" + fakeAudio);
+        }
+        args.addAll(config.args());
+        options.addArguments(args);
+
+        Process driverProcess = null;
+        ChromeDriverService managed = null;
+        RemoteWebDriver driver = null;
+        OwnedProcesses owned = null;
+        try {
+            if (BrowserConfig.SELENIUM_MANAGER.equals(config.driver())) {
+                managed = ChromeDriverService.createDefaultService();
+                owned = new OwnedProcesses(null, profile);
+                driver = new ChromeDriver(managed, options);
+            } else {
+                driverProcess = startDriver(profile);
+                owned = new OwnedProcesses(driverProcess.toHandle(), profile);
+                URL url = URI.create("http://127.0.0.1:" + driverPort(driverProcess) + "/").toURL();
+                driver = new RemoteWebDriver(url, options, false);
+            }
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.get(harness.toString());
+            Object ready = driver.executeScript("return !!window.rtcbench;");
+            if (!Boolean.TRUE.equals(ready)) {
+                throw new PeerFailure(peerName + ": the harness page at " + harness + " did not load its API");
+            }
+            PeerInfo info = info(driver.getCapabilities());
+            RemoteWebDriver d = driver;
+            ChromeDriverService m = managed;
+            OwnedProcesses o = owned;
+            return new BrowserPeer(peerName, PeerKind.CHROME, driver, info, () -> end(d, m, o));
+        } catch (SessionNotCreatedException e) {
+            end(driver, managed, owned != null ? owned : new OwnedProcesses(null, profile));
+            throw new BadInputException("Chromium at " + config.binary() + " did not start for peer " + peerName + ": "
+                    + firstLine(e.getMessage()) + " (check browsers.chrome.binary; run with --verbose for details)", e);
+        } catch (IOException | WebDriverException | PeerFailure | BadInputException e) {
+            end(driver, managed, owned != null ? owned : new OwnedProcesses(driverProcess == null ? null : driverProcess.toHandle(), profile));
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            throw new PeerFailure(peerName + ": Chromium did not start: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private Process startDriver(Path profile) throws IOException {
+        Path log = profile.resolveSibling(profile.getFileName() + "-chromedriver.log");
+        ProcessBuilder pb = new ProcessBuilder(config.driver(), "--port=0", "--log-path=" + log)
+                .redirectErrorStream(true);
+        return pb.start();
+    }
+
+    /** Reads the port chromedriver chose from its first lines of output. */
+    private static int driverPort(Process p) throws IOException {
+        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                StringBuilder seen = new StringBuilder();
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Matcher m = STARTED_ON_PORT.matcher(line);
+                    if (m.find()) {
+                        int found = Integer.parseInt(m.group(1));
+                        drainInBackground(r);
+                        return found;
+                    }
+                    seen.append(line).append(' ');
+                }
+                throw new IllegalStateException("chromedriver exited: " + seen.toString().trim());
+            } catch (IOException e) {
+                throw new IllegalStateException("chromedriver output unreadable: " + e.getMessage());
+            }
+        });
+        try {
+            return port.get(DRIVER_START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IOException("chromedriver did not report its port within " + DRIVER_START_TIMEOUT.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while chromedriver started");
+        }
+    }
+
+    /** Keeps reading so chromedriver never blocks on a full pipe. */
+    private static void drainInBackground(BufferedReader r) {
+        Thread t = new Thread(() -> {
+            try (r) {
+                while (r.readLine() != null) {
+                    // discarded: the driver's real log goes to --log-path
+                }
+            } catch (IOException ignored) {
+                // driver ended
+            }
+        }, "chromedriver-output");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void end(RemoteWebDriver driver, ChromeDriverService managed, OwnedProcesses owned) {
+        if (driver != null) {
+            // quit() can hang on a dead browser; give it a bounded time, then end processes by PID.
+            CompletableFuture<Void> quit = CompletableFuture.runAsync(() -> {
+                try {
+                    driver.quit();
+                } catch (RuntimeException ignored) {
+                    // ended below by PID
+                }
+            });
+            try {
+                quit.get(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // ended below by PID
+            }
+        }
+        if (managed != null) {
+            managed.stop();
+        }
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    private static PeerInfo info(Capabilities caps) {
+        String driverVersion = null;
+        Object chrome = caps.getCapability("chrome");
+        if (chrome instanceof Map<?, ?> m && m.get("chromedriverVersion") != null) {
+            driverVersion = String.valueOf(m.get("chromedriverVersion")).split(" ")[0];
+        }
+        return new PeerInfo("chromium", caps.getBrowserVersion(), "chromedriver", driverVersion);
+    }
+
+    /** {@code chromium --version} and {@code chromedriver --version} as printed, or why not. */
+    public Map<String, String> versions() {
+        return Map.of("chromium", commandVersion(config.binary()),
+                "chromedriver", BrowserConfig.SELENIUM_MANAGER.equals(config.driver())
+                        ? "via Selenium Manager" : commandVersion(config.driver()));
+    }
+
+    static String commandVersion(String path) {
+        if (path == null || !Files.isExecutable(Path.of(path))) {
+            return "not found at " + path;
+        }
+        try {
+            Process p = new ProcessBuilder(path, "--version").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return out.isEmpty() ? "unknown" : firstLine(out);
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,199 @@
+// rtcbench harness: a remote-controlled RTCPeerConnection. Java calls window.rtcbench through
+// WebDriver; every call returns a Promise. Signaling is done by Java, never by this page.
+'use strict';
+
+(function () {
+  const ICE_GATHERING_TIMEOUT_MS = 10000;
+  const ECHO_INTERVAL_MS = 1000;
+
+  const state = {
+    stream: null,        // the local fake camera + microphone
+    role: 'sendrecv',
+    datachannel: true,
+    pcs: new Map(),      // connection id -> RTCPeerConnection
+    channels: new Map(), // connection id -> {dc, seq, pending, echoes, rttMs, timer}
+    errors: [],
+  };
+
+  function status(text) {
+    document.getElementById('status').textContent = 'rtcbench harness: ' + text;
+  }
+
+  function sends() { return state.role !== 'recvonly'; }
+  function receives() { return state.role !== 'sendonly'; }
+
+  async function startMedia(spec) {
+    state.role = spec.role || 'sendrecv';
+    state.datachannel = spec.datachannel !== false;
+    if (!sends()) {
+      return { audioTracks: 0, videoTracks: 0 };
+    }
+    const constraints = {
+      video: spec.video ? { width: { ideal: spec.video.width }, height: { ideal: spec.video.height },
+                            frameRate: { ideal: spec.video.fps } } : false,
+      // Audio processing would remove most of a steady test tone.
+      audio: spec.audio ? { echoCancellation: false, noiseSuppression: false, autoGainControl: false } : false,
+    };
+    state.stream = await navigator.mediaDevices.getUserMedia(constraints);
+    const v = document.createElement('video');
+    v.muted = true; v.autoplay = true; v.playsInline = true; v.srcObject = state.stream;
+    document.getElementById('local').appendChild(v);
+    status('media started');
+    return { audioTracks: state.stream.getAudioTracks().length, videoTracks: state.stream.getVideoTracks().length };
+  }
+
+  function newPeerConnection(id) {
+    if (state.pcs.has(id)) {
+      throw new Error('connection ' + id + ' already exists');
+    }
+    // No ICE servers: every candidate is a host candidate of this machine.
+    const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    state.pcs.set(id, pc);
+    if (sends() && state.stream) {
+      for (const track of state.stream.getTracks()) {
+        pc.addTransceiver(track, { direction: receives() ? 'sendrecv' : 'sendonly', streams: [state.stream] });
+      }
+    }
+    pc.ontrack = (e) => {
+      // A sink makes the browser decode and render what it receives, as a real app would.
+      if (e.track.kind === 'video') {
+        const v = document.createElement('video');
+        v.muted = true; v.autoplay = true; v.playsInline = true;
+        v.srcObject = new MediaStream([e.track]);
+        document.getElementById('remote').appendChild(v);
+        v.play().catch(() => {});
+      } else {
+        const a = new Audio();
+        a.muted = true;
+        a.srcObject = new MediaStream([e.track]);
+        a.play().catch(() => {});
+      }
+    };
+    pc.ondatachannel = (e) => attachChannel(id, e.channel);
+    pc.onconnectionstatechange = () => status(id + ' ' + pc.connectionState);
+    return pc;
+  }
+
+  function addReceiveOnlyTransceivers(pc, offer) {
+    if (sends() || !receives() || offer) {
+      return;
+    }
+    pc.addTransceiver('audio', { direction: 'recvonly' });
+    pc.addTransceiver('video', { direction: 'recvonly' });
+  }
+
+  // Both ends ping once a second and echo each other's pings, so either side measures the round trip.
+  function attachChannel(id, dc) {
+    const ch = { dc: dc, seq: 0, pending: new Map(), echoes: 0, rttMs: null, timer: null };
+    state.channels.set(id, ch);
+    dc.onmessage = (e) => {
+      let msg;
+      try { msg = JSON.parse(e.data); } catch (err) { return; }
+      if (msg.type === 'ping') {
+        dc.send(JSON.stringify({ type: 'pong', seq: msg.seq }));
+      } else if (msg.type === 'pong' && ch.pending.has(msg.seq)) {
+        ch.rttMs = performance.now() - ch.pending.get(msg.seq);
+        ch.pending.delete(msg.seq);
+        ch.echoes++;
+      }
+    };
+    const ping = () => {
+      if (dc.readyState !== 'open') { return; }
+      const seq = ++ch.seq;
+      ch.pending.set(seq, performance.now());
+      if (ch.pending.size > 100) { ch.pending.delete(ch.pending.keys().next().value); }
+      dc.send(JSON.stringify({ type: 'ping', seq: seq }));
+    };
+    dc.onopen = () => { ping(); ch.timer = setInterval(ping, ECHO_INTERVAL_MS); };
+    dc.onclose = () => { if (ch.timer) { clearInterval(ch.timer); } };
+    if (dc.readyState === 'open') { dc.onopen(); }
+  }
+
+  function gathered(pc) {
+    if (pc.iceGatheringState === 'complete') {
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('ICE gathering did not complete within '
+          + ICE_GATHERING_TIMEOUT_MS + ' ms')), ICE_GATHERING_TIMEOUT_MS);
+      pc.addEventListener('icegatheringstatechange', () => {
+        if (pc.iceGatheringState === 'complete') { clearTimeout(timer); resolve(); }
+      });
+    });
+  }
+
+  function pcOf(id) {
+    const pc = state.pcs.get(id);
+    if (!pc) { throw new Error('no connection ' + id); }
+    return pc;
+  }
+
+  async function createOffer(id) {
+    const pc = newPeerConnection(id);
+    addReceiveOnlyTransceivers(pc, false);
+    if (state.datachannel) {
+      attachChannel(id, pc.createDataChannel('rtcbench'));
+    }
+    await pc.setLocalDescription(await pc.createOffer());
+    await gathered(pc);
+    return pc.localDescription.sdp;
+  }
+
+  async function acceptOffer(id, sdp) {
+    const pc = newPeerConnection(id);
+    await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
+    if (!sends() && receives()) {
+      for (const t of pc.getTransceivers()) { t.direction = 'recvonly'; }
+    }
+    await pc.setLocalDescription(await pc.createAnswer());
+    await gathered(pc);
+    return pc.localDescription.sdp;
+  }
+
+  async function acceptAnswer(id, sdp) {
+    await pcOf(id).setRemoteDescription({ type: 'answer', sdp: sdp });
+    return true;
+  }
+
+  function connectionState(id) {
+    const pc = state.pcs.get(id);
+    return pc ? pc.connectionState : 'new';
+  }
+
+  // Raw W3C reports, untouched, one array per connection; JSON text so WebDriver does not retype numbers.
+  async function stats() {
+    const out = { stats: {}, datachannel: { echoes: 0, rttMs: null } };
+    for (const [id, pc] of state.pcs) {
+      const report = await pc.getStats();
+      const list = [];
+      report.forEach((r) => list.push(r));
+      out.stats[id] = list;
+    }
+    let rtt = null;
+    for (const ch of state.channels.values()) {
+      out.datachannel.echoes += ch.echoes;
+      if (ch.rttMs !== null) { rtt = rtt === null ? ch.rttMs : Math.max(rtt, ch.rttMs); }
+    }
+    out.datachannel.rttMs = rtt;
+    return JSON.stringify(out);
+  }
+
+  function close() {
+    for (const ch of state.channels.values()) {
+      if (ch.timer) { clearInterval(ch.timer); }
+    }
+    for (const pc of state.pcs.values()) { pc.close(); }
+    state.pcs.clear();
+    state.channels.clear();
+    if (state.stream) { state.stream.getTracks().forEach((t) => t.stop()); }
+    status('closed');
+    return true;
+  }
+
+  window.rtcbench = {
+    version: 1,
+    startMedia, createOffer, acceptOffer, acceptAnswer, connectionState, stats, close,
+    userAgent: () => navigator.userAgent,
+  };
+  status('ready');
+})();

@@ -1,0 +1,25 @@
+package org.rtcbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.rtcbench.core.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code rtcbench run FILE}: runs a scenario file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a scenario file: launch its peers, connect them, sample getStats() every interval, "
+                + "judge the assertions, and write results/<run-id>/ (run.json, junit.xml, report.html, samples/, events.jsonl).")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file, e.g. scenarios/demo.yaml.")
+    Path file;
+
+    @Mixin
+    RunFlags flags;
+
+    @Override
+    public Integer call() {
+        return RunExecution.run(flags.apply(ScenarioLoader.load(file)), flags.options());
+    }
+}

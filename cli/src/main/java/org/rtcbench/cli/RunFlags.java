@@ -1,0 +1,57 @@
+package org.rtcbench.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.Durations;
+import org.rtcbench.core.scenario.BrowserConfig;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.runner.RunOptions;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that runs a scenario. */
+final class RunFlags {
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Override the scenario's call duration, e.g. 30s or 2m.")
+    String duration;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Where run directories are written (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--chrome-binary", paramLabel = "PATH", description = "Chromium/Chrome executable (default: the scenario's, else /usr/bin/chromium).")
+    String chromeBinary;
+
+    @Option(names = "--chrome-driver", paramLabel = "PATH",
+            description = "chromedriver executable, or 'selenium-manager' to let Selenium Manager find one (default: /usr/bin/chromedriver).")
+    String chromeDriver;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print log lines and stack traces on stderr.")
+    boolean verbose;
+
+    /** The scenario with command-line overrides applied. */
+    Scenario apply(Scenario scenario) {
+        Scenario s = scenario;
+        if (duration != null) {
+            Duration d;
+            try {
+                d = Durations.parse(duration);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--duration " + e.getMessage());
+            }
+            if (d.isZero()) {
+                throw new BadInputException("--duration must be positive, e.g. 20s");
+            }
+            s = s.withDuration(d);
+        }
+        if (chromeBinary != null || chromeDriver != null) {
+            s = s.withBrowsers(s.browsers().overriddenBy(new BrowserConfig(chromeBinary, chromeDriver, null), null));
+        }
+        return s;
+    }
+
+    RunOptions options() {
+        long launchedAt = Long.getLong("rtcbench.launchedAt", 0L);
+        return RunOptions.defaults().withResultsRoot(results).withLaunchedAtMs(launchedAt)
+                .withOnDirectory(dir -> Logging.toFile(dir.path().resolve("rtcbench.log")));
+    }
+}

@@ -1,0 +1,227 @@
+package org.rtcbench.core.metric;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Turns two consecutive samples of one peer into one value per {@link Metric}. This is the one
+ * place that knows how engines differ in their W3C stats (e.g. how the selected candidate pair
+ * is marked), so a metric means the same for every peer kind.
+ *
+ * <p>A sample is {@code {"timestamp": ms, "peer": name, "stats": {connection: [report...]},
+ * "datachannel": {"echoes": n, "rttMs": x}}}, reports with their W3C field names.
+ */
+public final class SampleMetrics {
+    private SampleMetrics() {
+    }
+
+    /** The metrics at {@code current}; rates use {@code previous} (may be null: rates are then missing). */
+    public static Map<Metric, Double> between(JsonNode previous, JsonNode current) {
+        Map<Metric, Double> out = new EnumMap<>(Metric.class);
+        Map<String, JsonNode> before = previous == null ? Map.of() : reportsByKey(previous);
+        Map<String, JsonNode> now = reportsByKey(current);
+
+        double minFps = Double.NaN;
+        double minFpsSent = Double.NaN;
+        double width = Double.NaN;
+        double height = Double.NaN;
+        double framesDecoded = 0;
+        double freezes = 0;
+        boolean anyVideoIn = false;
+        boolean anyFreezeField = false;
+        double audioPackets = 0;
+        boolean anyAudioIn = false;
+        double audioJitter = Double.NaN;
+        double videoJitter = Double.NaN;
+        double bitsIn = 0;
+        double bitsOut = 0;
+        double inIntervalMs = Double.NaN;
+        double outIntervalMs = Double.NaN;
+        double lostDelta = 0;
+        double receivedDelta = 0;
+        boolean lossMeasured = false;
+        double concealedDelta = 0;
+        double samplesDelta = 0;
+        double rtt = Double.NaN;
+
+        for (Map.Entry<String, JsonNode> e : now.entrySet()) {
+            JsonNode r = e.getValue();
+            JsonNode old = before.get(e.getKey());
+            String type = r.path("type").asText();
+            String kind = r.path("kind").asText(r.path("mediaType").asText());
+            switch (type) {
+                case "inbound-rtp" -> {
+                    if (old != null) {
+                        double dt = r.path("timestamp").asDouble() - old.path("timestamp").asDouble();
+                        if (dt > 0) {
+                            bitsIn += 8 * (r.path("bytesReceived").asDouble() - old.path("bytesReceived").asDouble());
+                            inIntervalMs = Double.isNaN(inIntervalMs) ? dt : Math.max(inIntervalMs, dt);
+                        }
+                        if (r.has("packetsLost") && r.has("packetsReceived")) {
+                            lostDelta += Math.max(0, r.path("packetsLost").asDouble() - old.path("packetsLost").asDouble());
+                            receivedDelta += r.path("packetsReceived").asDouble() - old.path("packetsReceived").asDouble();
+                            lossMeasured = true;
+                        }
+                    }
+                    if ("video".equals(kind)) {
+                        anyVideoIn = true;
+                        framesDecoded += r.path("framesDecoded").asDouble();
+                        if (r.has("freezeCount")) {
+                            anyFreezeField = true;
+                            freezes += r.path("freezeCount").asDouble();
+                        }
+                        if (r.has("framesPerSecond")) {
+                            double fps = r.path("framesPerSecond").asDouble();
+                            if (Double.isNaN(minFps) || fps < minFps) {
+                                minFps = fps;
+                                width = r.has("frameWidth") ? r.path("frameWidth").asDouble() : Double.NaN;
+                                height = r.has("frameHeight") ? r.path("frameHeight").asDouble() : Double.NaN;
+                            }
+                        } else if (old != null && r.has("framesDecoded")) {
+                            // Firefox and older engines lack framesPerSecond: derive it from framesDecoded.
+                            double dt = r.path("timestamp").asDouble() - old.path("timestamp").asDouble();
+                            if (dt > 0) {
+                                double fps = 1000 * (r.path("framesDecoded").asDouble() - old.path("framesDecoded").asDouble()) / dt;
+                                if (Double.isNaN(minFps) || fps < minFps) {
+                                    minFps = fps;
+                                    width = r.has("frameWidth") ? r.path("frameWidth").asDouble() : Double.NaN;
+                                    height = r.has("frameHeight") ? r.path("frameHeight").asDouble() : Double.NaN;
+                                }
+                            }
+                        }
+                        if (r.has("jitter")) {
+                            videoJitter = max(videoJitter, 1000 * r.path("jitter").asDouble());
+                        }
+                    } else if ("audio".equals(kind)) {
+                        anyAudioIn = true;
+                        audioPackets += r.path("packetsReceived").asDouble();
+                        if (r.has("jitter")) {
+                            audioJitter = max(audioJitter, 1000 * r.path("jitter").asDouble());
+                        }
+                        if (old != null && r.has("concealedSamples") && r.has("totalSamplesReceived")) {
+                            concealedDelta += r.path("concealedSamples").asDouble() - old.path("concealedSamples").asDouble();
+                            samplesDelta += r.path("totalSamplesReceived").asDouble() - old.path("totalSamplesReceived").asDouble();
+                        }
+                    }
+                }
+                case "outbound-rtp" -> {
+                    if (old != null) {
+                        double dt = r.path("timestamp").asDouble() - old.path("timestamp").asDouble();
+                        if (dt > 0) {
+                            bitsOut += 8 * (r.path("bytesSent").asDouble() - old.path("bytesSent").asDouble());
+                            outIntervalMs = Double.isNaN(outIntervalMs) ? dt : Math.max(outIntervalMs, dt);
+                        }
+                    }
+                    if ("video".equals(kind) && r.has("framesPerSecond")) {
+                        double fps = r.path("framesPerSecond").asDouble();
+                        minFpsSent = Double.isNaN(minFpsSent) ? fps : Math.min(minFpsSent, fps);
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        JsonNode connections = current.path("stats");
+        for (Iterator<String> it = connections.fieldNames(); it.hasNext(); ) {
+            JsonNode pair = selectedCandidatePair(connections.get(it.next()));
+            if (pair != null && pair.has("currentRoundTripTime")) {
+                rtt = max(rtt, 1000 * pair.path("currentRoundTripTime").asDouble());
+            }
+        }
+
+        put(out, Metric.VIDEO_FPS, minFps);
+        put(out, Metric.VIDEO_FPS_SENT, minFpsSent);
+        put(out, Metric.VIDEO_WIDTH, width);
+        put(out, Metric.VIDEO_HEIGHT, height);
+        if (anyVideoIn) {
+            out.put(Metric.VIDEO_FRAMES_DECODED, framesDecoded);
+        }
+        if (anyFreezeField) {
+            out.put(Metric.VIDEO_FREEZES, freezes);
+        }
+        put(out, Metric.VIDEO_JITTER, videoJitter);
+        if (anyAudioIn) {
+            out.put(Metric.AUDIO_PACKETS_RECEIVED, audioPackets);
+        }
+        put(out, Metric.AUDIO_JITTER, audioJitter);
+        if (samplesDelta > 0) {
+            out.put(Metric.AUDIO_CONCEALED, 100 * concealedDelta / samplesDelta);
+        }
+        if (!Double.isNaN(inIntervalMs)) {
+            out.put(Metric.BITRATE_IN, bitsIn / inIntervalMs);
+        }
+        if (!Double.isNaN(outIntervalMs)) {
+            out.put(Metric.BITRATE_OUT, bitsOut / outIntervalMs);
+        }
+        if (lossMeasured && lostDelta + receivedDelta > 0) {
+            out.put(Metric.PACKET_LOSS, 100 * lostDelta / (lostDelta + receivedDelta));
+        }
+        put(out, Metric.RTT, rtt);
+        JsonNode dc = current.path("datachannel");
+        if (dc.has("echoes")) {
+            out.put(Metric.DATACHANNEL_ECHOES, dc.path("echoes").asDouble());
+        }
+        if (dc.hasNonNull("rttMs")) {
+            out.put(Metric.DATACHANNEL_RTT, dc.path("rttMs").asDouble());
+        }
+        return out;
+    }
+
+    /**
+     * The selected ICE candidate pair of one connection's reports: Chrome and libwebrtc point to it
+     * from {@code transport.selectedCandidatePairId}, Firefox marks it {@code selected: true};
+     * otherwise the nominated succeeded pair.
+     */
+    public static JsonNode selectedCandidatePair(JsonNode reports) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        String selectedId = null;
+        for (JsonNode r : reports) {
+            byId.put(r.path("id").asText(), r);
+            if ("transport".equals(r.path("type").asText()) && r.hasNonNull("selectedCandidatePairId")) {
+                selectedId = r.path("selectedCandidatePairId").asText();
+            }
+        }
+        if (selectedId != null && byId.containsKey(selectedId)) {
+            return byId.get(selectedId);
+        }
+        JsonNode nominated = null;
+        for (JsonNode r : reports) {
+            if (!"candidate-pair".equals(r.path("type").asText())) {
+                continue;
+            }
+            if (r.path("selected").asBoolean(false)) {
+                return r;
+            }
+            if (nominated == null && r.path("nominated").asBoolean(false) && "succeeded".equals(r.path("state").asText())) {
+                nominated = r;
+            }
+        }
+        return nominated;
+    }
+
+    /** Every report of a sample, keyed by connection and report id so two samples line up. */
+    private static Map<String, JsonNode> reportsByKey(JsonNode sample) {
+        Map<String, JsonNode> out = new HashMap<>();
+        JsonNode connections = sample.path("stats");
+        for (Iterator<Map.Entry<String, JsonNode>> it = connections.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> c = it.next();
+            for (JsonNode r : c.getValue()) {
+                out.put(c.getKey() + "/" + r.path("id").asText(), r);
+            }
+        }
+        return out;
+    }
+
+    private static double max(double a, double b) {
+        return Double.isNaN(a) ? b : Math.max(a, b);
+    }
+
+    private static void put(Map<Metric, Double> out, Metric m, double v) {
+        if (!Double.isNaN(v)) {
+            out.put(m, v);
+        }
+    }
+}

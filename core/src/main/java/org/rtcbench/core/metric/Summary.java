@@ -1,0 +1,41 @@
+package org.rtcbench.core.metric;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A metric's values over a window: count, min, p50, p95, max, last and mean. */
+public record Summary(int count, double min, double p50, double p95, double max, double last, double mean) {
+
+    /** Summarises values in time order; returns null when there are none (missing, not zero). */
+    public static Summary of(List<Double> inTimeOrder) {
+        if (inTimeOrder.isEmpty()) {
+            return null;
+        }
+        List<Double> sorted = new ArrayList<>(inTimeOrder);
+        Collections.sort(sorted);
+        double sum = 0;
+        for (double v : sorted) {
+            sum += v;
+        }
+        return new Summary(sorted.size(), sorted.get(0), percentile(sorted, 50), percentile(sorted, 95),
+                sorted.get(sorted.size() - 1), inTimeOrder.get(inTimeOrder.size() - 1), sum / sorted.size());
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(List<Double> sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    public double get(Aggregate aggregate) {
+        return switch (aggregate) {
+            case P50 -> p50;
+            case P95 -> p95;
+            case MIN -> min;
+            case MAX -> max;
+            case LAST -> last;
+            case MEAN -> mean;
+        };
+    }
+}

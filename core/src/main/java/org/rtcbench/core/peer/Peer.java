@@ -1,0 +1,49 @@
+package org.rtcbench.core.peer;
+
+import org.rtcbench.core.scenario.MediaSpec;
+import org.rtcbench.core.scenario.Role;
+
+/**
+ * One WebRTC endpoint under test, whatever its kind: a browser driven through the harness page,
+ * or a synthetic peer. Targets connect peers only through this contract, so every kind meets
+ * every other kind and every target. A peer can hold several peer connections, each named by
+ * a connection id chosen by the target. Calls on one peer may come from several threads.
+ */
+public interface Peer extends AutoCloseable {
+
+    /** The peer's name in the scenario, e.g. {@code chrome-1}. */
+    String name();
+
+    PeerKind kind();
+
+    /** Exact browser and driver versions, as the peer reports them. */
+    PeerInfo info();
+
+    /** Starts the fake camera and microphone this peer sends (nothing when the role does not send). */
+    void startMedia(MediaSpec media, Role role);
+
+    /**
+     * Creates a peer connection, adds the local tracks (and the data channel), and returns the
+     * complete offer SDP once ICE gathering is done (non-trickle).
+     */
+    String createOffer(String connectionId);
+
+    /** Creates a peer connection for a remote offer and returns the complete answer SDP. */
+    String acceptOffer(String connectionId, String offerSdp);
+
+    /** Applies the remote answer to a connection made by {@link #createOffer}. */
+    void acceptAnswer(String connectionId, String answerSdp);
+
+    /** The W3C {@code RTCPeerConnection.connectionState} of a connection, e.g. {@code connected}. */
+    String connectionState(String connectionId);
+
+    /**
+     * The raw {@code getStats()} reports of every connection and the data channel echo counters, as
+     * JSON: {@code {"stats": {connectionId: [report...]}, "datachannel": {"echoes": n, "rttMs": x}}}.
+     */
+    String stats();
+
+    /** Closes every connection and ends the peer's processes. Never throws; safe to call twice. */
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package org.rtcbench.core.peer;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The kinds of peer rtcbench can put into a call. */
+public enum PeerKind {
+    CHROME, FIREFOX, JAVA;
+
+    /** The lower-case name used in scenarios, peer names and output. */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Reads the scenario spelling ({@code chrome}, {@code firefox}, {@code java}). */
+    public static PeerKind of(String id) {
+        for (PeerKind k : values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown peer kind '" + id + "' (allowed: chrome, firefox, java)");
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    static PeerKind fromJson(String id) {
+        return of(id);
+    }
+}

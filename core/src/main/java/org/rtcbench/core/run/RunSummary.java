@@ -1,0 +1,11 @@
+package org.rtcbench.core.run;
+
+import java.util.List;
+import java.util.Map;
+import org.rtcbench.core.assertion.AssertionResult;
+
+/** The content of run.json: the whole run in one document, for people and for CI. */
+public record RunSummary(String runId, String scenario, RunStatus status, String reason, String startedAt,
+                         String endedAt, Long durationMs, Long firstConnectedAfterLaunchMs, String rtcbenchVersion,
+                         Map<String, Object> host, List<PeerSummary> peers, List<AssertionResult> assertions) {
+}

@@ -1,0 +1,38 @@
+package org.rtcbench.core.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.rtcbench.core.peer.PeerKind;
+
+/**
+ * One entry of a scenario's {@code peers:} list: {@code count} peers of one kind, named
+ * {@code name} (one peer) or {@code name-1 .. name-N}.
+ */
+public record PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media) {
+    public PeerGroup {
+        if (kind == null) {
+            throw new IllegalArgumentException("every peer needs a kind (allowed: chrome, firefox, java)");
+        }
+        count = count == null ? 1 : count;
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, got " + count);
+        }
+        name = name == null || name.isBlank() ? kind.id() : name;
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
+            throw new IllegalArgumentException("peer name '" + name + "' may only hold letters, digits, '.', '_' and '-'");
+        }
+        role = role == null ? Role.SENDRECV : role;
+    }
+
+    /** The names of this group's peers: {@code name} alone, or {@code name-1} to {@code name-N}. */
+    public List<String> peerNames() {
+        if (count == 1) {
+            return List.of(name);
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            names.add(name + "-" + i);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,29 @@
+package org.rtcbench.core.scenario;
+
+/** The fake camera a peer sends: resolution and frame rate. */
+public record VideoSpec(Integer width, Integer height, Integer fps) {
+    public VideoSpec {
+        width = width == null ? 640 : width;
+        height = height == null ? 480 : height;
+        fps = fps == null ? 30 : fps;
+        if (width < 16 || width > 3840 || width % 2 != 0) {
+            throw new IllegalArgumentException("video width must be an even number from 16 to 3840, got " + width);
+        }
+        if (height < 16 || height > 2160 || height % 2 != 0) {
+            throw new IllegalArgumentException("video height must be an even number from 16 to 2160, got " + height);
+        }
+        if (fps < 1 || fps > 60) {
+            throw new IllegalArgumentException("video fps must be from 1 to 60, got " + fps);
+        }
+    }
+
+    /** The default fake camera, 640x480 at 30 fps. */
+    public static VideoSpec defaults() {
+        return new VideoSpec(null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return width + "x" + height + "@" + fps;
+    }
+}

@@ -1,0 +1,445 @@
+package org.rtcbench.runner;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.rtcbench.browser.harness.HarnessServer;
+import org.rtcbench.browser.local.LocalChromium;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.Version;
+import org.rtcbench.core.assertion.AssertionEvaluator;
+import org.rtcbench.core.assertion.AssertionResult;
+import org.rtcbench.core.assertion.PeerMeasurements;
+import org.rtcbench.core.metric.Metric;
+import org.rtcbench.core.metric.MetricPoint;
+import org.rtcbench.core.metric.SampleMetrics;
+import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.peer.Peer;
+import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunDirectory;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+import org.rtcbench.core.scenario.MediaSpec;
+import org.rtcbench.core.scenario.PeerGroup;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.media.FakeMediaCache;
+import org.rtcbench.report.HtmlReportWriter;
+import org.rtcbench.report.JunitXmlWriter;
+import org.rtcbench.target.p2p.P2pRoom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one scenario, start to end: harness server, peers launched in parallel, the P2P target,
+ * stats sampled from every peer at the sampling interval (in parallel), assertions, and the run
+ * directory. Everything started is stopped in {@code finally}, also when {@link #interrupt()}
+ * is called from a signal handler.
+ */
+public final class ScenarioRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final ObjectMapper JSON = ScenarioLoader.jsonMapper();
+    /** Length of the generated media files, which the browsers loop. */
+    private static final java.time.Duration MEDIA_LOOP = java.time.Duration.ofSeconds(5);
+
+    private final Scenario scenario;
+    private final RunOptions options;
+    private final List<PeerSlot> slots = new ArrayList<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile RunDirectory dir;
+    private volatile String interruptReason;
+    private long samplingStartNanos;
+
+    public ScenarioRunner(Scenario scenario, RunOptions options) {
+        this.scenario = scenario;
+        this.options = options;
+        for (PeerGroup g : scenario.peers()) {
+            for (String name : g.peerNames()) {
+                slots.add(new PeerSlot(name, g.kind(), g.role(), scenario.mediaOf(g)));
+            }
+        }
+    }
+
+    /** Stops the run early (SIGINT/SIGTERM): what was measured is kept and run.json says {@code interrupted}. */
+    public void interrupt(String reason) {
+        if (interrupted.compareAndSet(false, true)) {
+            interruptReason = reason;
+            stop.countDown();
+        }
+    }
+
+    /** Waits until {@link #run()} has stopped everything and written its files. */
+    public boolean awaitFinished(long timeoutMs) throws InterruptedException {
+        return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** The run directory, once created. */
+    public RunDirectory directory() {
+        return dir;
+    }
+
+    /**
+     * Runs the scenario and returns its summary (also written to run.json).
+     *
+     * @throws BadInputException when the environment cannot run it (missing browser): run.json says {@code error}
+     */
+    public RunSummary run() {
+        Instant startedAt = Instant.now();
+        dir = RunDirectory.create(options.resultsRoot(), scenario.name());
+        options.onDirectory().accept(dir);
+        dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
+        dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name()));
+        dir.writeJson("run.json", summary(startedAt, RunStatus.RUNNING, null, List.of(), null));
+        options.out().printf("rtcbench %s: run %s, %d peers, %s%n", Version.get(), dir.runId(), slots.size(),
+                org.rtcbench.core.Durations.format(scenario.duration()));
+
+        HarnessServer harness = null;
+        ScheduledExecutorService sampler = null;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, slots.size()), daemon("peer"));
+        RunStatus status;
+        String reason = null;
+        Long firstConnected = null;
+        BadInputException badInput = null;
+        try {
+            checkPeerKinds();
+            harness = HarnessServer.start();
+            LOG.info("harness page at {}", harness.pageUri());
+            launchAll(harness, pool);
+            if (!interrupted.get()) {
+                startMediaAll(pool);
+            }
+            if (!interrupted.get()) {
+                firstConnected = connectAll();
+            }
+            if (!interrupted.get()) {
+                samplingStartNanos = System.nanoTime();
+                dir.event("sampling-started", Map.of("intervalMs", scenario.sampling().toMillis(), "enabled", options.sampling()));
+                sampler = Executors.newSingleThreadScheduledExecutor(daemon("sampler"));
+                ExecutorService sampleWorkers = pool;
+                long interval = scenario.sampling().toMillis();
+                sampler.scheduleAtFixedRate(() -> tick(sampleWorkers), options.sampling() ? 0 : interval, interval,
+                        TimeUnit.MILLISECONDS);
+                stop.await(scenario.duration().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (BadInputException e) {
+            badInput = e;
+            reason = e.getMessage();
+            LOG.error("bad input or environment", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupt("the runner thread was interrupted");
+        } catch (RuntimeException e) {
+            reason = "run aborted: " + e;
+            LOG.error("run aborted", e);
+        } finally {
+            if (sampler != null) {
+                sampler.shutdown();
+                try {
+                    sampler.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            closeAll(pool);
+            pool.shutdownNow();
+            if (harness != null) {
+                harness.close();
+            }
+        }
+
+        List<AssertionResult> results = AssertionEvaluator.evaluate(scenario.assertions(), measurements());
+        if (badInput != null) {
+            status = RunStatus.ERROR;
+        } else if (interrupted.get()) {
+            status = RunStatus.INTERRUPTED;
+            reason = interruptReason;
+        } else if (reason != null || slots.stream().anyMatch(s -> s.failure != null)
+                || results.stream().anyMatch(r -> !r.passed())) {
+            status = RunStatus.FAILED;
+            if (reason == null) {
+                reason = failureReason(results);
+            }
+        } else {
+            status = RunStatus.PASSED;
+        }
+        RunSummary summary = summary(startedAt, status, reason, results, firstConnected);
+        writeOutputs(summary);
+        dir.event("run-ended", Map.of("status", status.id()));
+        dir.close();
+        new ConsoleSummary(options.out()).print(summary, dir.path());
+        finished.countDown();
+        if (badInput != null) {
+            throw badInput;
+        }
+        return summary;
+    }
+
+    private void checkPeerKinds() {
+        for (PeerSlot s : slots) {
+            if (s.kind != PeerKind.CHROME) {
+                throw new BadInputException("peer " + s.name + " is of kind '" + s.kind.id()
+                        + "', which this rtcbench build cannot launch yet; use kind: chrome");
+            }
+        }
+        new LocalChromium(scenario.browsers().chrome(), options.workDir()).check();
+    }
+
+    private void launchAll(HarnessServer harness, ExecutorService pool) throws InterruptedException {
+        FakeMediaCache media = new FakeMediaCache(options.mediaCache());
+        LocalChromium chromium = new LocalChromium(scenario.browsers().chrome(), options.workDir());
+        List<Future<?>> launches = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            launches.add(pool.submit(() -> {
+                long t0 = System.nanoTime();
+                Path video = s.role.sends() ? media.video(s.media.video().width(), s.media.video().height(),
+                        s.media.video().fps(), MEDIA_LOOP) : null;
+                Path audio = s.role.sends() && s.media.audio() ? media.audio(MEDIA_LOOP) : null;
+                try {
+                    Peer peer = chromium.launch(s.name, harness.pageUri(), video, audio);
+                    s.launchMs = (System.nanoTime() - t0) / 1_000_000;
+                    s.peer = peer;
+                    if (interrupted.get()) {
+                        return null;
+                    }
+                    dir.event("peer-launched", Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs,
+                            "browser", String.valueOf(peer.info().browser()), "browserVersion", String.valueOf(peer.info().browserVersion())));
+                    options.out().printf("  %s launched in %d ms (%s %s)%n", s.name, s.launchMs, peer.info().browser(), peer.info().browserVersion());
+                } catch (PeerFailure e) {
+                    peerFailed(s, e.getMessage(), e);
+                }
+                return null;
+            }));
+        }
+        BadInputException bad = null;
+        for (Future<?> f : launches) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof BadInputException b) {
+                    bad = bad == null ? b : bad;
+                } else {
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (bad != null) {
+            throw bad;
+        }
+    }
+
+    private void startMediaAll(ExecutorService pool) throws InterruptedException {
+        List<Future<?>> starts = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            if (!s.alive()) {
+                continue;
+            }
+            starts.add(pool.submit(() -> {
+                try {
+                    s.peer.startMedia(s.media, s.role);
+                } catch (PeerFailure e) {
+                    peerFailed(s, e.getMessage(), e);
+                }
+            }));
+        }
+        for (Future<?> f : starts) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Connects the live peers; returns ms from the user's command to the first connected call, or null. */
+    private Long connectAll() {
+        List<Peer> live = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            if (s.alive()) {
+                live.add(s.peer);
+            }
+        }
+        P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
+        Map<String, P2pRoom.PeerConnectOutcome> outcomes = room.connect(live);
+        Long first = null;
+        for (PeerSlot s : slots) {
+            P2pRoom.PeerConnectOutcome o = outcomes.get(s.name);
+            if (o == null) {
+                continue;
+            }
+            if (o.connected()) {
+                s.connectMs = o.connectedAfterMs();
+                first = first == null ? s.connectMs : Math.min(first, s.connectMs);
+            } else {
+                peerFailed(s, o.failure(), null);
+            }
+        }
+        long connected = slots.stream().filter(s -> s.connectMs != null).count();
+        options.out().printf("  %d/%d peers connected%n", connected, slots.size());
+        if (first == null) {
+            return null;
+        }
+        long launchedAt = options.launchedAtMs() > 0 ? options.launchedAtMs()
+                : ManagementFactory.getRuntimeMXBean().getStartTime();
+        long fromLaunch = System.currentTimeMillis() - launchedAt;
+        dir.event("first-call-connected", Map.of("afterLaunchMs", fromLaunch));
+        return fromLaunch;
+    }
+
+    /** One sampling tick: every live peer's stats in parallel, appended as taken, then one progress line. */
+    private void tick(ExecutorService workers) {
+        long atMs = (System.nanoTime() - samplingStartNanos) / 1_000_000;
+        if (options.sampling()) {
+            List<Future<?>> calls = new ArrayList<>();
+            for (PeerSlot s : slots) {
+                if (s.alive()) {
+                    calls.add(workers.submit(() -> sample(s, atMs)));
+                }
+            }
+            for (Future<?> f : calls) {
+                try {
+                    f.get(scenario.sampling().toMillis() * 5, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (Exception e) {
+                    LOG.warn("a stats call did not finish", e);
+                }
+            }
+        }
+        if (!interrupted.get()) {
+            options.out().println(Progress.line(atMs, slots));
+        }
+    }
+
+    private void sample(PeerSlot s, long atMs) {
+        try {
+            String stats = s.peer.stats();
+            long now = System.currentTimeMillis();
+            String line = "{\"timestamp\":" + now + ",\"peer\":\"" + s.name + "\"," + stats.substring(1);
+            dir.appendSample(s.name, line);
+            JsonNode node = JSON.readTree(line);
+            Map<Metric, Double> values = SampleMetrics.between(s.lastSample, node);
+            synchronized (s.points) {
+                s.points.add(new MetricPoint(atMs, values));
+                s.samples++;
+            }
+            s.lastSample = node;
+            s.lastMetrics = values;
+        } catch (PeerFailure e) {
+            peerFailed(s, e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            peerFailed(s, s.name + ": its stats were not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private void peerFailed(PeerSlot s, String reason, Throwable cause) {
+        if (s.failure != null || interrupted.get()) {
+            return;
+        }
+        s.fail(reason);
+        LOG.warn("peer {} failed: {}", s.name, reason, cause);
+        dir.event("peer-failed", Map.of("peer", s.name, "reason", reason));
+        options.out().println("  peer failed: " + reason);
+    }
+
+    private void closeAll(ExecutorService pool) {
+        List<Future<?>> closes = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            if (s.peer != null) {
+                closes.add(pool.submit(() -> s.peer.close()));
+            }
+        }
+        for (Future<?> f : closes) {
+            try {
+                f.get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("closing a peer did not finish", e);
+            }
+        }
+        dir.event("peers-closed", Map.of("count", closes.size()));
+    }
+
+    private List<PeerMeasurements> measurements() {
+        List<PeerMeasurements> out = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            List<MetricPoint> points;
+            synchronized (s.points) {
+                points = List.copyOf(s.points);
+            }
+            out.add(new PeerMeasurements(s.name, s.kind, s.role.sends(), s.role.receives(), s.connectMs, points));
+        }
+        return out;
+    }
+
+    private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results,
+                               Long firstConnected) {
+        List<PeerSummary> peers = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            Map<String, Summary> metrics = new LinkedHashMap<>();
+            Map<Metric, List<Double>> series = new EnumMap<>(Metric.class);
+            synchronized (s.points) {
+                for (MetricPoint p : s.points) {
+                    p.values().forEach((m, v) -> series.computeIfAbsent(m, k -> new ArrayList<>()).add(v));
+                }
+            }
+            series.forEach((m, values) -> metrics.put(m.id(), Summary.of(values)));
+            Peer p = s.peer;
+            String outcome = status == RunStatus.RUNNING ? "running" : s.failure == null && s.connectMs != null ? "ok" : "failed";
+            String failure = s.failure;
+            if (failure == null && "failed".equals(outcome)) {
+                failure = p == null ? "not launched" : "never connected";
+            }
+            peers.add(new PeerSummary(s.name, s.kind.id(), s.role.id(),
+                    p == null ? null : p.info().browser(), p == null ? null : p.info().browserVersion(),
+                    p == null ? null : p.info().driver(), p == null ? null : p.info().driverVersion(),
+                    s.launchMs, s.connectMs, outcome, failure, s.samples, metrics));
+        }
+        Instant now = Instant.now();
+        return new RunSummary(dir.runId(), scenario.name(), status, reason, startedAt.toString(),
+                status == RunStatus.RUNNING ? null : now.toString(),
+                status == RunStatus.RUNNING ? null : now.toEpochMilli() - startedAt.toEpochMilli(),
+                firstConnected, Version.get(), HostInfo.describe(), peers, results);
+    }
+
+    private void writeOutputs(RunSummary summary) {
+        dir.writeJson("run.json", summary);
+        dir.writeText("junit.xml", JunitXmlWriter.write(summary));
+        dir.writeText("report.html", HtmlReportWriter.write(summary));
+    }
+
+    private String failureReason(List<AssertionResult> results) {
+        for (PeerSlot s : slots) {
+            if (s.failure != null) {
+                return s.failure;
+            }
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        return failed + " of " + results.size() + " assertions failed";
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, "rtcbench-" + name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
