@@ -209,9 +209,15 @@ public final class ScenarioRunner {
         for (PeerSlot s : slots) {
             launches.add(pool.submit(() -> {
                 long t0 = System.nanoTime();
-                Path video = s.role.sends() ? media.video(s.media.video().width(), s.media.video().height(),
-                        s.media.video().fps(), MEDIA_LOOP) : null;
-                Path audio = s.role.sends() && s.media.audio() ? media.audio(MEDIA_LOOP) : null;
+                Path video;
+                Path audio;
+                try {
+                    video = s.role.sends() ? media.video(s.media.video().width(), s.media.video().height(),
+                            s.media.video().fps(), MEDIA_LOOP) : null;
+                    audio = s.role.sends() && s.media.audio() ? media.audio(MEDIA_LOOP) : null;
+                } catch (java.io.IOException e) {
+                    throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
+                }
                 try {
                     Peer peer = chromium.launch(s.name, harness.pageUri(), video, audio);
                     s.launchMs = (System.nanoTime() - t0) / 1_000_000;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * command line holds the peer's unique profile directory (a browser that outlived its driver).
  * {@link #close()} ends them by PID, never by name, and deletes the profile directory.
  */
-final class OwnedProcesses implements AutoCloseable {
+public final class OwnedProcesses implements AutoCloseable {
     private static final long GRACE_MS = 3000;
 
     private final ProcessHandle root;
@@ -42,14 +42,22 @@ final class OwnedProcesses implements AutoCloseable {
         return out;
     }
 
-    /** Processes whose command line names our profile directory; /proc is read directly since ProcessHandle may hide args. */
     private List<ProcessHandle> withMarker() {
+        return running(marker);
+    }
+
+    /**
+     * Live processes whose command line contains {@code marker} (a profile or work directory that
+     * only rtcbench's own processes name); /proc is read directly since ProcessHandle may hide args.
+     */
+    public static List<ProcessHandle> running(String marker) {
         List<ProcessHandle> out = new ArrayList<>();
+        long self = ProcessHandle.current().pid();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
                     String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmdline.contains(marker)) {
+                    if (cmdline.contains(marker) && Long.parseLong(p.getFileName().toString()) != self) {
                         ProcessHandle.of(Long.parseLong(p.getFileName().toString())).ifPresent(out::add);
                     }
                 } catch (IOException | RuntimeException ignored) {

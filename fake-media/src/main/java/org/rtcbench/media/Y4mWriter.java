@@ -1,0 +1,150 @@
+package org.rtcbench.media;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Writes a YUV4MPEG2 (.y4m) test video that a browser can play as its fake camera: a gray gradient,
+ * an orange bar that moves right every frame, the frame number in large digits in the middle, and
+ * the same number as a {@link FrameMarker} in the top-left corner.
+ *
+ * <p>Frame {@code n} of a file is identical in every file with the same size and frame rate, whatever
+ * the frame count, so a longer loop only adds frames.
+ */
+public final class Y4mWriter {
+    /** Video-range black, as in BT.601: what a decoder turns back into RGB 0. */
+    static final int BLACK = 16;
+    /** Video-range white, as in BT.601. */
+    static final int WHITE = 235;
+    /** The chroma value of gray: no colour. */
+    static final int NEUTRAL = 128;
+    static final int BAR_LUMA = 170;
+    private static final int BAR_CB = 60;
+    private static final int BAR_CR = 190;
+
+    private static final byte[] FRAME_HEADER = "FRAME\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final int width;
+    private final int height;
+    private final int fps;
+    private final I420Frame background;
+    private final FrameCounter counter;
+    private final int barWidth;
+    private final int barStep;
+
+    /**
+     * A writer for frames of this size and rate.
+     *
+     * @throws IllegalArgumentException if width or height is odd (4:2:0 chroma needs even sizes), too
+     *     small to hold the marker, or fps is not from 1 to 240
+     */
+    public Y4mWriter(int width, int height, int fps) {
+        if (width < FrameMarker.BITS || width % 2 != 0) {
+            throw new IllegalArgumentException("video width must be an even number of at least 16, got " + width);
+        }
+        if (height < 2 || height % 2 != 0) {
+            throw new IllegalArgumentException("video height must be an even number of at least 2, got " + height);
+        }
+        if (fps < 1 || fps > 240) {
+            throw new IllegalArgumentException("video fps must be from 1 to 240, got " + fps);
+        }
+        FrameMarker.checkFits(width, height);
+        this.width = width;
+        this.height = height;
+        this.fps = fps;
+        this.background = gradient(width, height);
+        this.counter = FrameCounter.centredIn(width, height);
+        // Even widths and steps keep the bar on whole chroma samples.
+        this.barWidth = Math.max(2, (width / 16) & ~1);
+        // About two seconds to cross the picture at any size and rate: slow enough to follow by eye,
+        // fast enough that every frame differs from the one before.
+        this.barStep = Math.max(2, (width / (2 * fps)) & ~1);
+    }
+
+    private static I420Frame gradient(int width, int height) {
+        I420Frame frame = new I420Frame(width, height);
+        // A gentle diagonal gradient rather than a flat gray: encoders treat a flat picture as a
+        // special case, and a gradient makes scaling and banding visible.
+        int span = width + height;
+        for (int row = 0; row < height; row++) {
+            for (int column = 0; column < width; column++) {
+                frame.y[row * width + column] = (byte) (64 + 48 * (row + column) / span);
+            }
+        }
+        Arrays.fill(frame.u, (byte) 136);
+        Arrays.fill(frame.v, (byte) 120);
+        return frame;
+    }
+
+    /** The stream header line, ending in a newline. */
+    public String header() {
+        return "YUV4MPEG2 W" + width + " H" + height + " F" + fps + ":1 Ip A1:1 C420jpeg\n";
+    }
+
+    /** How many frames a loop of this length has at this writer's frame rate, at least one. */
+    public int frameCount(Duration loop) {
+        if (loop.isNegative() || loop.isZero()) {
+            throw new IllegalArgumentException("video loop must be longer than zero, got " + loop);
+        }
+        long frames = Math.max(1, Math.round(loop.toNanos() / 1e9 * fps));
+        if (frames > FrameMarker.MAX_NUMBER + 1) {
+            throw new IllegalArgumentException("a video loop of " + loop.toSeconds() + " s at " + fps + " fps has "
+                    + frames + " frames; the frame marker counts at most " + (FrameMarker.MAX_NUMBER + 1));
+        }
+        return (int) frames;
+    }
+
+    /** The exact size in bytes of a file with this many frames. */
+    public long fileSize(int frameCount) {
+        return header().length() + (long) frameCount * (FRAME_HEADER.length + width * height * 3L / 2);
+    }
+
+    /** Writes a file with this many frames, numbered from 0, replacing any file already there. */
+    public void write(Path file, int frameCount) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            write(out, frameCount);
+        }
+    }
+
+    /** Writes the header and this many frames to a stream, which it leaves open. */
+    public void write(OutputStream out, int frameCount) throws IOException {
+        if (frameCount < 1 || frameCount > FrameMarker.MAX_NUMBER + 1) {
+            throw new IllegalArgumentException("frame count must be from 1 to " + (FrameMarker.MAX_NUMBER + 1)
+                    + ", got " + frameCount);
+        }
+        out.write(header().getBytes(StandardCharsets.US_ASCII));
+        I420Frame frame = new I420Frame(width, height);
+        for (int number = 0; number < frameCount; number++) {
+            render(number, frame);
+            out.write(FRAME_HEADER);
+            frame.writeTo(out);
+        }
+        out.flush();
+    }
+
+    private void render(int number, I420Frame frame) {
+        frame.copyFrom(background);
+        int barX = (int) ((long) number * barStep % width);
+        frame.fill(barX, 0, barWidth, height, BAR_LUMA, BAR_CB, BAR_CR);
+        if (barX + barWidth > width) {
+            frame.fill(barX - width, 0, barWidth, height, BAR_LUMA, BAR_CB, BAR_CR);
+        }
+        counter.draw(frame, number);
+        // Last, so nothing can cover the marker a decoder depends on.
+        FrameMarker.draw(frame, number);
+    }
+
+    int barStep() {
+        return barStep;
+    }
+
+    FrameCounter counter() {
+        return counter;
+    }
+}
