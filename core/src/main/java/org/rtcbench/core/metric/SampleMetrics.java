@@ -67,8 +67,10 @@ public final class SampleMetrics {
                         }
                     }
                     if ("video".equals(kind)) {
-                        anyVideoIn = true;
-                        framesDecoded += r.path("framesDecoded").asDouble();
+                        if (r.has("framesDecoded")) {
+                            anyVideoIn = true;
+                            framesDecoded += r.path("framesDecoded").asDouble();
+                        }
                         if (r.has("freezeCount")) {
                             anyFreezeField = true;
                             freezes += r.path("freezeCount").asDouble();
@@ -96,8 +98,10 @@ public final class SampleMetrics {
                             videoJitter = max(videoJitter, 1000 * r.path("jitter").asDouble());
                         }
                     } else if ("audio".equals(kind)) {
-                        anyAudioIn = true;
-                        audioPackets += r.path("packetsReceived").asDouble();
+                        if (r.has("packetsReceived")) {
+                            anyAudioIn = true;
+                            audioPackets += r.path("packetsReceived").asDouble();
+                        }
                         if (r.has("jitter")) {
                             audioJitter = max(audioJitter, 1000 * r.path("jitter").asDouble());
                         }

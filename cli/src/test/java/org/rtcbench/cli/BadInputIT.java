@@ -1,0 +1,90 @@
+package org.rtcbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input exits 2 with exactly one line on stderr that names the problem and where it is, and
+ * no stack trace. None of these starts a browser.
+ */
+class BadInputIT {
+    @TempDir
+    Path tmp;
+
+    private RtcbenchProcess.Result runScenario(String yaml) throws Exception {
+        Files.writeString(tmp.resolve("s.yaml"), yaml);
+        return RtcbenchProcess.run(tmp, "run", tmp.resolve("s.yaml").toString());
+    }
+
+    private static void assertOneLineError(RtcbenchProcess.Result r, String... fragments) {
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.errLines()).as("stderr").hasSize(1);
+        assertThat(r.errLines().get(0)).startsWith("rtcbench: ").contains(fragments).doesNotContain("Exception");
+    }
+
+    @Test
+    void unknownFieldNamesFileLineAndAllowedFields() throws Exception {
+        RtcbenchProcess.Result r = runScenario("name: x\ndurashun: 10s\npeers:\n  - kind: chrome\n");
+        assertOneLineError(r, "s.yaml:2:", "unknown field 'durashun'", "allowed:", "duration");
+    }
+
+    @Test
+    void wrongTypeNamesTheFieldPathAndLine() throws Exception {
+        RtcbenchProcess.Result r = runScenario("peers:\n  - kind: chrome\n    count: many\n");
+        assertOneLineError(r, "s.yaml:3:", "peers[0].count", "whole number");
+    }
+
+    @Test
+    void negativeDurationIsRefusedWithItsLocation() throws Exception {
+        RtcbenchProcess.Result r = runScenario("duration: -5s\npeers:\n  - kind: chrome\n");
+        assertOneLineError(r, "s.yaml:1:", "duration", "negative");
+    }
+
+    @Test
+    void missingScenarioFileSaysSo() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "no-such-file.yaml");
+        assertOneLineError(r, "scenario file not found: no-such-file.yaml");
+    }
+
+    @Test
+    void wrongBrowserPathSaysWhichPathAndWhatToInstall() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "demo", "--chrome-binary", "/nonexistent/chromium");
+        assertOneLineError(r, "Chromium not found at /nonexistent/chromium", "chromium");
+    }
+
+    @Test
+    void wrongDriverPathSaysWhichPath() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "demo", "--chrome-driver", "/nonexistent/chromedriver");
+        assertOneLineError(r, "chromedriver not found at /nonexistent/chromedriver", "chromium-driver");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitCode2() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "--frobnicate", "x.yaml");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void versionNamesRtcbenchAndTheDetectedBrowserAndDriver() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "--version");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).containsPattern("rtcbench \\d+\\.\\d+\\.\\d+")
+                .containsPattern("chromium \\(/usr/bin/chromium\\): Chromium \\d+\\.")
+                .containsPattern("chromedriver \\(/usr/bin/chromedriver\\): ChromeDriver \\d+\\.");
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("demo", "run", "Exit codes:", "bad input");
+        RtcbenchProcess.Result run = RtcbenchProcess.run(tmp, "run", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("SCENARIO", "--duration", "--chrome-binary", "--results");
+    }
+}

@@ -1,0 +1,106 @@
+package org.rtcbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtcbench.browser.local.OwnedProcesses;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Whole runs through the CLI with real Chromium: a failed assertion, and SIGTERM in the middle of a call. */
+class RunOutcomeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SMALL_CALL = """
+            name: %s
+            duration: %s
+            media:
+              video: { width: 320, height: 240, fps: 15 }
+            peers:
+              - kind: chrome
+                count: 2
+            assertions:
+            %s
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void nothingLeftRunning() {
+        assertThat(OwnedProcesses.running(tmp.toString())).as("processes started by this test still running").isEmpty();
+    }
+
+    @Test
+    void impossibleAssertionExits1AndJunitShowsMeasuredVersusExpected() throws Exception {
+        Files.writeString(tmp.resolve("impossible.yaml"), SMALL_CALL.formatted("impossible", "6s",
+                "  - connected within 10s\n  - video.fps.p50 >= 1000 for receivers after 2s\n"));
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "impossible.yaml");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("FAIL video.fps.p50 >= 1000");
+        Path dir = RtcbenchProcess.onlyRunDirectory(tmp);
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("junit.xml").toFile());
+        NodeList failures = junit.getElementsByTagName("failure");
+        assertThat(failures.getLength()).isEqualTo(1);
+        Element failure = (Element) failures.item(0);
+        assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("video.fps.p50 >= 1000 for receivers after 2s");
+        assertThat(failure.getAttribute("message") + failure.getTextContent())
+                .contains(">= 1000").containsPattern("measured \\d+");
+        JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        assertThat(run.path("assertions").get(0).path("passed").asBoolean()).isTrue();
+        assertThat(run.path("assertions").get(1).path("passed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void sigtermMidCallKeepsSamplesWritesInterruptedAndLeavesNoBrowser() throws Exception {
+        Files.writeString(tmp.resolve("long.yaml"), SMALL_CALL.formatted("long", "2m", "  - connected within 10s\n"));
+        Process p = RtcbenchProcess.start(tmp, "run", "long.yaml");
+        Path samples = waitForSamples(p, 3, Duration.ofSeconds(60));
+
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("rtcbench exits after SIGTERM").isTrue();
+        RtcbenchProcess.Result r = RtcbenchProcess.finished(tmp, p);
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(143);
+        Path dir = samples.getParent().getParent();
+        JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("interrupted");
+        assertThat(run.path("reason").asText()).contains("SIGTERM");
+        assertThat(Files.readAllLines(samples).size()).isGreaterThanOrEqualTo(3);
+        assertThat(Files.readString(dir.resolve("events.jsonl"))).contains("peers-closed");
+    }
+
+    /** Waits until a peer's samples file has {@code lines} lines. */
+    private Path waitForSamples(Process p, int lines, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new AssertionError("rtcbench ended early: " + RtcbenchProcess.finished(tmp, p));
+            }
+            if (Files.isDirectory(tmp.resolve("results"))) {
+                try (var dirs = Files.list(tmp.resolve("results"))) {
+                    for (Path d : dirs.toList()) {
+                        Path s = d.resolve("samples").resolve("chrome-1.jsonl");
+                        if (Files.exists(s) && Files.readAllLines(s).size() >= lines) {
+                            return s;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("no " + lines + " samples within " + timeout);
+    }
+}

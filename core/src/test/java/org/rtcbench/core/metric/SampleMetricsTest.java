@@ -1,0 +1,195 @@
+package org.rtcbench.core.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SampleMetricsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A Chrome sample of one connection: video and audio both ways, the selected pair behind transport. */
+    private static JsonNode chrome(long sampleTs, long reportTs, long videoBytesIn, long videoPackets, long videoLost,
+                                   long audioBytesIn, long audioPackets, long videoBytesOut, long audioBytesOut) {
+        return json("""
+                {"timestamp": %d, "peer": "a", "stats": {"c1": [
+                  {"id": "IT01V", "type": "inbound-rtp", "kind": "video", "timestamp": %d, "bytesReceived": %d,
+                   "framesPerSecond": 30, "frameWidth": 640, "frameHeight": 480, "packetsReceived": %d,
+                   "packetsLost": %d, "framesDecoded": 300, "jitter": 0.005},
+                  {"id": "IT01A", "type": "inbound-rtp", "kind": "audio", "timestamp": %d, "bytesReceived": %d,
+                   "packetsReceived": %d, "packetsLost": 0, "jitter": 0.003},
+                  {"id": "OT01V", "type": "outbound-rtp", "kind": "video", "timestamp": %d, "bytesSent": %d,
+                   "framesPerSecond": 29},
+                  {"id": "OT01A", "type": "outbound-rtp", "kind": "audio", "timestamp": %d, "bytesSent": %d},
+                  {"id": "T01", "type": "transport", "selectedCandidatePairId": "CP1"},
+                  {"id": "CP0", "type": "candidate-pair", "currentRoundTripTime": 0.5},
+                  {"id": "CP1", "type": "candidate-pair", "currentRoundTripTime": 0.002}
+                ]}, "datachannel": {"echoes": 3, "rttMs": 1.5}}
+                """.formatted(sampleTs, reportTs, videoBytesIn, videoPackets, videoLost, reportTs, audioBytesIn,
+                audioPackets, reportTs, videoBytesOut, reportTs, audioBytesOut));
+    }
+
+    private static final JsonNode BEFORE = chrome(5_000, 1_000, 100_000, 1_000, 10, 20_000, 500, 150_000, 10_000);
+    // One second later by the reports' clocks (the sampler's own timestamp says 1.5 s: it must not be used).
+    private static final JsonNode AFTER = chrome(6_500, 2_000, 225_000, 1_940, 20, 25_000, 550, 250_000, 12_500);
+
+    @Test
+    void bitrateInIsTheBytesReceivedDeltaOverTheReportsOwnInterval() {
+        Map<Metric, Double> m = SampleMetrics.between(BEFORE, AFTER);
+
+        // (125 000 + 5 000) bytes * 8 over 1 000 ms
+        assertThat(m.get(Metric.BITRATE_IN)).isCloseTo(1_040.0, within(1e-9));
+    }
+
+    @Test
+    void bitrateOutIsTheBytesSentDeltaOverTheReportsOwnInterval() {
+        Map<Metric, Double> m = SampleMetrics.between(BEFORE, AFTER);
+
+        // (100 000 + 2 500) bytes * 8 over 1 000 ms
+        assertThat(m.get(Metric.BITRATE_OUT)).isCloseTo(820.0, within(1e-9));
+    }
+
+    @Test
+    void packetLossIsLostOverExpectedInTheInterval() {
+        Map<Metric, Double> m = SampleMetrics.between(BEFORE, AFTER);
+
+        // 10 lost, 940 video + 50 audio received
+        assertThat(m.get(Metric.PACKET_LOSS)).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void rttComesFromThePairTheTransportSelectedInMilliseconds() {
+        Map<Metric, Double> m = SampleMetrics.between(BEFORE, AFTER);
+
+        assertThat(m.get(Metric.RTT)).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void firefoxMarksTheSelectedPairItselfWithoutATransportPointer() {
+        JsonNode sample = json("""
+                {"timestamp": 1, "peer": "ff", "stats": {"c1": [
+                  {"id": "p1", "type": "candidate-pair", "selected": false, "currentRoundTripTime": 0.3},
+                  {"id": "p2", "type": "candidate-pair", "selected": true, "nominated": true, "state": "succeeded",
+                   "currentRoundTripTime": 0.012}
+                ]}}
+                """);
+
+        assertThat(SampleMetrics.between(null, sample).get(Metric.RTT)).isCloseTo(12.0, within(1e-9));
+    }
+
+    @Test
+    void levelValuesComeFromTheCurrentSampleAlone() {
+        Map<Metric, Double> m = SampleMetrics.between(BEFORE, AFTER);
+
+        assertThat(m).containsEntry(Metric.VIDEO_FPS, 30.0)
+                .containsEntry(Metric.VIDEO_FPS_SENT, 29.0)
+                .containsEntry(Metric.VIDEO_WIDTH, 640.0)
+                .containsEntry(Metric.VIDEO_HEIGHT, 480.0)
+                .containsEntry(Metric.VIDEO_FRAMES_DECODED, 300.0)
+                .containsEntry(Metric.AUDIO_PACKETS_RECEIVED, 550.0)
+                .containsEntry(Metric.DATACHANNEL_ECHOES, 3.0)
+                .containsEntry(Metric.DATACHANNEL_RTT, 1.5);
+        assertThat(m.get(Metric.VIDEO_JITTER)).isCloseTo(5.0, within(1e-9));
+        assertThat(m.get(Metric.AUDIO_JITTER)).isCloseTo(3.0, within(1e-9));
+    }
+
+    @Test
+    void videoFpsIsTheLowestInboundStreamWithThatStreamsResolution() {
+        JsonNode sample = json("""
+                {"timestamp": 1, "peer": "a", "stats": {
+                  "c1": [{"id": "IT01V", "type": "inbound-rtp", "kind": "video", "timestamp": 1,
+                          "framesPerSecond": 30, "frameWidth": 640, "frameHeight": 480, "framesDecoded": 100}],
+                  "c2": [{"id": "IT01V", "type": "inbound-rtp", "kind": "video", "timestamp": 1,
+                          "framesPerSecond": 12, "frameWidth": 320, "frameHeight": 240, "framesDecoded": 40}]
+                }}
+                """);
+
+        Map<Metric, Double> m = SampleMetrics.between(null, sample);
+
+        assertThat(m).containsEntry(Metric.VIDEO_FPS, 12.0)
+                .containsEntry(Metric.VIDEO_WIDTH, 320.0)
+                .containsEntry(Metric.VIDEO_HEIGHT, 240.0)
+                .containsEntry(Metric.VIDEO_FRAMES_DECODED, 140.0);
+    }
+
+    @Test
+    void fpsIsDerivedFromFramesDecodedWhenTheEngineLacksFramesPerSecond() {
+        JsonNode before = json("""
+                {"timestamp": 1, "peer": "ff", "stats": {"c1": [{"id": "v", "type": "inbound-rtp", "kind": "video",
+                  "timestamp": 10000, "framesDecoded": 100}]}}
+                """);
+        JsonNode after = json("""
+                {"timestamp": 2, "peer": "ff", "stats": {"c1": [{"id": "v", "type": "inbound-rtp", "kind": "video",
+                  "timestamp": 12000, "framesDecoded": 150}]}}
+                """);
+
+        assertThat(SampleMetrics.between(before, after).get(Metric.VIDEO_FPS)).isCloseTo(25.0, within(1e-9));
+        assertThat(SampleMetrics.between(null, after)).doesNotContainKey(Metric.VIDEO_FPS);
+    }
+
+    @Test
+    void withoutAPreviousSampleRatesAreAbsentNotZero() {
+        Map<Metric, Double> m = SampleMetrics.between(null, AFTER);
+
+        assertThat(m).doesNotContainKeys(Metric.BITRATE_IN, Metric.BITRATE_OUT, Metric.PACKET_LOSS, Metric.AUDIO_CONCEALED);
+        assertThat(m).containsKeys(Metric.VIDEO_FPS, Metric.RTT);
+    }
+
+    @Test
+    void metricsWithNoSourceInTheSampleAreAbsent() {
+        Map<Metric, Double> m = SampleMetrics.between(BEFORE, AFTER);
+
+        // Chrome sends neither freezeCount nor concealment counters in this sample.
+        assertThat(m).doesNotContainKeys(Metric.VIDEO_FREEZES, Metric.AUDIO_CONCEALED);
+    }
+
+    @Test
+    void aPeerThatReportsNothingHasNoMetricsAtAll() {
+        JsonNode empty = json("""
+                {"timestamp": 1, "peer": "a", "stats": {"c1": []}, "datachannel": {"echoes": 0, "rttMs": null}}
+                """);
+
+        assertThat(SampleMetrics.between(empty, empty)).containsOnlyKeys(Metric.DATACHANNEL_ECHOES);
+    }
+
+    @Test
+    void concealedAudioIsTheShareOfSamplesConcealedInTheInterval() {
+        JsonNode before = json("""
+                {"timestamp": 1, "peer": "a", "stats": {"c1": [{"id": "a", "type": "inbound-rtp", "kind": "audio",
+                  "timestamp": 1000, "concealedSamples": 100, "totalSamplesReceived": 48000}]}}
+                """);
+        JsonNode after = json("""
+                {"timestamp": 2, "peer": "a", "stats": {"c1": [{"id": "a", "type": "inbound-rtp", "kind": "audio",
+                  "timestamp": 2000, "concealedSamples": 580, "totalSamplesReceived": 96000}]}}
+                """);
+
+        Map<Metric, Double> m = SampleMetrics.between(before, after);
+
+        assertThat(m.get(Metric.AUDIO_CONCEALED)).isCloseTo(1.0, within(1e-9));
+        // the report has no packetsReceived: that count is missing, not zero
+        assertThat(m).doesNotContainKey(Metric.AUDIO_PACKETS_RECEIVED);
+    }
+
+    @Test
+    void videoReportWithoutFramesDecodedGivesNoDecodedCount() {
+        JsonNode sample = json("""
+                {"timestamp": 1, "peer": "a", "stats": {"c1": [{"id": "v", "type": "inbound-rtp", "kind": "video",
+                  "timestamp": 1000, "framesPerSecond": 30}]}}
+                """);
+
+        Map<Metric, Double> m = SampleMetrics.between(null, sample);
+
+        assertThat(m).containsEntry(Metric.VIDEO_FPS, 30.0).doesNotContainKey(Metric.VIDEO_FRAMES_DECODED);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package org.rtcbench.report;
+
+import java.io.StringWriter;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.rtcbench.core.assertion.Assertion;
+import org.rtcbench.core.assertion.AssertionResult;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+
+/**
+ * Writes a run as JUnit XML for CI: one testcase per assertion, one per peer, and an error
+ * testcase {@code run} when the run did not finish normally.
+ */
+public final class JunitXmlWriter {
+    /** The outcome {@link PeerSummary#outcome()} has when a peer did everything asked of it. */
+    static final String PEER_OK = "ok";
+
+    private JunitXmlWriter() {
+    }
+
+    /** The run's JUnit XML document; the caller writes it to {@code junit.xml} as UTF-8. */
+    public static String write(RunSummary run) {
+        String suite = "rtcbench." + Objects.requireNonNullElse(run.scenario(), "scenario");
+        List<AssertionResult> assertions = Objects.requireNonNullElse(run.assertions(), List.of());
+        List<PeerSummary> peers = Objects.requireNonNullElse(run.peers(), List.of());
+        String runError = runError(run);
+
+        int failures = 0;
+        for (AssertionResult a : assertions) {
+            failures += a.passed() ? 0 : 1;
+        }
+        for (PeerSummary p : peers) {
+            failures += PEER_OK.equals(p.outcome()) ? 0 : 1;
+        }
+        int errors = runError == null ? 0 : 1;
+        int tests = assertions.size() + peers.size() + errors;
+        String time = seconds(run.durationMs());
+
+        StringWriter text = new StringWriter();
+        try {
+            Xml xml = new Xml(XMLOutputFactory.newFactory().createXMLStreamWriter(text));
+            xml.out.writeStartDocument("UTF-8", "1.0");
+            xml.start(0, "testsuites", "name", "rtcbench", "tests", tests, "failures", failures, "errors", errors,
+                    "time", time);
+            xml.start(1, "testsuite", "name", suite, "tests", tests, "failures", failures, "errors", errors,
+                    "skipped", 0, "time", time, "timestamp", timestamp(run.startedAt()));
+            writeProperties(xml, run, peers);
+            for (AssertionResult a : assertions) {
+                Object[] testcase = {"classname", suite, "name", a.assertion(), "time", "0"};
+                if (a.passed()) {
+                    xml.empty(2, "testcase", testcase);
+                } else {
+                    xml.start(2, "testcase", testcase);
+                    xml.element(3, "failure", assertionFailureBody(a), "message", assertionFailureMessage(a),
+                            "type", "AssertionFailed");
+                    xml.end(2);
+                }
+            }
+            for (PeerSummary p : peers) {
+                Object[] testcase = {"classname", suite, "name", "peer " + p.name(), "time", "0"};
+                if (PEER_OK.equals(p.outcome())) {
+                    xml.empty(2, "testcase", testcase);
+                } else {
+                    xml.start(2, "testcase", testcase);
+                    xml.element(3, "failure", peerFailureBody(p), "message", peerFailureMessage(p), "type", "PeerFailed");
+                    xml.end(2);
+                }
+            }
+            if (runError != null) {
+                xml.start(2, "testcase", "classname", suite, "name", "run", "time", time);
+                String type = run.status() == RunStatus.INTERRUPTED ? "RunInterrupted" : "RunError";
+                xml.element(3, "error", runError, "message", runError, "type", type);
+                xml.end(2);
+            }
+            xml.end(1);
+            xml.end(0);
+            xml.out.writeCharacters("\n");
+            xml.out.writeEndDocument();
+            xml.out.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write JUnit XML for run " + run.runId(), e);
+        }
+        return text.toString();
+    }
+
+    /** One line a CI page shows next to the red test: what was expected and what each peer measured. */
+    static String assertionFailureMessage(AssertionResult a) {
+        List<String> measured = new ArrayList<>();
+        measuredOf(a).forEach((peer, v) -> measured.add(peer + " " + number(v)));
+        String expected = a.expected() == null || a.expected().isBlank() ? "" : "expected " + a.expected() + ", ";
+        String values = measured.isEmpty() ? "nothing measured" : "measured " + String.join(", ", measured);
+        return oneLine(expected + values + (a.message() == null || a.message().isBlank() ? "" : " (" + a.message() + ")"));
+    }
+
+    private static String assertionFailureBody(AssertionResult a) {
+        StringBuilder body = new StringBuilder();
+        body.append("assertion: ").append(a.assertion()).append('\n');
+        body.append("expected: ").append(Objects.requireNonNullElse(a.expected(), "")).append('\n');
+        body.append("measured:\n");
+        measuredOf(a).forEach((peer, v) -> body.append("  ").append(peer).append(": ").append(number(v)).append('\n'));
+        if (a.message() != null) {
+            body.append(a.message()).append('\n');
+        }
+        return body.toString();
+    }
+
+    private static String peerFailureMessage(PeerSummary p) {
+        String outcome = p.outcome() == null ? "did not report an outcome" : p.outcome();
+        return oneLine("peer " + p.name() + " " + outcome + (p.failure() == null ? "" : ": " + p.failure()));
+    }
+
+    private static String peerFailureBody(PeerSummary p) {
+        StringBuilder body = new StringBuilder();
+        body.append("outcome: ").append(p.outcome()).append('\n');
+        if (p.failure() != null) {
+            body.append("failure: ").append(p.failure()).append('\n');
+        }
+        body.append("browser: ").append(joined(p.browser(), p.browserVersion())).append('\n');
+        body.append("driver: ").append(joined(p.driver(), p.driverVersion())).append('\n');
+        body.append("launch: ").append(p.launchMs() == null ? "missing" : p.launchMs() + " ms").append('\n');
+        body.append("connect: ").append(p.connectMs() == null ? "never connected" : p.connectMs() + " ms").append('\n');
+        body.append("samples: ").append(p.samples()).append('\n');
+        return body.toString();
+    }
+
+    /** Why the run itself is an error, or null when it finished (passed or failed) normally. */
+    private static String runError(RunSummary run) {
+        RunStatus status = run.status();
+        if (status == RunStatus.INTERRUPTED || status == RunStatus.ERROR || status == RunStatus.RUNNING || status == null) {
+            String what = status == null ? "the run has no status"
+                    : status == RunStatus.RUNNING ? "the run did not finish (run.json still says running)"
+                    : "the run ended " + status.id();
+            return oneLine(run.reason() == null || run.reason().isBlank() ? what : what + ": " + run.reason());
+        }
+        return null;
+    }
+
+    private static void writeProperties(Xml xml, RunSummary run, List<PeerSummary> peers) throws XMLStreamException {
+        xml.start(2, "properties");
+        property(xml, "rtcbench.version", run.rtcbenchVersion());
+        property(xml, "run.id", run.runId());
+        property(xml, "run.status", run.status() == null ? null : run.status().id());
+        if (run.host() != null) {
+            for (Map.Entry<String, Object> e : run.host().entrySet()) {
+                property(xml, "host." + e.getKey(), e.getValue() == null ? null : String.valueOf(e.getValue()));
+            }
+        }
+        for (PeerSummary p : peers) {
+            property(xml, "peer." + p.name() + ".browser", joined(p.browser(), p.browserVersion()));
+            property(xml, "peer." + p.name() + ".driver", joined(p.driver(), p.driverVersion()));
+        }
+        xml.end(2);
+    }
+
+    private static void property(Xml xml, String name, String value) throws XMLStreamException {
+        if (value != null && !value.isEmpty()) {
+            xml.empty(3, "property", "name", name, "value", value);
+        }
+    }
+
+    private static Map<String, Double> measuredOf(AssertionResult a) {
+        return a.measured() == null ? Map.of() : a.measured();
+    }
+
+    private static String number(Double v) {
+        return v == null ? "missing" : Assertion.formatNumber(v);
+    }
+
+    private static String joined(String name, String version) {
+        if (name == null && version == null) {
+            return "";
+        }
+        return name == null ? version : version == null ? name : name + " " + version;
+    }
+
+    private static String seconds(Long ms) {
+        return ms == null ? "0" : String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    }
+
+    /** JUnit's timestamp is an ISO date-time without zone; run.json keeps the zone, so convert to UTC. */
+    private static String timestamp(String startedAt) {
+        if (startedAt == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(startedAt).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                    .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            return startedAt;
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * An XMLStreamWriter with indentation and with text made safe for XML 1.0: browser logs can
+     * carry control characters (ANSI colours) that would otherwise make the whole file unreadable.
+     */
+    private static final class Xml {
+        private final XMLStreamWriter out;
+
+        Xml(XMLStreamWriter out) {
+            this.out = out;
+        }
+
+        void start(int depth, String name, Object... attributes) throws XMLStreamException {
+            indent(depth);
+            out.writeStartElement(name);
+            attributes(attributes);
+        }
+
+        void empty(int depth, String name, Object... attributes) throws XMLStreamException {
+            indent(depth);
+            out.writeEmptyElement(name);
+            attributes(attributes);
+        }
+
+        void element(int depth, String name, String text, Object... attributes) throws XMLStreamException {
+            indent(depth);
+            out.writeStartElement(name);
+            attributes(attributes);
+            out.writeCharacters(safe(text));
+            out.writeEndElement();
+        }
+
+        void end(int depth) throws XMLStreamException {
+            indent(depth);
+            out.writeEndElement();
+        }
+
+        private void attributes(Object... nameValues) throws XMLStreamException {
+            for (int i = 0; i < nameValues.length; i += 2) {
+                if (nameValues[i + 1] != null) {
+                    out.writeAttribute((String) nameValues[i], safe(String.valueOf(nameValues[i + 1])));
+                }
+            }
+        }
+
+        private void indent(int depth) throws XMLStreamException {
+            out.writeCharacters("\n" + "  ".repeat(depth));
+        }
+
+        /** Replaces characters XML 1.0 cannot hold with U+FFFD. */
+        private static String safe(String s) {
+            StringBuilder b = new StringBuilder(s.length());
+            s.codePoints().forEach(c -> b.appendCodePoint(allowed(c) ? c : 0xFFFD));
+            return b.toString();
+        }
+
+        private static boolean allowed(int c) {
+            return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+                    || c >= 0x10000 && c <= 0x10FFFF;
+        }
+    }
+}

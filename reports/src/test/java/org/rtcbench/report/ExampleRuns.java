@@ -1,0 +1,67 @@
+package org.rtcbench.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rtcbench.core.assertion.AssertionResult;
+import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+
+/** Run summaries built by hand, as the runner would write them to run.json. */
+final class ExampleRuns {
+    static final String FIREFOX_FAILURE = "ICE failed after 15 s <no candidates> & gave up";
+    static final String ODD_ASSERTION = "audio.jitter.p95 < 30 for a&b";
+
+    private ExampleRuns() {
+    }
+
+    /**
+     * chrome-1 connected and measured everything but audio jitter; firefox never connected. One
+     * assertion passed, one failed on a measured value and a missing one, one has {@code <} and {@code &}.
+     */
+    static RunSummary failed() {
+        Map<String, Summary> chromeMetrics = new LinkedHashMap<>();
+        chromeMetrics.put("video.fps", new Summary(20, 12, 18, 30, 30, 29, 19.5));
+        chromeMetrics.put("bitrate.in", new Summary(19, 800, 1040.5, 1200, 1300, 1000, 1020));
+        chromeMetrics.put("bitrate.out", new Summary(19, 700, 820, 900, 950, 810, 815));
+        chromeMetrics.put("rtt", new Summary(20, 1, 2, 3.25, 4, 2, 2.1));
+        chromeMetrics.put("packetloss", new Summary(19, 0, 0, 0.5, 1, 0, 0.1));
+        PeerSummary chrome = new PeerSummary("chrome-1", "chrome", "sendrecv", "chromium", "120.0.6099.224",
+                "chromedriver", "120.0.6099.224", 850L, 1200L, "ok", null, 20, chromeMetrics);
+        PeerSummary firefox = new PeerSummary("firefox", "firefox", "recvonly", "firefox", "128.5.0esr",
+                "geckodriver", "0.35.0", 2100L, null, "failed", FIREFOX_FAILURE, 0, Map.of());
+
+        Map<String, Double> fps = new LinkedHashMap<>();
+        fps.put("chrome-1", 18.0);
+        fps.put("firefox", null);
+        List<AssertionResult> assertions = List.of(
+                new AssertionResult("connected within 10s for chrome-1", true, "<= 10000 ms", Map.of("chrome-1", 1200.0),
+                        "all 1 peers connected within 10000 ms"),
+                new AssertionResult("video.fps.p50 >= 25", false, ">= 25", fps,
+                        "video.fps.p50 expected >= 25 fps; chrome-1: measured 18 fps; firefox: video.fps not measured"),
+                new AssertionResult(ODD_ASSERTION, true, "< 30", Map.of("chrome-1", 4.0), "held & fine"));
+
+        return new RunSummary("20250501-100000-two-browsers", "two-browsers", RunStatus.FAILED,
+                "1 assertion and 1 peer failed", "2025-05-01T10:00:00Z", "2025-05-01T10:00:20.400Z", 20_400L, 1200L,
+                "0.1.0-SNAPSHOT", Map.of("os", "Linux"), List.of(chrome, firefox), assertions);
+    }
+
+    /** The same run, stopped by Ctrl-C. */
+    static RunSummary interrupted() {
+        RunSummary r = failed();
+        return new RunSummary(r.runId(), r.scenario(), RunStatus.INTERRUPTED, "stopped by SIGINT after 12 s",
+                r.startedAt(), r.endedAt(), r.durationMs(), r.firstConnectedAfterLaunchMs(), r.rtcbenchVersion(),
+                r.host(), r.peers(), r.assertions());
+    }
+
+    /** A run whose scenario name and failure reason are markup. */
+    static RunSummary hostile() {
+        RunSummary r = failed();
+        return new RunSummary(r.runId(), "<script>alert(1)</script>", RunStatus.ERROR,
+                "browser said \u001b[31m<b>no</b>\u001b[0m \"quoted\" 'single'", r.startedAt(), r.endedAt(),
+                r.durationMs(), r.firstConnectedAfterLaunchMs(), r.rtcbenchVersion(), r.host(), r.peers(),
+                r.assertions());
+    }
+}
