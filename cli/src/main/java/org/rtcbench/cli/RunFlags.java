@@ -6,6 +6,8 @@ import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.Durations;
 import org.rtcbench.core.scenario.BrowserConfig;
 import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.run.RunDirectory;
+import org.rtcbench.runner.RunObserver;
 import org.rtcbench.runner.RunOptions;
 import picocli.CommandLine.Option;
 
@@ -52,6 +54,11 @@ final class RunFlags {
     RunOptions options() {
         long launchedAt = Long.getLong("rtcbench.launchedAt", 0L);
         return RunOptions.defaults().withResultsRoot(results).withLaunchedAtMs(launchedAt)
-                .withOnDirectory(dir -> Logging.toFile(dir.path().resolve("rtcbench.log")));
+                .withObserver(new RunObserver() {
+                    @Override
+                    public void directoryCreated(RunDirectory dir) {
+                        Logging.toFile(dir.path().resolve("rtcbench.log"));
+                    }
+                });
     }
 }

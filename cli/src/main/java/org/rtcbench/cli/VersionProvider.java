@@ -15,7 +15,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         List<String> lines = new ArrayList<>();
         lines.add("rtcbench " + Version.get());
         lines.add("java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        Map<String, String> chrome = new LocalChromium(Browsers.CHROME_DEFAULTS, null).versions();
+        Map<String, String> chrome = new LocalChromium(Browsers.CHROME_DEFAULTS, null, null).versions();
         lines.add("chromium (" + Browsers.CHROME_DEFAULTS.binary() + "): " + chrome.get("chromium"));
         lines.add("chromedriver (" + Browsers.CHROME_DEFAULTS.driver() + "): " + chrome.get("chromedriver"));
         return lines.toArray(String[]::new);

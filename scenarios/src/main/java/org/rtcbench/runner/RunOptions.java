@@ -2,8 +2,6 @@ package org.rtcbench.runner;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.function.Consumer;
-import org.rtcbench.core.run.RunDirectory;
 
 /**
  * How to run a scenario: where results and cached media go, whether stats are sampled (off only
@@ -11,35 +9,42 @@ import org.rtcbench.core.run.RunDirectory;
  * rtcbench (for the cold-start figure).
  *
  * @param launchedAtMs epoch ms of the user's command, or 0 when unknown (the JVM start is used)
- * @param onDirectory  called once the run directory exists, e.g. to attach the run's log file
+ * @param observer     told when the run directory exists and when the call starts and ends
  */
 public record RunOptions(Path resultsRoot, Path mediaCache, Path workDir, boolean sampling, PrintStream out,
-                         long launchedAtMs, Consumer<RunDirectory> onDirectory) {
+                         long launchedAtMs, RunObserver observer) {
 
     /** Results under {@code results/}, media in the user cache, progress on stdout. */
     public static RunOptions defaults() {
         return new RunOptions(Path.of("results"), org.rtcbench.media.FakeMediaCache.defaultDirectory(),
-                Path.of(System.getProperty("java.io.tmpdir"), "rtcbench"), true, System.out, 0, d -> {
-                });
+                Path.of(System.getProperty("java.io.tmpdir"), "rtcbench"), true, System.out, 0, RunObserver.NONE);
     }
 
     public RunOptions withResultsRoot(Path p) {
-        return new RunOptions(p, mediaCache, workDir, sampling, out, launchedAtMs, onDirectory);
+        return new RunOptions(p, mediaCache, workDir, sampling, out, launchedAtMs, observer);
     }
 
     public RunOptions withSampling(boolean on) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, on, out, launchedAtMs, onDirectory);
+        return new RunOptions(resultsRoot, mediaCache, workDir, on, out, launchedAtMs, observer);
     }
 
     public RunOptions withOut(PrintStream p) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, p, launchedAtMs, onDirectory);
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, p, launchedAtMs, observer);
     }
 
     public RunOptions withLaunchedAtMs(long ms) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, ms, onDirectory);
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, ms, observer);
     }
 
-    public RunOptions withOnDirectory(Consumer<RunDirectory> c) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, launchedAtMs, c);
+    public RunOptions withObserver(RunObserver o) {
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, launchedAtMs, o);
+    }
+
+    public RunOptions withWorkDir(java.nio.file.Path w) {
+        return new RunOptions(resultsRoot, mediaCache, w, sampling, out, launchedAtMs, observer);
+    }
+
+    public RunOptions withMediaCache(java.nio.file.Path m) {
+        return new RunOptions(resultsRoot, m, workDir, sampling, out, launchedAtMs, observer);
     }
 }

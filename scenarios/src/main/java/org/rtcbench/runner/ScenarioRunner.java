@@ -104,7 +104,7 @@ public final class ScenarioRunner {
     public RunSummary run() {
         Instant startedAt = Instant.now();
         dir = RunDirectory.create(options.resultsRoot(), scenario.name());
-        options.onDirectory().accept(dir);
+        options.observer().directoryCreated(dir);
         dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
         dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name()));
         dir.writeJson("run.json", summary(startedAt, RunStatus.RUNNING, null, List.of(), null));
@@ -137,7 +137,9 @@ public final class ScenarioRunner {
                 long interval = scenario.sampling().toMillis();
                 sampler.scheduleAtFixedRate(() -> tick(sampleWorkers), options.sampling() ? 0 : interval, interval,
                         TimeUnit.MILLISECONDS);
+                options.observer().callStarted();
                 stop.await(scenario.duration().toMillis(), TimeUnit.MILLISECONDS);
+                options.observer().callEnding();
             }
         } catch (BadInputException e) {
             badInput = e;
@@ -199,12 +201,12 @@ public final class ScenarioRunner {
                         + "', which this rtcbench build cannot launch yet; use kind: chrome");
             }
         }
-        new LocalChromium(scenario.browsers().chrome(), options.workDir()).check();
+        new LocalChromium(scenario.browsers().chrome(), options.workDir(), null).check();
     }
 
     private void launchAll(HarnessServer harness, ExecutorService pool) throws InterruptedException {
         FakeMediaCache media = new FakeMediaCache(options.mediaCache());
-        LocalChromium chromium = new LocalChromium(scenario.browsers().chrome(), options.workDir());
+        LocalChromium chromium = new LocalChromium(scenario.browsers().chrome(), options.workDir(), dir.path().resolve("logs"));
         List<Future<?>> launches = new ArrayList<>();
         for (PeerSlot s : slots) {
             launches.add(pool.submit(() -> {

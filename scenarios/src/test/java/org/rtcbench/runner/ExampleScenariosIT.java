@@ -50,9 +50,8 @@ class ExampleScenariosIT {
         Scenario scenario = ScenarioLoader.load(file).withDuration(CALL);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
-                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8));
-        options = new RunOptions(options.resultsRoot(), tmp.resolve("media"), tmp.resolve("work"), true,
-                options.out(), 0, d -> { });
+                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
 
         RunSummary run = new ScenarioRunner(scenario, options).run();
         String out = console.toString(StandardCharsets.UTF_8);

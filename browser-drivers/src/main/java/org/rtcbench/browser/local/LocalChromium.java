@@ -54,13 +54,16 @@ public final class LocalChromium {
 
     private final BrowserConfig config;
     private final Path workDir;
+    private final Path logDir;
 
     /**
-     * @param workDir where fresh profiles and driver logs go (each deleted or kept per peer)
+     * @param workDir where each peer's fresh profile is made (and deleted when the peer closes)
+     * @param logDir  where chromedriver logs are kept, e.g. the run directory's {@code logs/}
      */
-    public LocalChromium(BrowserConfig config, Path workDir) {
+    public LocalChromium(BrowserConfig config, Path workDir, Path logDir) {
         this.config = config;
         this.workDir = workDir;
+        this.logDir = logDir;
     }
 
     /** Fails with one clear line when Chromium or chromedriver is not where the config says. */
@@ -123,7 +126,7 @@ public final class LocalChromium {
                 owned = new OwnedProcesses(null, profile);
                 driver = new ChromeDriver(managed, options);
             } else {
-                driverProcess = startDriver(profile);
+                driverProcess = startDriver(peerName);
                 owned = new OwnedProcesses(driverProcess.toHandle(), profile);
                 URL url = URI.create("http://127.0.0.1:" + driverPort(driverProcess) + "/").toURL();
                 driver = new RemoteWebDriver(url, options, false);
@@ -153,33 +156,39 @@ public final class LocalChromium {
         }
     }
 
-    private Process startDriver(Path profile) throws IOException {
-        Path log = profile.resolveSibling(profile.getFileName() + "-chromedriver.log");
+    private Process startDriver(String peerName) throws IOException {
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve("chromedriver-" + peerName + ".log");
         ProcessBuilder pb = new ProcessBuilder(config.driver(), "--port=0", "--log-path=" + log)
                 .redirectErrorStream(true);
         return pb.start();
     }
 
-    /** Reads the port chromedriver chose from its first lines of output. */
+    /**
+     * Reads the port chromedriver chose from its output. One dedicated thread reads, then keeps
+     * draining so the driver never blocks on a full pipe (the common pool is too small to wait on).
+     */
     private static int driverPort(Process p) throws IOException {
-        CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            StringBuilder seen = new StringBuilder();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                StringBuilder seen = new StringBuilder();
                 String line;
                 while ((line = r.readLine()) != null) {
                     Matcher m = STARTED_ON_PORT.matcher(line);
                     if (m.find()) {
-                        int found = Integer.parseInt(m.group(1));
-                        drainInBackground(r);
-                        return found;
+                        port.complete(Integer.parseInt(m.group(1)));
+                    } else if (!port.isDone()) {
+                        seen.append(line).append(' ');
                     }
-                    seen.append(line).append(' ');
                 }
-                throw new IllegalStateException("chromedriver exited: " + seen.toString().trim());
-            } catch (IOException e) {
-                throw new IllegalStateException("chromedriver output unreadable: " + e.getMessage());
+            } catch (IOException ignored) {
+                // the driver ended
             }
-        });
+            port.completeExceptionally(new IOException("chromedriver exited: " + seen.toString().trim()));
+        }, "chromedriver-output");
+        reader.setDaemon(true);
+        reader.start();
         try {
             return port.get(DRIVER_START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -192,35 +201,22 @@ public final class LocalChromium {
         }
     }
 
-    /** Keeps reading so chromedriver never blocks on a full pipe. */
-    private static void drainInBackground(BufferedReader r) {
-        Thread t = new Thread(() -> {
-            try (r) {
-                while (r.readLine() != null) {
-                    // discarded: the driver's real log goes to --log-path
-                }
-            } catch (IOException ignored) {
-                // driver ended
-            }
-        }, "chromedriver-output");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private static void end(RemoteWebDriver driver, ChromeDriverService managed, OwnedProcesses owned) {
         if (driver != null) {
             // quit() can hang on a dead browser; give it a bounded time, then end processes by PID.
-            CompletableFuture<Void> quit = CompletableFuture.runAsync(() -> {
+            Thread quit = new Thread(() -> {
                 try {
                     driver.quit();
                 } catch (RuntimeException ignored) {
                     // ended below by PID
                 }
-            });
+            }, "webdriver-quit");
+            quit.setDaemon(true);
+            quit.start();
             try {
-                quit.get(5, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // ended below by PID
+                quit.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         if (managed != null) {

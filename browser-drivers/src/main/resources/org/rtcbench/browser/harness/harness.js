@@ -49,11 +49,6 @@
     // No ICE servers: every candidate is a host candidate of this machine.
     const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
     state.pcs.set(id, pc);
-    if (sends() && state.stream) {
-      for (const track of state.stream.getTracks()) {
-        pc.addTransceiver(track, { direction: receives() ? 'sendrecv' : 'sendonly', streams: [state.stream] });
-      }
-    }
     pc.ontrack = (e) => {
       // A sink makes the browser decode and render what it receives, as a real app would.
       if (e.track.kind === 'video') {
@@ -74,8 +69,8 @@
     return pc;
   }
 
-  function addReceiveOnlyTransceivers(pc, offer) {
-    if (sends() || !receives() || offer) {
+  function addReceiveOnlyTransceivers(pc) {
+    if (sends() || !receives()) {
       return;
     }
     pc.addTransceiver('audio', { direction: 'recvonly' });
@@ -104,7 +99,10 @@
       if (ch.pending.size > 100) { ch.pending.delete(ch.pending.keys().next().value); }
       dc.send(JSON.stringify({ type: 'ping', seq: seq }));
     };
-    dc.onopen = () => { ping(); ch.timer = setInterval(ping, ECHO_INTERVAL_MS); };
+    // An answerer's channel may already be open when it arrives, and may still fire 'open': start once.
+    dc.onopen = () => {
+      if (ch.timer === null) { ping(); ch.timer = setInterval(ping, ECHO_INTERVAL_MS); }
+    };
     dc.onclose = () => { if (ch.timer) { clearInterval(ch.timer); } };
     if (dc.readyState === 'open') { dc.onopen(); }
   }
@@ -128,9 +126,25 @@
     return pc;
   }
 
+  // The offerer adds a transceiver per local track; the answerer attaches its tracks to the
+  // transceivers the offer created (addTrack reuses an unused one of the same kind).
+  function addLocalTracks(pc, offerer) {
+    if (!sends() || !state.stream) {
+      return;
+    }
+    for (const track of state.stream.getTracks()) {
+      if (offerer) {
+        pc.addTransceiver(track, { direction: receives() ? 'sendrecv' : 'sendonly', streams: [state.stream] });
+      } else {
+        pc.addTrack(track, state.stream);
+      }
+    }
+  }
+
   async function createOffer(id) {
     const pc = newPeerConnection(id);
-    addReceiveOnlyTransceivers(pc, false);
+    addLocalTracks(pc, true);
+    addReceiveOnlyTransceivers(pc);
     if (state.datachannel) {
       attachChannel(id, pc.createDataChannel('rtcbench'));
     }
@@ -142,8 +156,13 @@
   async function acceptOffer(id, sdp) {
     const pc = newPeerConnection(id);
     await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
-    if (!sends() && receives()) {
-      for (const t of pc.getTransceivers()) { t.direction = 'recvonly'; }
+    addLocalTracks(pc, false);
+    for (const t of pc.getTransceivers()) {
+      if (!sends()) {
+        t.direction = 'recvonly';
+      } else if (!receives()) {
+        t.direction = 'sendonly';
+      }
     }
     await pc.setLocalDescription(await pc.createAnswer());
     await gathered(pc);

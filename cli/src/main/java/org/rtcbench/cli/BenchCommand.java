@@ -1,0 +1,112 @@
+package org.rtcbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.rtcbench.bench.SamplingCostBench;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.ExitCode;
+import org.rtcbench.core.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rtcbench bench ...}: benchmarks whose numbers go into the README, never into timed tests. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: measured numbers for the README and release notes.",
+        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class})
+final class BenchCommand {
+
+    /** {@code bench sampling}: the CPU cost of 1 Hz getStats() sampling per browser. */
+    @Command(name = "sampling", mixinStandardHelpOptions = true,
+            description = "CPU cost of 1 Hz stats sampling per browser: the demo call (two Chromium peers, 640x480@30) "
+                    + "run with sampling off and on, alternating, CPU of browsers+drivers and of the rtcbench JVM "
+                    + "measured after a 5 s warm-up.")
+    static final class Sampling implements Callable<Integer> {
+        @Option(names = "--rounds", defaultValue = "3", description = "Off/on pairs to run (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Mixin
+        RunFlags flags;
+
+        @Override
+        public Integer call() throws Exception {
+            if (flags.duration == null) {
+                flags.duration = "30s";
+            }
+            var scenario = flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO));
+            System.out.printf("bench sampling: %d rounds of the demo call (%s), sampling off then on%n", rounds, flags.duration);
+            List<SamplingCostBench.Measurement> all = new SamplingCostBench(scenario, flags.options(), System.out).run(rounds);
+            double offBrowser = mean(all, false, true);
+            double onBrowser = mean(all, true, true);
+            double offJvm = mean(all, false, false);
+            double onJvm = mean(all, true, false);
+            int browsers = all.get(0).browsers();
+            System.out.printf(Locale.ROOT, "%nmean over %d rounds, %d browsers:%n", rounds, browsers);
+            System.out.printf(Locale.ROOT, "  browsers+drivers: off %.3f cores, on %.3f cores -> sampling costs %+.4f cores per browser (%+.1f %%)%n",
+                    offBrowser, onBrowser, (onBrowser - offBrowser) / browsers, 100 * (onBrowser - offBrowser) / offBrowser);
+            System.out.printf(Locale.ROOT, "  rtcbench JVM:     off %.3f cores, on %.3f cores -> %+.4f cores per browser sampled%n",
+                    offJvm, onJvm, (onJvm - offJvm) / browsers);
+            return ExitCode.PASSED;
+        }
+
+        private static double mean(List<SamplingCostBench.Measurement> all, boolean sampling, boolean browser) {
+            return all.stream().filter(m -> m.sampling() == sampling)
+                    .mapToDouble(m -> browser ? m.browserCores() : m.jvmCores()).average().orElse(Double.NaN);
+        }
+    }
+
+    /** {@code bench startup}: cold start from the user's command to the first connected call. */
+    @Command(name = "startup", mixinStandardHelpOptions = true,
+            description = "Cold start: launches 'rtcbench demo --duration 2s' as a new JVM, RUNS times, and reports the time "
+                    + "from the command to the first connected call (run.json firstConnectedAfterLaunchMs).")
+    static final class Startup implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "5", description = "How many cold starts (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!jar.toString().endsWith(".jar")) {
+                throw new BadInputException("bench startup must run from the rtcbench jar (./rtcbench bench startup)");
+            }
+            Path results = Files.createTempDirectory("rtcbench-startup-");
+            ObjectMapper json = new ObjectMapper();
+            List<Long> times = new ArrayList<>();
+            for (int i = 1; i <= runs; i++) {
+                Path out = results.resolve("run-" + i);
+                long launchedAt = System.currentTimeMillis();
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Drtcbench.launchedAt=" + launchedAt, "-jar", jar.toString(), "demo", "--duration", "2s",
+                        "--results", out.toString())
+                        .redirectOutput(new File(out + ".out")).redirectError(new File(out + ".err")).start();
+                if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                    p.destroy();
+                    throw new IllegalStateException("demo run " + i + " did not finish in 2 minutes");
+                }
+                try (var dirs = Files.list(out)) {
+                    JsonNode run = json.readTree(dirs.findFirst().orElseThrow().resolve("run.json").toFile());
+                    long ms = run.path("firstConnectedAfterLaunchMs").asLong(-1);
+                    System.out.printf("run %d: first call connected %d ms after the command (exit %d)%n", i, ms, p.exitValue());
+                    if (ms > 0) {
+                        times.add(ms);
+                    }
+                }
+            }
+            Collections.sort(times);
+            if (!times.isEmpty()) {
+                System.out.printf("cold start to first connected call: min %d ms, median %d ms, max %d ms (%d runs)%n",
+                        times.get(0), times.get(times.size() / 2), times.get(times.size() - 1), times.size());
+            }
+            return ExitCode.PASSED;
+        }
+    }
+}
