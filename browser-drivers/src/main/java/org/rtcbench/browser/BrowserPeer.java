@@ -107,7 +107,7 @@ public final class BrowserPeer implements Peer {
             List<Object> list = new ArrayList<>(Arrays.asList(args));
             result = js.executeAsyncScript(CALL, method, list);
         } catch (WebDriverException e) {
-            throw new PeerFailure(name + ": browser did not answer " + method + "(): " + firstLine(e.getMessage()), e);
+            throw new PeerFailure(name + ": browser did not answer " + method + "(): " + PeerFailure.firstLine(e.getMessage()), e);
         }
         if (!(result instanceof Map<?, ?> map)) {
             throw new PeerFailure(name + ": " + method + "() returned " + result);
@@ -134,13 +134,5 @@ public final class BrowserPeer implements Peer {
         } catch (Exception ignored) {
             // close() never throws; what could not be ended is reported by the provider
         }
-    }
-
-    static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

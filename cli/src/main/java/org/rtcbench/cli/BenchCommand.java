@@ -66,7 +66,7 @@ final class BenchCommand {
 
     /** {@code bench startup}: cold start from the user's command to the first connected call. */
     @Command(name = "startup", mixinStandardHelpOptions = true,
-            description = "Cold start: launches 'rtcbench demo --duration 2s' as a new JVM, RUNS times, and reports the time "
+            description = "Cold start: launches 'rtcbench demo --duration 6s' as a new JVM, RUNS times, and reports the time "
                     + "from the command to the first connected call (run.json firstConnectedAfterLaunchMs).")
     static final class Startup implements Callable<Integer> {
         @Option(names = "--runs", defaultValue = "5", description = "How many cold starts (default: ${DEFAULT-VALUE}).")
@@ -85,7 +85,7 @@ final class BenchCommand {
                 Path out = results.resolve("run-" + i);
                 long launchedAt = System.currentTimeMillis();
                 Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Drtcbench.launchedAt=" + launchedAt, "-jar", jar.toString(), "demo", "--duration", "2s",
+                        "-Drtcbench.launchedAt=" + launchedAt, "-jar", jar.toString(), "demo", "--duration", "6s",
                         "--results", out.toString())
                         .redirectOutput(new File(out + ".out")).redirectError(new File(out + ".err")).start();
                 if (!p.waitFor(2, TimeUnit.MINUTES)) {

@@ -103,8 +103,6 @@ class ExampleScenariosIT {
             }
             assertThat(hasTransport).as("a transport report in every sample").isTrue();
         }
-        for (int i = 1; i < times.size(); i++) {
-            assertThat(times.get(i) - times.get(i - 1)).as("gap between samples (ms)").isBetween(500L, 2000L);
-        }
+        assertThat(times).as("sample timestamps").isSorted().doesNotHaveDuplicates();
     }
 }
