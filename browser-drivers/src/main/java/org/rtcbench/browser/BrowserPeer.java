@@ -3,10 +3,7 @@ package org.rtcbench.browser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriverException;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerInfo;
 import org.rtcbench.core.peer.PeerFailure;
@@ -16,22 +13,12 @@ import org.rtcbench.core.scenario.Role;
 
 /**
  * A browser under test as a remote-controlled RTCPeerConnection: every {@link Peer} call is one
- * WebDriver script call into the harness page's {@code window.rtcbench} API.
+ * script call into the harness page's {@code window.rtcbench} API, over WebDriver or WebDriver BiDi.
  */
 public final class BrowserPeer implements Peer {
-    private static final String CALL = """
-            const done = arguments[arguments.length - 1];
-            const method = arguments[0];
-            const args = arguments[1];
-            if (!window.rtcbench) { done({error: 'harness page not loaded'}); return; }
-            Promise.resolve().then(() => window.rtcbench[method](...args)).then(
-                v => done({ok: v === undefined ? null : v}),
-                e => done({error: String((e && e.message) || e)}));
-            """;
-
     private final String name;
     private final PeerKind kind;
-    private final JavascriptExecutor js;
+    private final PageScript page;
     private final PeerInfo info;
     private final AutoCloseable process;
     private volatile boolean closed;
@@ -39,10 +26,10 @@ public final class BrowserPeer implements Peer {
     /**
      * @param process what ends the browser and its driver; closed by {@link #close()}
      */
-    public BrowserPeer(String name, PeerKind kind, JavascriptExecutor js, PeerInfo info, AutoCloseable process) {
+    public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process) {
         this.name = name;
         this.kind = kind;
-        this.js = js;
+        this.page = page;
         this.info = info;
         this.process = process;
     }
@@ -104,9 +91,8 @@ public final class BrowserPeer implements Peer {
         }
         Object result;
         try {
-            List<Object> list = new ArrayList<>(Arrays.asList(args));
-            result = js.executeAsyncScript(CALL, method, list);
-        } catch (WebDriverException e) {
+            result = page.call(method, new ArrayList<>(Arrays.asList(args)));
+        } catch (RuntimeException e) {
             throw new PeerFailure(name + ": browser did not answer " + method + "(): " + PeerFailure.firstLine(e.getMessage()), e);
         }
         if (!(result instanceof Map<?, ?> map)) {

@@ -1,14 +1,23 @@
 package org.rtcbench.cli;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.rtcbench.browser.local.LocalBrowser;
+import org.rtcbench.browser.local.LocalChromium;
+import org.rtcbench.browser.local.LocalFirefox;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.scenario.PeerGroup;
+import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code rtcbench demo}: the bundled default scenario, a real call and a real report. */
+/** {@code rtcbench demo}: the bundled default scenario, a real call and a real report, with the browsers this host has. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the bundled demo: two Chromium peers in a P2P call with a fake 640x480 camera, "
-                + "a tone and a data channel for 20 s, then write results/<run-id>/.")
+        description = "Run the bundled demo: Chromium calls Firefox (two of one kind when only one is installed) "
+                + "in a P2P call with a fake 640x480 camera, a tone and a data channel for 20 s, then write results/<run-id>/.")
 final class DemoCommand implements Callable<Integer> {
     /** The demo scenario inside the jar (scenarios/demo.yaml in the source tree). */
     static final String DEMO = "org/rtcbench/scenarios/demo.yaml";
@@ -18,6 +27,31 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return RunExecution.run(flags.apply(ScenarioLoader.loadResource(DEMO)), flags.options());
+        return RunExecution.run(withInstalledBrowsers(flags.apply(ScenarioLoader.loadResource(DEMO))), flags.options());
+    }
+
+    /** The demo's peers, adapted to the browsers found: Chromium and Firefox, or two of whichever is there. */
+    static Scenario withInstalledBrowsers(Scenario demo) {
+        Path none = Path.of(System.getProperty("java.io.tmpdir"));
+        String chrome = problem(new LocalChromium(demo.browsers().chrome(), none, none));
+        String firefox = problem(new LocalFirefox(demo.browsers().firefox(), none, none));
+        if (chrome == null && firefox == null) {
+            return demo;
+        }
+        if (chrome != null && firefox != null) {
+            throw new BadInputException("no browser for the demo: " + chrome + "; and " + firefox);
+        }
+        PeerKind kind = chrome == null ? PeerKind.CHROME : PeerKind.FIREFOX;
+        System.out.println("demo: " + (chrome == null ? firefox : chrome) + "; using two " + kind.id() + " peers");
+        return demo.withPeers(List.of(new PeerGroup(kind, null, 2, null, null)));
+    }
+
+    private static String problem(LocalBrowser browser) {
+        try {
+            browser.check();
+            return null;
+        } catch (BadInputException e) {
+            return e.getMessage();
+        }
     }
 }

@@ -27,6 +27,14 @@ final class RunFlags {
             description = "chromedriver executable, or 'selenium-manager' to let Selenium Manager find one (default: /usr/bin/chromedriver).")
     String chromeDriver;
 
+    @Option(names = "--firefox-binary", paramLabel = "PATH", description = "Firefox executable (default: the scenario's, else /usr/bin/firefox-esr).")
+    String firefoxBinary;
+
+    @Option(names = "--firefox-driver", paramLabel = "PATH",
+            description = "geckodriver executable, or 'bidi' to drive Firefox over WebDriver BiDi without one "
+                    + "(default: a geckodriver on PATH, else BiDi).")
+    String firefoxDriver;
+
     @Option(names = {"-v", "--verbose"}, description = "Print log lines and stack traces on stderr.")
     boolean verbose;
 
@@ -45,8 +53,9 @@ final class RunFlags {
             }
             s = s.withDuration(d);
         }
-        if (chromeBinary != null || chromeDriver != null) {
-            s = s.withBrowsers(s.browsers().overriddenBy(new BrowserConfig(chromeBinary, chromeDriver, null), null));
+        if (chromeBinary != null || chromeDriver != null || firefoxBinary != null || firefoxDriver != null) {
+            s = s.withBrowsers(s.browsers().overriddenBy(new BrowserConfig(chromeBinary, chromeDriver, null),
+                    new BrowserConfig(firefoxBinary, firefoxDriver, null)));
         }
         return s;
     }

@@ -52,14 +52,31 @@ class BadInputIT {
 
     @Test
     void wrongBrowserPathSaysWhichPathAndWhatToInstall() throws Exception {
-        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "demo", "--chrome-binary", "/nonexistent/chromium");
+        Files.writeString(tmp.resolve("chrome.yaml"), "peers:\n  - kind: chrome\n    count: 2\n");
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "chrome.yaml", "--chrome-binary", "/nonexistent/chromium");
         assertOneLineError(r, "Chromium not found at /nonexistent/chromium", "chromium");
     }
 
     @Test
     void wrongDriverPathSaysWhichPath() throws Exception {
-        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "demo", "--chrome-driver", "/nonexistent/chromedriver");
+        Files.writeString(tmp.resolve("chrome.yaml"), "peers:\n  - kind: chrome\n    count: 2\n");
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "chrome.yaml", "--chrome-driver", "/nonexistent/chromedriver");
         assertOneLineError(r, "chromedriver not found at /nonexistent/chromedriver", "chromium-driver");
+    }
+
+    @Test
+    void demoWithNoBrowserNamesWhatToInstall() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "demo", "--chrome-binary", "/nonexistent/chromium",
+                "--firefox-binary", "/nonexistent/firefox");
+        assertOneLineError(r, "no browser for the demo", "Chromium not found at /nonexistent/chromium", "chromium",
+                "Firefox not found at /nonexistent/firefox", "firefox-esr");
+    }
+
+    @Test
+    void wrongFirefoxPathSaysWhichPathAndWhatToInstall() throws Exception {
+        Files.writeString(tmp.resolve("ff.yaml"), "peers:\n  - kind: firefox\n    count: 2\n");
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "ff.yaml", "--firefox-binary", "/nonexistent/firefox");
+        assertOneLineError(r, "Firefox not found at /nonexistent/firefox", "firefox-esr");
     }
 
     @Test

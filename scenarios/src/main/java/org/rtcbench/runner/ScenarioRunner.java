@@ -18,7 +18,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtcbench.browser.harness.HarnessServer;
+import org.rtcbench.browser.local.LocalBrowser;
 import org.rtcbench.browser.local.LocalChromium;
+import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.Version;
 import org.rtcbench.core.assertion.AssertionEvaluator;
@@ -195,18 +197,24 @@ public final class ScenarioRunner {
     }
 
     private void checkPeerKinds() {
-        for (PeerSlot s : slots) {
-            if (s.kind != PeerKind.CHROME) {
-                throw new BadInputException("peer " + s.name + " is of kind '" + s.kind.id()
-                        + "', which this rtcbench build cannot launch yet; use kind: chrome");
-            }
+        for (PeerKind kind : slots.stream().map(s -> s.kind).distinct().toList()) {
+            browser(kind).check();
         }
-        new LocalChromium(scenario.browsers().chrome(), options.workDir(), null).check();
+    }
+
+    /** The local browser that launches peers of a kind. */
+    private LocalBrowser browser(PeerKind kind) {
+        Path logs = dir.path().resolve("logs");
+        return switch (kind) {
+            case CHROME -> new LocalChromium(scenario.browsers().chrome(), options.workDir(), logs);
+            case FIREFOX -> new LocalFirefox(scenario.browsers().firefox(), options.workDir(), logs);
+            case JAVA -> throw new BadInputException("peers of kind 'java' (synthetic libwebrtc peers) are not in this "
+                    + "rtcbench build yet; use kind: chrome or firefox");
+        };
     }
 
     private void launchAll(HarnessServer harness, ExecutorService pool) throws InterruptedException {
         FakeMediaCache media = new FakeMediaCache(options.mediaCache());
-        LocalChromium chromium = new LocalChromium(scenario.browsers().chrome(), options.workDir(), dir.path().resolve("logs"));
         List<Future<?>> launches = new ArrayList<>();
         for (PeerSlot s : slots) {
             launches.add(pool.submit(() -> {
@@ -221,7 +229,7 @@ public final class ScenarioRunner {
                     throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
                 }
                 try {
-                    Peer peer = chromium.launch(s.name, harness.pageUri(), video, audio);
+                    Peer peer = browser(s.kind).launch(s.name, harness.pageUri(), video, audio);
                     s.launchMs = (System.nanoTime() - t0) / 1_000_000;
                     s.peer = peer;
                     if (interrupted.get()) {

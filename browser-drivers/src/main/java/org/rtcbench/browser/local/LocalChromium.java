@@ -24,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.rtcbench.browser.BrowserPeer;
+import org.rtcbench.browser.WebDriverPageScript;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.peer.PeerInfo;
@@ -35,7 +36,7 @@ import org.rtcbench.core.scenario.BrowserConfig;
  * Chromium with a fresh profile, fake camera and microphone, and loopback ICE candidates.
  * Selenium Manager is used only when the driver is configured as {@code selenium-manager}.
  */
-public final class LocalChromium {
+public final class LocalChromium implements LocalBrowser {
     private static final Pattern STARTED_ON_PORT = Pattern.compile("started successfully on port (\\d+)");
     private static final Duration DRIVER_START_TIMEOUT = Duration.ofSeconds(15);
 
@@ -70,6 +71,7 @@ public final class LocalChromium {
     }
 
     /** Fails with one clear line when Chromium or chromedriver is not where the config says. */
+    @Override
     public void check() {
         checkExecutable(config.binary(), "Chromium", "browsers.chrome.binary or --chrome-binary", "chromium");
         if (!BrowserConfig.SELENIUM_MANAGER.equals(config.driver())) {
@@ -77,7 +79,7 @@ public final class LocalChromium {
         }
     }
 
-    private static void checkExecutable(String path, String what, String setting, String debianPackage) {
+    static void checkExecutable(String path, String what, String setting, String debianPackage) {
         if (path == null || path.isBlank()) {
             throw new BadInputException(what + " path is not set: set " + setting);
         }
@@ -97,6 +99,7 @@ public final class LocalChromium {
      * @param fakeVideo a Y4M file for the fake camera, or null for Chromium's built-in pattern
      * @param fakeAudio a WAV file for the fake microphone, or null for Chromium's built-in beep
      */
+    @Override
     public BrowserPeer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio) {
         check();
         Path profile;
@@ -129,7 +132,7 @@ public final class LocalChromium {
                 owned = new OwnedProcesses(null, profile);
                 driver = new ChromeDriver(managed, options);
             } else {
-                driverProcess = startDriver(peerName);
+                driverProcess = startDriver(peerName, profile);
                 owned = new OwnedProcesses(driverProcess.toHandle(), profile);
                 URL url = URI.create("http://127.0.0.1:" + driverPort(driverProcess) + "/").toURL();
                 driver = new RemoteWebDriver(url, options, false);
@@ -145,7 +148,7 @@ public final class LocalChromium {
             RemoteWebDriver d = driver;
             ChromeDriverService m = managed;
             OwnedProcesses o = owned;
-            return new BrowserPeer(peerName, PeerKind.CHROME, driver, info, () -> end(d, m, o));
+            return new BrowserPeer(peerName, PeerKind.CHROME, new WebDriverPageScript(driver), info, () -> end(d, m, o));
         } catch (SessionNotCreatedException e) {
             end(driver, managed, owned != null ? owned : new OwnedProcesses(null, profile));
             throw new BadInputException("Chromium at " + config.binary() + " did not start for peer " + peerName + ": "
@@ -159,12 +162,12 @@ public final class LocalChromium {
         }
     }
 
-    private Process startDriver(String peerName) throws IOException {
+    private Process startDriver(String peerName, Path profile) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve("chromedriver-" + peerName + ".log");
         ProcessBuilder pb = new ProcessBuilder(config.driver(), "--port=0", "--log-path=" + log)
                 .redirectErrorStream(true);
-        return pb.start();
+        return OwnedProcesses.mark(pb, profile).start();
     }
 
     /**

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The processes one browser peer started: its driver, the driver's descendants, and anything whose
- * command line holds the peer's unique profile directory (a browser that outlived its driver).
- * {@link #close()} ends them by PID, never by name, and deletes the profile directory.
+ * The processes one browser peer started: its driver or browser, their descendants, and anything
+ * that carries the peer's mark, the environment variable {@value #OWNER} naming its unique profile
+ * directory (inherited by every child, even one that outlived its parent), or that names the
+ * profile on its command line. {@link #close()} ends them by PID, never by name, and deletes the
+ * profile directory.
  */
 public final class OwnedProcesses implements AutoCloseable {
+    /** The environment variable that marks every process a peer starts, with its profile directory. */
+    public static final String OWNER = "RTCBENCH_OWNER";
     private static final long GRACE_MS = 3000;
 
     private final ProcessHandle root;
@@ -25,6 +29,12 @@ public final class OwnedProcesses implements AutoCloseable {
         this.root = root;
         this.profile = profile;
         this.marker = profile.toString();
+    }
+
+    /** Marks the processes {@code pb} starts (and their children) as owned by the peer with this profile. */
+    static ProcessBuilder mark(ProcessBuilder pb, Path profile) {
+        pb.environment().put(OWNER, profile.toString());
+        return pb;
     }
 
     /** Every live process we own right now. */
@@ -47,21 +57,35 @@ public final class OwnedProcesses implements AutoCloseable {
     }
 
     /**
-     * Live processes whose command line contains {@code marker} (a profile or work directory that
-     * only rtcbench's own processes name); /proc is read directly since ProcessHandle may hide args.
+     * Live processes whose {@value #OWNER} mark or command line contains {@code marker} (a profile
+     * or work directory that only rtcbench's own processes name). /proc is read directly, since
+     * ProcessHandle may hide arguments and never shows the environment.
      */
     public static List<ProcessHandle> running(String marker) {
         List<ProcessHandle> out = new ArrayList<>();
         long self = ProcessHandle.current().pid();
+        String ownerPrefix = OWNER + "=";
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (pid == self) {
+                    return;
+                }
                 try {
-                    String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
-                    if (cmdline.contains(marker) && Long.parseLong(p.getFileName().toString()) != self) {
-                        ProcessHandle.of(Long.parseLong(p.getFileName().toString())).ifPresent(out::add);
+                    boolean ours = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).contains(marker);
+                    if (!ours) {
+                        for (String entry : new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+                            if (entry.startsWith(ownerPrefix) && entry.contains(marker)) {
+                                ours = true;
+                                break;
+                            }
+                        }
+                    }
+                    if (ours) {
+                        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(out::add);
                     }
                 } catch (IOException | RuntimeException ignored) {
-                    // the process ended while we looked
+                    // the process ended while we looked, or is not ours to read
                 }
             });
         } catch (IOException ignored) {

@@ -67,6 +67,11 @@ public record Scenario(String name, String description, Duration duration, Durat
         return new Scenario(name, description, d, sampling, connectTimeout, target, media, peers, browsers, assertions);
     }
 
+    /** This scenario with other peers (e.g. the demo adapting to the browsers installed). */
+    public Scenario withPeers(List<PeerGroup> p) {
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, p, browsers, assertions);
+    }
+
     /** This scenario with other browser settings (command-line override). */
     public Scenario withBrowsers(Browsers b) {
         return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, b, assertions);

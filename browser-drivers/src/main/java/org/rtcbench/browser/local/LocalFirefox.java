@@ -1,0 +1,302 @@
+package org.rtcbench.browser.local;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openqa.selenium.Capabilities;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.firefox.FirefoxDriver;
+import org.openqa.selenium.firefox.FirefoxOptions;
+import org.openqa.selenium.firefox.GeckoDriverService;
+import org.rtcbench.browser.BrowserPeer;
+import org.rtcbench.browser.WebDriverPageScript;
+import org.rtcbench.browser.bidi.BiDiException;
+import org.rtcbench.browser.bidi.BiDiPageScript;
+import org.rtcbench.browser.bidi.BiDiSession;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.core.peer.PeerInfo;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.scenario.BrowserConfig;
+
+/**
+ * Launches Firefox on this host. With a geckodriver (configured, or on PATH) it uses FirefoxDriver;
+ * without one (Debian has none) it starts Firefox itself with {@code --remote-debugging-port} and
+ * drives it over WebDriver BiDi. Either way: headless, a fresh profile with {@link FirefoxPrefs},
+ * one Firefox process per peer, ended by PID.
+ */
+public final class LocalFirefox implements LocalBrowser {
+    /** The driver value that forces WebDriver BiDi even where a geckodriver is on PATH. */
+    public static final String BIDI = "bidi";
+    /** WebDriver BiDi in Firefox is complete enough for the harness from ESR 115 on. */
+    static final int OLDEST_SUPPORTED_MAJOR = 115;
+    private static final Pattern LISTENING = Pattern.compile("WebDriver BiDi listening on (ws://\\S+)");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final BrowserConfig config;
+    private final Path workDir;
+    private final Path logDir;
+
+    /**
+     * @param workDir where each peer's fresh profile is made (and deleted when the peer closes)
+     * @param logDir  where Firefox's output (or geckodriver's log) is kept, e.g. the run's {@code logs/}
+     */
+    public LocalFirefox(BrowserConfig config, Path workDir, Path logDir) {
+        this.config = config;
+        this.workDir = workDir;
+        this.logDir = logDir;
+    }
+
+    /**
+     * The geckodriver to use, or null for WebDriver BiDi: {@code driver: bidi} forces BiDi, a
+     * configured path is used as it is, otherwise the first {@code geckodriver} on {@code PATH}.
+     */
+    static String geckodriver(String configured, String pathEnv) {
+        if (BIDI.equals(configured)) {
+            return null;
+        }
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (pathEnv == null) {
+            return null;
+        }
+        for (String dir : pathEnv.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "geckodriver");
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return candidate.toString();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How Firefox peers will be driven here: {@code geckodriver <path>} or {@code WebDriver BiDi}. */
+    public String driverDescription() {
+        String gecko = geckodriver(config.driver(), System.getenv("PATH"));
+        return gecko == null ? "WebDriver BiDi (no geckodriver)" : "geckodriver " + gecko;
+    }
+
+    @Override
+    public void check() {
+        LocalChromium.checkExecutable(config.binary(), "Firefox", "browsers.firefox.binary or --firefox-binary", "firefox-esr");
+        String gecko = geckodriver(config.driver(), System.getenv("PATH"));
+        if (gecko != null) {
+            LocalChromium.checkExecutable(gecko, "geckodriver", "browsers.firefox.driver or --firefox-driver (or 'bidi')", "geckodriver (not in Debian: use driver: bidi)");
+        }
+    }
+
+    @Override
+    public BrowserPeer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio) {
+        check();
+        Path profile;
+        try {
+            Files.createDirectories(workDir);
+            Files.createDirectories(logDir);
+            profile = Files.createTempDirectory(workDir, "firefox-" + peerName + "-");
+        } catch (IOException e) {
+            throw new BadInputException("cannot create a Firefox profile under " + workDir + ": " + e.getMessage());
+        }
+        String gecko = geckodriver(config.driver(), System.getenv("PATH"));
+        return gecko == null ? launchBiDi(peerName, harness, profile) : launchGeckodriver(peerName, harness, profile, gecko);
+    }
+
+    private BrowserPeer launchBiDi(String peerName, URI harness, Path profile) {
+        Process firefox = null;
+        BiDiSession session = null;
+        try {
+            Files.writeString(profile.resolve("user.js"), FirefoxPrefs.userJs(FirefoxPrefs.DEFAULTS));
+            List<String> cmd = new ArrayList<>(List.of(config.binary(), "--headless", "--no-remote",
+                    "--remote-debugging-port", "0", "--profile", profile.toString()));
+            cmd.addAll(config.args());
+            cmd.add("about:blank");
+            ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(cmd), profile).redirectErrorStream(true);
+            pb.environment().put("MOZ_CRASHREPORTER_DISABLE", "1");
+            firefox = pb.start();
+            String ws = listeningUrl(firefox, logDir.resolve("firefox-" + peerName + ".log"));
+            session = BiDiSession.connect(URI.create(ws + "/session"), firefox.onExit(), COMMAND_TIMEOUT);
+            Map<String, Object> created;
+            try {
+                created = session.newSession(Map.of());
+            } catch (BiDiException e) {
+                throw new PeerFailure(peerName + ": WebDriver BiDi handshake with Firefox at " + ws + " failed: " + e.getMessage(), e);
+            }
+            Map<?, ?> caps = (Map<?, ?>) created.get("capabilities");
+            String version = caps == null ? null : String.valueOf(caps.get("browserVersion"));
+            requireSupported(version);
+            String context = session.topLevelContext();
+            session.navigate(context, harness.toString(), COMMAND_TIMEOUT);
+            BiDiPageScript page = new BiDiPageScript(session, context);
+            Object loaded = session.callFunction(context, "() => !!window.rtcbench", COMMAND_TIMEOUT);
+            if (!Boolean.TRUE.equals(loaded)) {
+                throw new PeerFailure(peerName + ": the harness page at " + harness + " did not load its API in Firefox");
+            }
+            PeerInfo info = new PeerInfo("firefox", version, "webdriver-bidi", null);
+            BiDiSession s = session;
+            OwnedProcesses owned = new OwnedProcesses(firefox.toHandle(), profile);
+            return new BrowserPeer(peerName, PeerKind.FIREFOX, page, info, () -> {
+                try {
+                    s.endSession(Duration.ofSeconds(5));
+                } catch (RuntimeException ignored) {
+                    // Firefox may be gone already; it is ended by PID below
+                }
+                s.close();
+                owned.close();
+            });
+        } catch (IOException | BiDiException | PeerFailure | BadInputException | WebDriverException e) {
+            if (session != null) {
+                session.close();
+            }
+            new OwnedProcesses(firefox == null ? null : firefox.toHandle(), profile).close();
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            if (e instanceof PeerFailure f) {
+                throw f;
+            }
+            throw new PeerFailure(peerName + ": Firefox did not start: " + PeerFailure.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Reads Firefox's output into its log file until it says where WebDriver BiDi listens. */
+    private String listeningUrl(Process firefox, Path log) throws IOException {
+        CompletableFuture<String> url = new CompletableFuture<>();
+        Deque<String> lastLines = new ArrayDeque<>();
+        OutputStream out = Files.newOutputStream(log);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(firefox.getInputStream(), StandardCharsets.UTF_8));
+                 out) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        url.complete(m.group(1));
+                    } else if (!url.isDone()) {
+                        synchronized (lastLines) {
+                            lastLines.addLast(line);
+                            if (lastLines.size() > 3) {
+                                lastLines.removeFirst();
+                            }
+                        }
+                    }
+                }
+            } catch (IOException ignored) {
+                // Firefox ended
+            }
+            url.completeExceptionally(new IOException("exited"));
+        }, "firefox-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return url.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new PeerFailure("Firefox at " + config.binary() + " did not open WebDriver BiDi within "
+                    + START_TIMEOUT.toSeconds() + " s (see " + log + ")");
+        } catch (java.util.concurrent.ExecutionException e) {
+            String said;
+            synchronized (lastLines) {
+                said = String.join(" | ", lastLines);
+            }
+            throw new BadInputException("Firefox at " + config.binary() + " exited before WebDriver BiDi listened"
+                    + (said.isEmpty() ? "" : ": " + said) + " (is it Firefox " + OLDEST_SUPPORTED_MAJOR + " or newer? set browsers.firefox.binary)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerFailure("interrupted while Firefox started");
+        }
+    }
+
+    /** Refuses a Firefox too old for the harness over BiDi: a clear error, never a silent pass. */
+    static void requireSupported(String version) {
+        int major;
+        try {
+            major = Integer.parseInt(String.valueOf(version).split("\\.")[0]);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("Firefox reported no usable version ('" + version + "'); rtcbench needs Firefox "
+                    + OLDEST_SUPPORTED_MAJOR + " or newer");
+        }
+        if (major < OLDEST_SUPPORTED_MAJOR) {
+            throw new BadInputException("Firefox " + version + " is too old for rtcbench's WebDriver BiDi harness; install Firefox "
+                    + OLDEST_SUPPORTED_MAJOR + " or newer (Debian: firefox-esr)");
+        }
+    }
+
+    private BrowserPeer launchGeckodriver(String peerName, URI harness, Path profile, String gecko) {
+        FirefoxOptions options = new FirefoxOptions().setBinary(config.binary());
+        options.addArguments("-headless");
+        options.addArguments(config.args());
+        FirefoxPrefs.DEFAULTS.forEach((k, v) -> {
+            if (v instanceof Boolean b) {
+                options.addPreference(k, b);
+            } else if (v instanceof Integer i) {
+                options.addPreference(k, i);
+            } else {
+                options.addPreference(k, String.valueOf(v));
+            }
+        });
+        GeckoDriverService service = new GeckoDriverService.Builder()
+                .usingDriverExecutable(new File(gecko))
+                .withEnvironment(Map.of(OwnedProcesses.OWNER, profile.toString()))
+                .withLogFile(logDir.resolve("geckodriver-" + peerName + ".log").toFile())
+                .build();
+        FirefoxDriver driver = null;
+        try {
+            driver = new FirefoxDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(COMMAND_TIMEOUT);
+            driver.get(harness.toString());
+            if (!Boolean.TRUE.equals(driver.executeScript("return !!window.rtcbench;"))) {
+                throw new PeerFailure(peerName + ": the harness page at " + harness + " did not load its API in Firefox");
+            }
+            Capabilities caps = driver.getCapabilities();
+            requireSupported(caps.getBrowserVersion());
+            Object geckoVersion = caps.getCapability("moz:geckodriverVersion");
+            PeerInfo info = new PeerInfo("firefox", caps.getBrowserVersion(), "geckodriver",
+                    geckoVersion == null ? null : String.valueOf(geckoVersion));
+            FirefoxDriver d = driver;
+            OwnedProcesses owned = new OwnedProcesses(null, profile);
+            return new BrowserPeer(peerName, PeerKind.FIREFOX, new WebDriverPageScript(driver), info, () -> {
+                try {
+                    d.quit();
+                } catch (RuntimeException ignored) {
+                    // ended by PID below
+                }
+                service.stop();
+                owned.close();
+            });
+        } catch (WebDriverException | PeerFailure | BadInputException e) {
+            if (driver != null) {
+                try {
+                    driver.quit();
+                } catch (RuntimeException ignored) {
+                    // ended by PID below
+                }
+            }
+            service.stop();
+            new OwnedProcesses(null, profile).close();
+            if (e instanceof BadInputException b) {
+                throw b;
+            }
+            throw e instanceof PeerFailure f ? f
+                    : new PeerFailure(peerName + ": Firefox (geckodriver " + gecko + ") did not start: " + PeerFailure.firstLine(e.getMessage()), e);
+        }
+    }
+}
