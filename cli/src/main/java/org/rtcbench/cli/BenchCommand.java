@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code rtcbench bench ...}: benchmarks whose numbers go into the README, never into timed tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: measured numbers for the README and release notes.",
-        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class})
+        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class})
 final class BenchCommand {
 
     /** {@code bench sampling}: the CPU cost of 1 Hz getStats() sampling per browser. */
@@ -61,6 +61,61 @@ final class BenchCommand {
         private static double mean(List<SamplingCostBench.Measurement> all, boolean sampling, boolean browser) {
             return all.stream().filter(m -> m.sampling() == sampling)
                     .mapToDouble(m -> browser ? m.browserCores() : m.jvmCores()).average().orElse(Double.NaN);
+        }
+    }
+
+    /** {@code bench browsers}: launch-to-ready time, memory and CPU per browser peer, per kind. */
+    @Command(name = "browsers", mixinStandardHelpOptions = true,
+            description = "Cost of one browser peer, per kind: launch-to-ready time (process start to harness page loaded), "
+                    + "and in a call of two peers of that kind (the demo's 640x480@30, or --video WxH@FPS) the PSS/RSS memory "
+                    + "and CPU of each peer's processes, measured after a 5 s warm-up.")
+    static final class Browsers implements Callable<Integer> {
+        @Option(names = "--kinds", split = ",", defaultValue = "chrome,firefox", description = "Peer kinds to measure (default: ${DEFAULT-VALUE}).")
+        List<String> kinds;
+
+        @Option(names = "--rounds", defaultValue = "2", description = "Calls per kind (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--video", paramLabel = "WxH@FPS", description = "Video of the call, e.g. 320x240@15 (default: the demo's 640x480@30).")
+        String video;
+
+        @Mixin
+        RunFlags flags;
+
+        @Override
+        public Integer call() throws Exception {
+            if (flags.duration == null) {
+                flags.duration = "20s";
+            }
+            org.rtcbench.core.scenario.VideoSpec v = null;
+            if (video != null) {
+                var m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)@(\\d+)").matcher(video);
+                if (!m.matches()) {
+                    throw new BadInputException("--video " + video + ": write WIDTHxHEIGHT@FPS, e.g. 320x240@15");
+                }
+                v = new org.rtcbench.core.scenario.VideoSpec(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+            List<org.rtcbench.core.peer.PeerKind> parsed = new ArrayList<>();
+            for (String k : kinds) {
+                try {
+                    parsed.add(org.rtcbench.core.peer.PeerKind.of(k.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--kinds: " + e.getMessage());
+                }
+            }
+            var scenario = org.rtcbench.bench.BrowserCostBench.callShape(flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO)), v);
+            System.out.printf("bench browsers: %s, %d rounds, two peers per call, %s%n", kinds, rounds, scenario.media().video());
+            var all = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options(), System.out).run(parsed, rounds);
+            System.out.println();
+            for (var kind : parsed) {
+                var mine = all.stream().filter(c -> c.kind() == kind).toList();
+                System.out.printf(Locale.ROOT, "%-8s per peer, mean of %d: launch-to-ready %.0f ms, PSS %.0f MB, RSS %.0f MB, CPU %.2f cores%n",
+                        kind.id(), mine.size(), mine.stream().mapToLong(c -> c.launchMs()).average().orElse(Double.NaN),
+                        mine.stream().mapToDouble(c -> c.pssMb()).average().orElse(Double.NaN),
+                        mine.stream().mapToDouble(c -> c.rssMb()).average().orElse(Double.NaN),
+                        mine.stream().mapToDouble(c -> c.cores()).average().orElse(Double.NaN));
+            }
+            return ExitCode.PASSED;
         }
     }
 

@@ -45,6 +45,41 @@ final class ProcessCpu {
         return ticks / TICKS_PER_SECOND;
     }
 
+    /** CPU seconds (user + system) used so far by these processes. */
+    static double secondsOf(java.util.List<ProcessHandle> processes) {
+        double ticks = 0;
+        for (ProcessHandle p : processes) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException ignored) {
+                // ended while we read it
+            }
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** Summed PSS and RSS in MB of these processes, from /proc/PID/smaps_rollup. */
+    static double[] memoryMb(java.util.List<ProcessHandle> processes) {
+        double pssKb = 0;
+        double rssKb = 0;
+        for (ProcessHandle p : processes) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        pssKb += Double.parseDouble(line.replaceAll("[^0-9]", ""));
+                    } else if (line.startsWith("Rss:")) {
+                        rssKb += Double.parseDouble(line.replaceAll("[^0-9]", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // ended while we read it
+            }
+        }
+        return new double[] {pssKb / 1024, rssKb / 1024};
+    }
+
     /** CPU seconds used so far by this JVM. */
     static double ofThisJvm() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()

@@ -1,0 +1,122 @@
+package org.rtcbench.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.rtcbench.browser.local.OwnedProcesses;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunSummary;
+import org.rtcbench.core.scenario.MediaSpec;
+import org.rtcbench.core.scenario.PeerGroup;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.scenario.VideoSpec;
+import org.rtcbench.runner.RunObserver;
+import org.rtcbench.runner.RunOptions;
+import org.rtcbench.runner.ScenarioRunner;
+
+/**
+ * What one browser peer costs: launch-to-ready time (process start to harness page loaded), and,
+ * in a call of two peers of the same kind, the PSS/RSS memory and CPU of each peer's processes
+ * (the browser, its children and its driver), measured after a warm-up.
+ */
+public final class BrowserCostBench {
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+
+    /** One peer measured in one call. */
+    public record PeerCost(PeerKind kind, String peer, long launchMs, double pssMb, double rssMb, double cores, int processes) {
+    }
+
+    private final Scenario base;
+    private final RunOptions options;
+    private final PrintStream out;
+
+    /** @param base supplies media, sampling and browser paths; its peers are replaced by two of each kind measured */
+    public BrowserCostBench(Scenario base, RunOptions options, PrintStream out) {
+        this.base = base;
+        this.options = options;
+        this.out = out;
+    }
+
+    public List<PeerCost> run(List<PeerKind> kinds, int rounds) throws IOException {
+        List<PeerCost> all = new ArrayList<>();
+        for (int i = 1; i <= rounds; i++) {
+            for (PeerKind kind : kinds) {
+                for (PeerCost c : measure(kind)) {
+                    out.printf(Locale.ROOT, "round %d %-8s %-10s launch %5d ms | PSS %6.0f MB | RSS %6.0f MB | CPU %.2f cores | %d processes%n",
+                            i, kind.id(), c.peer(), c.launchMs(), c.pssMb(), c.rssMb(), c.cores(), c.processes());
+                    all.add(c);
+                }
+            }
+        }
+        return all;
+    }
+
+    private List<PeerCost> measure(PeerKind kind) throws IOException {
+        Path work = Files.createTempDirectory("rtcbench-bench-");
+        Scenario scenario = base.withPeers(List.of(new PeerGroup(kind, null, 2, null, null)));
+        List<String> peers = scenario.peerNames();
+        Map<String, double[]> start = new LinkedHashMap<>();
+        Map<String, double[]> end = new LinkedHashMap<>();
+        RunObserver observer = new RunObserver() {
+            @Override
+            public void callStarted() {
+                Thread t = new Thread(() -> {
+                    try {
+                        Thread.sleep(WARM_UP.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    snapshot(start);
+                }, "bench-warm-up");
+                t.setDaemon(true);
+                t.start();
+            }
+
+            @Override
+            public void callEnding() {
+                snapshot(end);
+            }
+
+            private void snapshot(Map<String, double[]> into) {
+                double now = System.nanoTime() / 1e9;
+                for (String peer : peers) {
+                    List<ProcessHandle> procs = OwnedProcesses.running(work.resolve(kind.id() + "-" + peer + "-").toString());
+                    double[] mem = ProcessCpu.memoryMb(procs);
+                    into.put(peer, new double[] {now, ProcessCpu.secondsOf(procs), mem[0], mem[1], procs.size()});
+                }
+            }
+        };
+        RunSummary run = new ScenarioRunner(scenario, options.withWorkDir(work).withObserver(observer)
+                .withOut(new PrintStream(OutputStream.nullOutputStream()))).run();
+        List<PeerCost> costs = new ArrayList<>();
+        for (PeerSummary p : run.peers()) {
+            double[] a = start.get(p.name());
+            double[] b = end.get(p.name());
+            if (p.launchMs() == null || a == null || b == null) {
+                throw new IllegalStateException(kind.id() + " peer " + p.name() + " was not measured: " + run.reason()
+                        + " (use a --duration over " + WARM_UP.toSeconds() + " s)");
+            }
+            costs.add(new PeerCost(kind, p.name(), p.launchMs(), b[2], b[3], (b[1] - a[1]) / (b[0] - a[0]), (int) b[4]));
+        }
+        return costs;
+    }
+
+    /** The call every kind is measured in: the demo's media unless told otherwise. */
+    public static Scenario callShape(Scenario demo, VideoSpec video) {
+        if (video == null) {
+            return demo;
+        }
+        MediaSpec m = demo.media();
+        return new Scenario(demo.name(), demo.description(), demo.duration(), demo.sampling(), demo.connectTimeout(),
+                demo.target(), new MediaSpec(video, m.audio(), m.datachannel()), demo.peers(), demo.browsers(), List.of());
+    }
+}
