@@ -60,8 +60,8 @@ public final class BrowserPeer implements Peer {
     }
 
     @Override
-    public String createOffer(String connectionId) {
-        return (String) call("createOffer", connectionId);
+    public String createOffer(String connectionId, String videoCodec) {
+        return (String) call("createOffer", connectionId, videoCodec);
     }
 
     @Override

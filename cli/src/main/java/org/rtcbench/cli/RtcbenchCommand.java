@@ -6,12 +6,12 @@ import picocli.CommandLine.Command;
 @Command(name = "rtcbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "WebRTC interoperability and load testing: real browsers with fake camera and microphone, "
                 + "driven through calls, sampled every second, judged by assertions.",
-        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, InteropCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  the run passed", "  1  an assertion or a peer failed",
                 "  2  bad input or environment (scenario, flags, missing browser)", "  3  unexpected internal error",
                 "  130/143  interrupted by SIGINT/SIGTERM (run.json says interrupted)",
-                "%nExamples:%n  ./rtcbench demo%n  ./rtcbench run scenarios/chromium-p2p-small.yaml%n"
+                "%nExamples:%n  ./rtcbench demo%n  ./rtcbench run scenarios/chromium-p2p-small.yaml%n  ./rtcbench interop --peers chrome,firefox --codecs vp8,h264%n"
                         + "  ./rtcbench run scenarios/demo.yaml --duration 60s --results /tmp/results"})
 public final class RtcbenchCommand {
 }

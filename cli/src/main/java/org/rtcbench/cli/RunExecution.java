@@ -5,6 +5,7 @@ import org.rtcbench.core.ExitCode;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.runner.LinkPlan;
 import org.rtcbench.runner.RunOptions;
 import org.rtcbench.runner.ScenarioRunner;
 import sun.misc.Signal;
@@ -19,7 +20,13 @@ final class RunExecution {
     }
 
     static int run(Scenario scenario, RunOptions options) {
-        ScenarioRunner runner = new ScenarioRunner(scenario, options);
+        return run(scenario, null, options, summary -> {
+        });
+    }
+
+    /** Runs with an optional link plan (the interop matrix) and hands the summary to {@code done}. */
+    static int run(Scenario scenario, LinkPlan plan, RunOptions options, java.util.function.Consumer<RunSummary> done) {
+        ScenarioRunner runner = new ScenarioRunner(scenario, options, plan);
         AtomicReference<String> signal = new AtomicReference<>();
         Signal.handle(new Signal("TERM"), s -> stop(runner, signal, "SIGTERM"));
         Signal.handle(new Signal("INT"), s -> stop(runner, signal, "SIGINT"));
@@ -34,6 +41,7 @@ final class RunExecution {
         }, "rtcbench-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         RunSummary summary = runner.run();
+        done.accept(summary);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException ignored) {

@@ -10,6 +10,7 @@ import org.rtcbench.core.assertion.Assertion;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
 
@@ -34,6 +35,7 @@ public final class HtmlReportWriter {
             table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;vertical-align:top}
             th{background:#f6f8fa;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
             .pass{color:#1a7f37;font-weight:600}.fail{color:#cf222e;font-weight:600}
+            table.matrix td.pass{background:#dafbe1}table.matrix td.fail{background:#ffebe9}table.matrix td.skip{background:#fff8c5;color:#7d4e00}
             .missing{color:#8c959f}.detail{color:#656d76}ul.measured{margin:0;padding-left:1rem}
             footer{margin-top:2rem;color:#656d76}
             """;
@@ -74,6 +76,7 @@ public final class HtmlReportWriter {
         h.close("dl").close("section").nl();
 
         peersTable(h, peers);
+        matrixTable(h, Objects.requireNonNullElse(run.matrix(), List.of()));
         assertionsTable(h, assertions);
         files(h, peers);
 
@@ -125,6 +128,56 @@ public final class HtmlReportWriter {
             h.close("tr").nl();
         }
         h.close("tbody").close("table").close("section").nl();
+    }
+
+    /** Callers down, callees across; each cell's colour is its outcome and its title the details. */
+    private static void matrixTable(Html h, List<InteropCell> cells) {
+        if (cells.isEmpty()) {
+            return;
+        }
+        h.open("section").element("h2", "Interop matrix");
+        java.util.Set<String> codecs = new java.util.LinkedHashSet<>();
+        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+        for (InteropCell c : cells) {
+            codecs.add(c.codec() == null ? "" : c.codec());
+            kinds.add(c.caller());
+        }
+        for (String codec : codecs) {
+            if (!codec.isEmpty()) {
+                h.element("h3", "video " + codec.toUpperCase(Locale.ROOT));
+            }
+            h.open("table", "class", "matrix").open("thead").open("tr").element("th", "caller \\ callee");
+            for (String callee : kinds) {
+                h.element("th", callee);
+            }
+            h.close("tr").close("thead").nl().open("tbody");
+            for (String caller : kinds) {
+                h.open("tr").element("th", caller);
+                for (String callee : kinds) {
+                    InteropCell cell = cells.stream().filter(c -> c.caller().equals(caller) && c.callee().equals(callee)
+                            && (c.codec() == null ? "" : c.codec()).equals(codec)).findFirst().orElse(null);
+                    if (cell == null) {
+                        h.element("td", MISSING, "class", "missing");
+                        continue;
+                    }
+                    String css = "passed".equals(cell.outcome()) ? "pass" : cell.failed() ? "fail" : "skip";
+                    h.open("td", "class", css).open("details").element("summary", cell.outcome());
+                    h.open("ul", "class", "measured");
+                    if (cell.reason() != null) {
+                        h.element("li", cell.reason());
+                    }
+                    if (cell.connectMs() != null) {
+                        h.element("li", "connected in " + cell.connectMs() + " ms");
+                    }
+                    cell.measured().forEach((k, v) -> h.element("li", k + ": " + Assertion.formatNumber(v)));
+                    cell.codecs().forEach((k, v) -> h.element("li", k + ": " + v));
+                    h.close("ul").close("details").close("td");
+                }
+                h.close("tr").nl();
+            }
+            h.close("tbody").close("table").nl();
+        }
+        h.close("section").nl();
     }
 
     private static void assertionsTable(Html h, List<AssertionResult> assertions) {

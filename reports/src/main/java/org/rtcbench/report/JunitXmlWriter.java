@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.rtcbench.core.assertion.Assertion;
 import org.rtcbench.core.assertion.AssertionResult;
+import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
@@ -45,8 +46,14 @@ public final class JunitXmlWriter {
         for (PeerSummary p : peers) {
             failures += PEER_OK.equals(p.outcome()) ? 0 : 1;
         }
+        List<InteropCell> cells = Objects.requireNonNullElse(run.matrix(), List.of());
+        int skipped = 0;
+        for (InteropCell c : cells) {
+            failures += c.failed() ? 1 : 0;
+            skipped += "skipped".equals(c.outcome()) ? 1 : 0;
+        }
         int errors = runError == null ? 0 : 1;
-        int tests = assertions.size() + peers.size() + errors;
+        int tests = assertions.size() + peers.size() + cells.size() + errors;
         String time = seconds(run.durationMs());
 
         StringWriter text = new StringWriter();
@@ -56,7 +63,7 @@ public final class JunitXmlWriter {
             xml.start(0, "testsuites", "name", "rtcbench", "tests", tests, "failures", failures, "errors", errors,
                     "time", time);
             xml.start(1, "testsuite", "name", suite, "tests", tests, "failures", failures, "errors", errors,
-                    "skipped", 0, "time", time, "timestamp", timestamp(run.startedAt()));
+                    "skipped", skipped, "time", time, "timestamp", timestamp(run.startedAt()));
             writeProperties(xml, run, peers);
             for (AssertionResult a : assertions) {
                 Object[] testcase = {"classname", suite, "name", a.assertion(), "time", "0"};
@@ -79,6 +86,21 @@ public final class JunitXmlWriter {
                     xml.end(2);
                 }
             }
+            for (InteropCell c : cells) {
+                Object[] testcase = {"classname", suite + ".interop", "name", c.title(), "time", "0"};
+                if ("passed".equals(c.outcome())) {
+                    xml.empty(2, "testcase", testcase);
+                } else {
+                    xml.start(2, "testcase", testcase);
+                    if (c.failed()) {
+                        xml.element(3, "failure", cellBody(c), "message", oneLine(c.title() + " failed: " + c.reason()),
+                                "type", "InteropCellFailed");
+                    } else {
+                        xml.element(3, "skipped", "", "message", oneLine(c.reason()));
+                    }
+                    xml.end(2);
+                }
+            }
             if (runError != null) {
                 xml.start(2, "testcase", "classname", suite, "name", "run", "time", time);
                 String type = run.status() == RunStatus.INTERRUPTED ? "RunInterrupted" : "RunError";
@@ -94,6 +116,13 @@ public final class JunitXmlWriter {
             throw new IllegalStateException("cannot write JUnit XML for run " + run.runId(), e);
         }
         return text.toString();
+    }
+
+    private static String cellBody(InteropCell c) {
+        StringBuilder b = new StringBuilder(c.title()).append(": ").append(c.reason()).append('\n');
+        c.measured().forEach((k, v) -> b.append("  ").append(k).append(" = ").append(number(v)).append('\n'));
+        c.codecs().forEach((k, v) -> b.append("  codec ").append(k).append(" = ").append(v).append('\n'));
+        return b.toString();
     }
 
     /** One line a CI page shows next to the red test: what was expected and what each peer measured. */

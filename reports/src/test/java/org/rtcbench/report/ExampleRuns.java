@@ -45,7 +45,7 @@ final class ExampleRuns {
 
         return new RunSummary("20250501-100000-two-browsers", "two-browsers", RunStatus.FAILED,
                 "1 assertion and 1 peer failed", "2025-05-01T10:00:00Z", "2025-05-01T10:00:20.400Z", 20_400L, 1200L,
-                "0.1.0-SNAPSHOT", Map.of("os", "Linux"), List.of(chrome, firefox), assertions);
+                "0.1.0-SNAPSHOT", Map.of("os", "Linux"), List.of(chrome, firefox), assertions, List.of());
     }
 
     /** The same run, stopped by Ctrl-C. */
@@ -53,7 +53,7 @@ final class ExampleRuns {
         RunSummary r = failed();
         return new RunSummary(r.runId(), r.scenario(), RunStatus.INTERRUPTED, "stopped by SIGINT after 12 s",
                 r.startedAt(), r.endedAt(), r.durationMs(), r.firstConnectedAfterLaunchMs(), r.rtcbenchVersion(),
-                r.host(), r.peers(), r.assertions());
+                r.host(), r.peers(), r.assertions(), List.of());
     }
 
     /** A run whose scenario name and failure reason are markup. */
@@ -62,6 +62,6 @@ final class ExampleRuns {
         return new RunSummary(r.runId(), "<script>alert(1)</script>", RunStatus.ERROR,
                 "browser said \u001b[31m<b>no</b>\u001b[0m \"quoted\" 'single'", r.startedAt(), r.endedAt(),
                 r.durationMs(), r.firstConnectedAfterLaunchMs(), r.rtcbenchVersion(), r.host(), r.peers(),
-                r.assertions());
+                r.assertions(), List.of());
     }
 }

@@ -24,6 +24,8 @@ final class PeerSlot {
     volatile JsonNode lastSample;
     volatile Map<Metric, Double> lastMetrics = Map.of();
     final List<MetricPoint> points = new ArrayList<>();
+    /** Per connection id, when the run follows a link plan (guarded by {@code points}). */
+    final Map<String, List<MetricPoint>> connectionPoints = new java.util.HashMap<>();
     int samples;
 
     PeerSlot(String name, PeerKind kind, Role role, MediaSpec media) {

@@ -33,6 +33,7 @@ import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunStatus;
@@ -62,6 +63,8 @@ public final class ScenarioRunner {
 
     private final Scenario scenario;
     private final RunOptions options;
+    private final LinkPlan plan;
+    private volatile Map<String, P2pRoom.LinkOutcome> linkOutcomes = Map.of();
     private final List<PeerSlot> slots = new ArrayList<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -71,8 +74,14 @@ public final class ScenarioRunner {
     private long samplingStartNanos;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
+        this(scenario, options, null);
+    }
+
+    /** A run that makes exactly the links of {@code plan} (null: every pair of peers) and judges them with it. */
+    public ScenarioRunner(Scenario scenario, RunOptions options, LinkPlan plan) {
         this.scenario = scenario;
         this.options = options;
+        this.plan = plan;
         for (PeerGroup g : scenario.peers()) {
             for (String name : g.peerNames()) {
                 slots.add(new PeerSlot(name, g.kind(), g.role(), scenario.mediaOf(g)));
@@ -109,7 +118,7 @@ public final class ScenarioRunner {
         options.observer().directoryCreated(dir);
         dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
         dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name()));
-        dir.writeJson("run.json", summary(startedAt, RunStatus.RUNNING, null, List.of(), null));
+        dir.writeJson("run.json", summary(startedAt, RunStatus.RUNNING, null, List.of(), null, List.of()));
         options.out().printf("rtcbench %s: run %s, %d peers, %s%n", Version.get(), dir.runId(), slots.size(),
                 org.rtcbench.core.Durations.format(scenario.duration()));
 
@@ -170,21 +179,22 @@ public final class ScenarioRunner {
         }
 
         List<AssertionResult> results = AssertionEvaluator.evaluate(scenario.assertions(), measurements());
+        List<InteropCell> cells = plan == null ? List.of() : plan.judge().judge(linkOutcomes, perConnection());
         if (badInput != null) {
             status = RunStatus.ERROR;
         } else if (interrupted.get()) {
             status = RunStatus.INTERRUPTED;
             reason = interruptReason;
         } else if (reason != null || slots.stream().anyMatch(s -> s.failure != null)
-                || results.stream().anyMatch(r -> !r.passed())) {
+                || results.stream().anyMatch(r -> !r.passed()) || cells.stream().anyMatch(InteropCell::failed)) {
             status = RunStatus.FAILED;
             if (reason == null) {
-                reason = failureReason(results);
+                reason = failureReason(results, cells);
             }
         } else {
             status = RunStatus.PASSED;
         }
-        RunSummary summary = summary(startedAt, status, reason, results, firstConnected);
+        RunSummary summary = summary(startedAt, status, reason, results, firstConnected, cells);
         writeOutputs(summary);
         dir.event("run-ended", Map.of("status", status.id()));
         dir.close();
@@ -293,6 +303,9 @@ public final class ScenarioRunner {
             }
         }
         P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
+        if (plan != null) {
+            return connectPlanned(room);
+        }
         Map<String, P2pRoom.PeerConnectOutcome> outcomes = room.connect(live);
         Long first = null;
         for (PeerSlot s : slots) {
@@ -309,7 +322,47 @@ public final class ScenarioRunner {
         }
         long connected = slots.stream().filter(s -> s.connectMs != null).count();
         options.out().printf("  %d/%d peers connected%n", connected, slots.size());
-        if (first == null) {
+        return sinceLaunch(first);
+    }
+
+    /** Makes the plan's links; a failed link fails its cell, not its peers. */
+    private Long connectPlanned(P2pRoom room) {
+        Map<String, P2pRoom.LinkOutcome> outcomes = new LinkedHashMap<>();
+        List<P2pRoom.Link> links = new ArrayList<>();
+        for (LinkPlan.PlannedLink pl : plan.links()) {
+            PeerSlot a = slot(pl.offerer());
+            PeerSlot b = slot(pl.answerer());
+            PeerSlot down = !a.alive() ? a : !b.alive() ? b : null;
+            if (down != null) {
+                outcomes.put(pl.id(), new P2pRoom.LinkOutcome(pl.id(), null, down.name + " did not start: "
+                        + (down.failure == null ? "not launched" : down.failure), down.name));
+            } else {
+                links.add(new P2pRoom.Link(a.peer, b.peer, pl.id(), pl.videoCodec()));
+            }
+        }
+        Map<String, P2pRoom.LinkOutcome> made = room.connectLinks(links);
+        Map<String, P2pRoom.LinkOutcome> ordered = new LinkedHashMap<>();
+        for (LinkPlan.PlannedLink pl : plan.links()) {
+            ordered.put(pl.id(), outcomes.containsKey(pl.id()) ? outcomes.get(pl.id()) : made.get(pl.id()));
+        }
+        linkOutcomes = ordered;
+        Long first = null;
+        for (LinkPlan.PlannedLink pl : plan.links()) {
+            P2pRoom.LinkOutcome o = ordered.get(pl.id());
+            if (o.connected()) {
+                for (PeerSlot s : List.of(slot(pl.offerer()), slot(pl.answerer()))) {
+                    s.connectMs = s.connectMs == null ? o.connectedAfterMs() : Math.min(s.connectMs, o.connectedAfterMs());
+                }
+                first = first == null ? o.connectedAfterMs() : Math.min(first, o.connectedAfterMs());
+            }
+        }
+        long connected = ordered.values().stream().filter(P2pRoom.LinkOutcome::connected).count();
+        options.out().printf("  %d/%d connections up%n", connected, ordered.size());
+        return sinceLaunch(first);
+    }
+
+    private Long sinceLaunch(Long firstConnected) {
+        if (firstConnected == null) {
             return null;
         }
         long launchedAt = options.launchedAtMs() > 0 ? options.launchedAtMs()
@@ -353,8 +406,18 @@ public final class ScenarioRunner {
             dir.appendSample(s.name, line);
             JsonNode node = JSON.readTree(line);
             Map<Metric, Double> values = SampleMetrics.between(s.lastSample, node);
+            Map<String, Map<Metric, Double>> perConnection = new LinkedHashMap<>();
+            if (plan != null) {
+                for (java.util.Iterator<String> ids = node.path("stats").fieldNames(); ids.hasNext(); ) {
+                    String id = ids.next();
+                    perConnection.put(id, SampleMetrics.between(
+                            s.lastSample == null ? null : SampleMetrics.forConnection(s.lastSample, id),
+                            SampleMetrics.forConnection(node, id)));
+                }
+            }
             synchronized (s.points) {
                 s.points.add(new MetricPoint(atMs, values));
+                perConnection.forEach((id, v) -> s.connectionPoints.computeIfAbsent(id, k -> new ArrayList<>()).add(new MetricPoint(atMs, v)));
                 s.samples++;
             }
             s.lastSample = node;
@@ -406,7 +469,7 @@ public final class ScenarioRunner {
     }
 
     private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results,
-                               Long firstConnected) {
+                               Long firstConnected, List<InteropCell> cells) {
         List<PeerSummary> peers = new ArrayList<>();
         for (PeerSlot s : slots) {
             Map<String, Summary> metrics = new LinkedHashMap<>();
@@ -432,7 +495,7 @@ public final class ScenarioRunner {
         return new RunSummary(dir.runId(), scenario.name(), status, reason, startedAt.toString(),
                 status == RunStatus.RUNNING ? null : now.toString(),
                 status == RunStatus.RUNNING ? null : now.toEpochMilli() - startedAt.toEpochMilli(),
-                firstConnected, Version.get(), HostInfo.describe(), peers, results);
+                firstConnected, Version.get(), HostInfo.describe(), peers, results, cells);
     }
 
     private void writeOutputs(RunSummary summary) {
@@ -441,14 +504,40 @@ public final class ScenarioRunner {
         dir.writeText("report.html", HtmlReportWriter.write(summary));
     }
 
-    private String failureReason(List<AssertionResult> results) {
+    private String failureReason(List<AssertionResult> results, List<InteropCell> cells) {
         for (PeerSlot s : slots) {
             if (s.failure != null) {
                 return s.failure;
             }
         }
+        long failedCells = cells.stream().filter(InteropCell::failed).count();
+        if (failedCells > 0) {
+            return failedCells + " of " + cells.size() + " interop cells failed";
+        }
         long failed = results.stream().filter(r -> !r.passed()).count();
         return failed + " of " + results.size() + " assertions failed";
+    }
+
+    private LinkPlan.Measurements perConnection() {
+        return new LinkPlan.Measurements() {
+            @Override
+            public List<MetricPoint> points(String peer, String connectionId) {
+                PeerSlot s = slot(peer);
+                synchronized (s.points) {
+                    return List.copyOf(s.connectionPoints.getOrDefault(connectionId, List.of()));
+                }
+            }
+
+            @Override
+            public JsonNode lastSample(String peer) {
+                return slot(peer).lastSample;
+            }
+        };
+    }
+
+    private PeerSlot slot(String name) {
+        return slots.stream().filter(s -> s.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no peer " + name + " in this run"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -141,10 +141,33 @@
     }
   }
 
-  async function createOffer(id) {
+  // Restricts video to one codec (e.g. 'vp8', 'h264'). Repair formats (rtx, red, ulpfec) are
+  // left out: their parameters point at payload types of codecs that were removed, which
+  // Chromium refuses to parse in Firefox's offer. Fails at once when this browser lacks the codec.
+  function preferVideoCodec(pc, codec) {
+    if (!codec) {
+      return;
+    }
+    const wanted = 'video/' + codec.toLowerCase();
+    const repair = ['video/rtx', 'video/red', 'video/ulpfec', 'video/flexfec-03'];
+    const caps = RTCRtpReceiver.getCapabilities('video');
+    const chosen = caps.codecs.filter((c) => c.mimeType.toLowerCase() === wanted);
+    if (chosen.length === 0) {
+      throw new Error('this browser has no ' + codec.toUpperCase() + ' video codec (it has '
+          + [...new Set(caps.codecs.map((c) => c.mimeType.substring(6)).filter((m) => !repair.includes('video/' + m.toLowerCase())))].join(', ') + ')');
+    }
+    for (const t of pc.getTransceivers()) {
+      if ((t.receiver.track && t.receiver.track.kind === 'video') && t.setCodecPreferences) {
+        t.setCodecPreferences(chosen);
+      }
+    }
+  }
+
+  async function createOffer(id, videoCodec) {
     const pc = newPeerConnection(id);
     addLocalTracks(pc, true);
     addReceiveOnlyTransceivers(pc);
+    preferVideoCodec(pc, videoCodec);
     if (state.datachannel) {
       attachChannel(id, pc.createDataChannel('rtcbench'));
     }
@@ -189,8 +212,10 @@
       out.stats[id] = list;
     }
     let rtt = null;
-    for (const ch of state.channels.values()) {
+    out.datachannel.connections = {};
+    for (const [id, ch] of state.channels) {
       out.datachannel.echoes += ch.echoes;
+      out.datachannel.connections[id] = { echoes: ch.echoes, rttMs: ch.rttMs };
       if (ch.rttMs !== null) { rtt = rtt === null ? ch.rttMs : Math.max(rtt, ch.rttMs); }
     }
     out.datachannel.rttMs = rtt;

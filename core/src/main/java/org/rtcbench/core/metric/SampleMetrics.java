@@ -175,6 +175,51 @@ public final class SampleMetrics {
     }
 
     /**
+     * One connection's part of a sample, in the same shape as a whole sample, so that
+     * {@link #between} gives that connection's metrics (e.g. one cell of an interop matrix).
+     */
+    public static JsonNode forConnection(JsonNode sample, String connectionId) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        out.set("timestamp", sample.path("timestamp"));
+        com.fasterxml.jackson.databind.node.ObjectNode stats = out.putObject("stats");
+        if (sample.path("stats").has(connectionId)) {
+            stats.set(connectionId, sample.path("stats").get(connectionId));
+        }
+        JsonNode dc = sample.path("datachannel").path("connections").path(connectionId);
+        if (!dc.isMissingNode()) {
+            out.set("datachannel", dc);
+        }
+        return out;
+    }
+
+    /**
+     * The codecs one connection negotiated, by direction and kind, from the {@code codec} reports
+     * its RTP streams point to: e.g. {@code video.sent=VP8, audio.received=opus}.
+     */
+    public static Map<String, String> codecs(JsonNode sample, String connectionId) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        JsonNode reports = sample.path("stats").path(connectionId);
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (JsonNode r : reports) {
+            byId.put(r.path("id").asText(), r);
+        }
+        for (JsonNode r : reports) {
+            String type = r.path("type").asText();
+            if (!("inbound-rtp".equals(type) || "outbound-rtp".equals(type)) || !r.has("codecId")) {
+                continue;
+            }
+            JsonNode codec = byId.get(r.path("codecId").asText());
+            if (codec == null || !codec.has("mimeType")) {
+                continue;
+            }
+            String mime = codec.path("mimeType").asText();
+            String kind = r.path("kind").asText(mime.contains("/") ? mime.substring(0, mime.indexOf('/')) : "");
+            out.put(kind + ("inbound-rtp".equals(type) ? ".received" : ".sent"), mime.substring(mime.indexOf('/') + 1));
+        }
+        return out;
+    }
+
+    /**
      * The selected ICE candidate pair of one connection's reports: Chrome and libwebrtc point to it
      * from {@code transport.selectedCandidatePairId}, Firefox marks it {@code selected: true};
      * otherwise the nominated succeeded pair.

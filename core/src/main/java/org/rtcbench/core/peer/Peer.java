@@ -25,8 +25,11 @@ public interface Peer extends AutoCloseable {
     /**
      * Creates a peer connection, adds the local tracks (and the data channel), and returns the
      * complete offer SDP once ICE gathering is done (non-trickle).
+     *
+     * @param videoCodec the only video codec to offer, e.g. {@code vp8} or {@code h264}; null for the peer's default
+     *                   list. A peer that lacks it throws {@link PeerFailure} at once.
      */
-    String createOffer(String connectionId);
+    String createOffer(String connectionId, String videoCodec);
 
     /** Creates a peer connection for a remote offer and returns the complete answer SDP. */
     String acceptOffer(String connectionId, String offerSdp);

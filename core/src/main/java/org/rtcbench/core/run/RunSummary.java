@@ -1,11 +1,19 @@
 package org.rtcbench.core.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import org.rtcbench.core.assertion.AssertionResult;
 
-/** The content of run.json: the whole run in one document, for people and for CI. */
+/**
+ * The content of run.json: the whole run in one document, for people and for CI. {@code matrix}
+ * holds the cells of an interop run and is empty otherwise.
+ */
 public record RunSummary(String runId, String scenario, RunStatus status, String reason, String startedAt,
                          String endedAt, Long durationMs, Long firstConnectedAfterLaunchMs, String rtcbenchVersion,
-                         Map<String, Object> host, List<PeerSummary> peers, List<AssertionResult> assertions) {
+                         Map<String, Object> host, List<PeerSummary> peers, List<AssertionResult> assertions,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InteropCell> matrix) {
+    public RunSummary {
+        matrix = matrix == null ? List.of() : List.copyOf(matrix);
+    }
 }

@@ -1,0 +1,90 @@
+package org.rtcbench.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.Durations;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+import org.rtcbench.core.scenario.Browsers;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.scenario.VideoSpec;
+import org.rtcbench.interop.InteropMatrix;
+import org.rtcbench.interop.MatrixTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rtcbench interop}: who talks to whom, how well. */
+@Command(name = "interop", mixinStandardHelpOptions = true,
+        description = "Run the interop matrix: every ordered pair of peer kinds (caller offers, callee answers), per video codec, "
+                + "is one cell; a cell passes when the call connects and audio, video and data channel echoes flow both ways. "
+                + "Prints the matrix and writes results/<run-id>/ with run.json (matrix), junit.xml (one testcase per cell) "
+                + "and report.html. A kind that cannot run here is shown as skipped, with why.")
+final class InteropCommand implements Callable<Integer> {
+    @Option(names = "--peers", split = ",", defaultValue = "chrome,firefox,java",
+            description = "Peer kinds, comma separated (default: ${DEFAULT-VALUE}).")
+    List<String> peers;
+
+    @Option(names = "--codecs", split = ",", description = "Video codecs, one cell per pair and codec, e.g. vp8,vp9,h264 (default: each peer's own choice).")
+    List<String> codecs = new ArrayList<>();
+
+    @Option(names = "--video", paramLabel = "WxH@FPS", defaultValue = "320x240@15",
+            description = "What every peer sends (default: ${DEFAULT-VALUE}).")
+    String video;
+
+    @Option(names = "--min-fps", defaultValue = "5", description = "Received fps (p50, after a 3 s warm-up) a cell needs each way (default: ${DEFAULT-VALUE}).")
+    double minFps;
+
+    @Mixin
+    RunFlags flags;
+
+    @Override
+    public Integer call() {
+        List<PeerKind> kinds = new ArrayList<>();
+        for (String k : peers) {
+            try {
+                kinds.add(PeerKind.of(k.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--peers: " + e.getMessage());
+            }
+        }
+        List<String> codecList = new ArrayList<>();
+        for (String c : codecs) {
+            String codec = c.trim().toLowerCase(Locale.ROOT);
+            if (!List.of("vp8", "vp9", "h264", "av1").contains(codec)) {
+                throw new BadInputException("--codecs: unknown video codec '" + c + "' (allowed: vp8, vp9, h264, av1)");
+            }
+            codecList.add(codec);
+        }
+        Duration duration = Durations.parse(flags.duration == null ? "10s" : flags.duration);
+        Scenario base = flags.apply(new Scenario(null, null, duration, null, null, null, null,
+                List.of(new org.rtcbench.core.scenario.PeerGroup(PeerKind.CHROME, null, null, null, null)), null, null));
+        InteropMatrix matrix = new InteropMatrix(kinds, codecList, base.duration(), parseVideo(video), base.browsers(),
+                new InteropMatrix.Thresholds(minFps, Duration.ofSeconds(3)));
+        matrix.skipped().forEach((k, why) -> System.out.println("  " + k.id() + " skipped: " + why));
+        flags.duration = null;
+        RunSummary[] result = new RunSummary[1];
+        int code = RunExecution.run(matrix.scenario(), matrix.plan(), flags.options(), summary -> result[0] = summary);
+        if (result[0] != null && result[0].status() != RunStatus.INTERRUPTED) {
+            MatrixTable.print(result[0].matrix(), System.out, MatrixTable.colorWanted());
+        }
+        return code;
+    }
+
+    static VideoSpec parseVideo(String text) {
+        var m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)@(\\d+)").matcher(text);
+        if (!m.matches()) {
+            throw new BadInputException("--video " + text + ": write WIDTHxHEIGHT@FPS, e.g. 320x240@15");
+        }
+        try {
+            return new VideoSpec(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--video " + text + ": " + e.getMessage());
+        }
+    }
+}
