@@ -1,0 +1,95 @@
+package org.rtcbench.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtcbench.browser.local.OwnedProcesses;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.run.InteropCell;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+import org.rtcbench.core.scenario.Browsers;
+import org.rtcbench.core.scenario.VideoSpec;
+import org.rtcbench.runner.RunOptions;
+import org.rtcbench.runner.ScenarioRunner;
+import org.w3c.dom.Document;
+
+/**
+ * The interop matrix with real Chromium and Firefox: VP8 cells pass both ways, H264 cells that
+ * Firefox cannot do fail at signaling with the reason (not by timeout), a kind that cannot run is
+ * skipped with why, and two runs give the same outcomes.
+ */
+class InteropMatrixIT {
+    @TempDir
+    Path tmp;
+
+    private RunSummary runMatrix(String name) {
+        InteropMatrix matrix = new InteropMatrix(List.of(PeerKind.CHROME, PeerKind.FIREFOX, PeerKind.JAVA),
+                List.of("vp8", "h264"), Duration.ofSeconds(6), new VideoSpec(320, 240, 15), Browsers.defaults(),
+                new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve(name))
+                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        return new ScenarioRunner(matrix.scenario(), options, matrix.plan()).run();
+    }
+
+    private static Map<String, String> outcomes(RunSummary run) {
+        return run.matrix().stream().collect(Collectors.toMap(InteropCell::title, InteropCell::outcome));
+    }
+
+    private static InteropCell cell(RunSummary run, String title) {
+        return run.matrix().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void matrixOfChromiumFirefoxAndJava() throws Exception {
+        RunSummary first = runMatrix("first");
+
+        assertThat(first.matrix()).hasSize(3 * 3 * 2);
+        for (String pair : List.of("chrome -> chrome", "chrome -> firefox", "firefox -> chrome", "firefox -> firefox")) {
+            InteropCell vp8 = cell(first, pair + " (vp8)");
+            assertThat(vp8.outcome()).as(pair + ": " + vp8.reason()).isEqualTo("passed");
+            assertThat(vp8.codecs()).containsEntry("video.sent", "VP8").containsEntry("video.received", "VP8");
+            assertThat(vp8.measured().get("caller.video.fps.p50")).isGreaterThanOrEqualTo(5);
+            assertThat(vp8.measured().get("callee.video.fps.p50")).isGreaterThanOrEqualTo(5);
+            assertThat(vp8.measured().get("caller.datachannel.echoes")).isPositive();
+        }
+        assertThat(cell(first, "chrome -> chrome (h264)").outcome()).isEqualTo("passed");
+        InteropCell toFirefox = cell(first, "chrome -> firefox (h264)");
+        assertThat(toFirefox.outcome()).isEqualTo("failed");
+        assertThat(toFirefox.reason()).contains("firefox-callee does not accept H264");
+        assertThat(toFirefox.connectMs()).as("failed at signaling, not by timeout").isNull();
+        assertThat(cell(first, "firefox -> chrome (h264)").reason()).contains("no H264 video codec");
+        for (InteropCell c : first.matrix()) {
+            if (c.caller().equals("java") || c.callee().equals("java")) {
+                assertThat(c.outcome()).isEqualTo("skipped");
+                assertThat(c.reason()).isNotBlank();
+            }
+        }
+        assertThat(first.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(first.reason()).isEqualTo("3 of 18 interop cells failed");
+
+        Path dir = tmp.resolve("first").resolve(first.runId());
+        Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("junit.xml").toFile());
+        assertThat(junit.getElementsByTagName("testcase").getLength()).as("testcases").isGreaterThanOrEqualTo(18);
+        assertThat(junit.getElementsByTagName("skipped").getLength()).isEqualTo(10);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("Interop matrix");
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"matrix\"");
+
+        RunSummary second = runMatrix("second");
+        assertThat(outcomes(second)).as("the same cell outcomes on a second run").isEqualTo(outcomes(first));
+        assertThat(OwnedProcesses.running(tmp.toString())).as("browsers and drivers left running").isEmpty();
+    }
+}
