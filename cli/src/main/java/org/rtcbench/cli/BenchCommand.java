@@ -87,14 +87,7 @@ final class BenchCommand {
             if (flags.duration == null) {
                 flags.duration = "20s";
             }
-            org.rtcbench.core.scenario.VideoSpec v = null;
-            if (video != null) {
-                var m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)@(\\d+)").matcher(video);
-                if (!m.matches()) {
-                    throw new BadInputException("--video " + video + ": write WIDTHxHEIGHT@FPS, e.g. 320x240@15");
-                }
-                v = new org.rtcbench.core.scenario.VideoSpec(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            }
+            org.rtcbench.core.scenario.VideoSpec v = video == null ? null : InteropCommand.parseVideo(video);
             List<org.rtcbench.core.peer.PeerKind> parsed = new ArrayList<>();
             for (String k : kinds) {
                 try {

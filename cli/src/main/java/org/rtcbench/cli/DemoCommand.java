@@ -3,7 +3,6 @@ package org.rtcbench.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.rtcbench.browser.local.LocalBrowser;
 import org.rtcbench.browser.local.LocalChromium;
 import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
@@ -33,8 +32,8 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo's peers, adapted to the browsers found: Chromium and Firefox, or two of whichever is there. */
     static Scenario withInstalledBrowsers(Scenario demo) {
         Path none = Path.of(System.getProperty("java.io.tmpdir"));
-        String chrome = problem(new LocalChromium(demo.browsers().chrome(), none, none));
-        String firefox = problem(new LocalFirefox(demo.browsers().firefox(), none, none));
+        String chrome = new LocalChromium(demo.browsers().chrome(), none, none).problem();
+        String firefox = new LocalFirefox(demo.browsers().firefox(), none, none).problem();
         if (chrome == null && firefox == null) {
             return demo;
         }
@@ -44,14 +43,5 @@ final class DemoCommand implements Callable<Integer> {
         PeerKind kind = chrome == null ? PeerKind.CHROME : PeerKind.FIREFOX;
         System.out.println("demo: " + (chrome == null ? firefox : chrome) + "; using two " + kind.id() + " peers");
         return demo.withPeers(List.of(new PeerGroup(kind, null, 2, null, null)));
-    }
-
-    private static String problem(LocalBrowser browser) {
-        try {
-            browser.check();
-            return null;
-        } catch (BadInputException e) {
-            return e.getMessage();
-        }
     }
 }

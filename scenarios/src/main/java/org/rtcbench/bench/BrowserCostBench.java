@@ -29,7 +29,7 @@ import org.rtcbench.runner.ScenarioRunner;
  * (the browser, its children and its driver), measured after a warm-up.
  */
 public final class BrowserCostBench {
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration WARM_UP = WarmUp.DURATION;
 
     /** One peer measured in one call. */
     public record PeerCost(PeerKind kind, String peer, long launchMs, double pssMb, double rssMb, double cores, int processes) {
@@ -69,16 +69,7 @@ public final class BrowserCostBench {
         RunObserver observer = new RunObserver() {
             @Override
             public void callStarted() {
-                Thread t = new Thread(() -> {
-                    try {
-                        Thread.sleep(WARM_UP.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    snapshot(start);
-                }, "bench-warm-up");
-                t.setDaemon(true);
-                t.start();
+                WarmUp.thenRun(() -> snapshot(start));
             }
 
             @Override

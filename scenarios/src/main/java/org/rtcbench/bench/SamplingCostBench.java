@@ -22,7 +22,7 @@ import org.rtcbench.runner.ScenarioRunner;
  * steady part, after a warm-up.
  */
 public final class SamplingCostBench {
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final Duration WARM_UP = WarmUp.DURATION;
 
     /** One measured call: sampling on or off, CPU cores used by browsers+drivers and by the JVM. */
     public record Measurement(boolean sampling, int browsers, double windowSeconds, double browserCores, double jvmCores) {
@@ -64,19 +64,11 @@ public final class SamplingCostBench {
         RunObserver observer = new RunObserver() {
             @Override
             public void callStarted() {
-                // Measured on the sampler's schedule would skew it; a side thread waits out the warm-up.
-                Thread t = new Thread(() -> {
-                    try {
-                        Thread.sleep(WARM_UP.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
+                WarmUp.thenRun(() -> {
                     start[0] = System.nanoTime() / 1e9;
                     start[1] = ProcessCpu.secondsOf(marker);
                     start[2] = ProcessCpu.ofThisJvm();
-                }, "bench-warm-up");
-                t.setDaemon(true);
-                t.start();
+                });
             }
 
             @Override

@@ -62,8 +62,8 @@ public final class InteropMatrix {
         Path none = Path.of(System.getProperty("java.io.tmpdir"));
         for (PeerKind k : kinds) {
             String why = switch (k) {
-                case CHROME -> problem(() -> new LocalChromium(browsers.chrome(), none, none).check());
-                case FIREFOX -> problem(() -> new LocalFirefox(browsers.firefox(), none, none).check());
+                case CHROME -> new LocalChromium(browsers.chrome(), none, none).problem();
+                case FIREFOX -> new LocalFirefox(browsers.firefox(), none, none).problem();
                 case JAVA -> "synthetic Java peers (libwebrtc) are not in this rtcbench build yet";
             };
             if (why != null) {
@@ -204,15 +204,6 @@ public final class InteropMatrix {
     private static void put(Map<String, Double> m, String key, Double v) {
         if (v != null) {
             m.put(key, v);
-        }
-    }
-
-    private static String problem(Runnable check) {
-        try {
-            check.run();
-            return null;
-        } catch (BadInputException e) {
-            return e.getMessage();
         }
     }
 }

@@ -10,6 +10,16 @@ public interface LocalBrowser {
     /** Fails with one clear line (a BadInputException) when the browser or its driver is not where configured. */
     void check();
 
+    /** Why this browser cannot run here (the message {@link #check()} would throw), or null when it can. */
+    default String problem() {
+        try {
+            check();
+            return null;
+        } catch (org.rtcbench.core.BadInputException e) {
+            return e.getMessage();
+        }
+    }
+
     /**
      * Starts one browser with a fresh profile and the harness page open.
      *
