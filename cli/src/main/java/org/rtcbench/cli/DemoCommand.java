@@ -10,12 +10,14 @@ import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.peer.java.JavaPeerLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code rtcbench demo}: the bundled default scenario, a real call and a real report, with the browsers this host has. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the bundled demo: Chromium calls Firefox (two of one kind when only one is installed) "
+        description = "Run the bundled demo: Chromium calls Firefox (two of one kind when only one is installed, two "
+                + "synthetic Java peers when none is) "
                 + "in a P2P call with a fake 640x480 camera, a tone and a data channel for 20 s, then write results/<run-id>/.")
 final class DemoCommand implements Callable<Integer> {
     /** The demo scenario inside the jar (scenarios/demo.yaml in the source tree). */
@@ -38,7 +40,12 @@ final class DemoCommand implements Callable<Integer> {
             return demo;
         }
         if (chrome != null && firefox != null) {
-            throw new BadInputException("no browser for the demo: " + chrome + "; and " + firefox);
+            String java = new JavaPeerLauncher().problem();
+            if (java != null) {
+                throw new BadInputException("no peer for the demo: " + chrome + "; and " + firefox + "; and " + java);
+            }
+            System.out.println("demo: no browser found (" + chrome + "; " + firefox + "); using two synthetic Java peers instead");
+            return demo.withPeers(List.of(new PeerGroup(PeerKind.JAVA, null, 2, null, null)));
         }
         PeerKind kind = chrome == null ? PeerKind.CHROME : PeerKind.FIREFOX;
         System.out.println("demo: " + (chrome == null ? firefox : chrome) + "; using two " + kind.id() + " peers");

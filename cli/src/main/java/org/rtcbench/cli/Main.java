@@ -8,7 +8,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        System.out.flush();
+        System.err.flush();
+        // Every browser, driver and file is closed by now. halt() skips the JVM's shutdown, where
+        // libwebrtc's native threads print "VM attach current thread failed" as they try to attach.
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs the command line and returns the exit code (tests call this without exiting). */

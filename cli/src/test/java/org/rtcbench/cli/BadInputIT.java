@@ -65,14 +65,6 @@ class BadInputIT {
     }
 
     @Test
-    void demoWithNoBrowserNamesWhatToInstall() throws Exception {
-        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "demo", "--chrome-binary", "/nonexistent/chromium",
-                "--firefox-binary", "/nonexistent/firefox");
-        assertOneLineError(r, "no browser for the demo", "Chromium not found at /nonexistent/chromium", "chromium",
-                "Firefox not found at /nonexistent/firefox", "firefox-esr");
-    }
-
-    @Test
     void wrongFirefoxPathSaysWhichPathAndWhatToInstall() throws Exception {
         Files.writeString(tmp.resolve("ff.yaml"), "peers:\n  - kind: firefox\n    count: 2\n");
         RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "ff.yaml", "--firefox-binary", "/nonexistent/firefox");

@@ -81,6 +81,20 @@ class RunOutcomeIT {
         assertThat(Files.readString(dir.resolve("events.jsonl"))).contains("peers-closed");
     }
 
+    @Test
+    void demoFallsBackToSyntheticJavaPeersWhenNoBrowserIsInstalled() throws Exception {
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "demo", "--duration", "6s",
+                "--chrome-binary", "/nonexistent/chromium", "--firefox-binary", "/nonexistent/firefox");
+
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("no browser found").contains("Chromium not found at /nonexistent/chromium")
+                .contains("Firefox not found at /nonexistent/firefox").contains("using two synthetic Java peers")
+                .contains("run ").contains("PASSED");
+        JsonNode run = JSON.readTree(RtcbenchProcess.onlyRunDirectory(tmp).resolve("run.json").toFile());
+        assertThat(run.path("peers").get(0).path("kind").asText()).isEqualTo("java");
+        assertThat(run.path("peers").get(1).path("metrics").path("video.fps").path("p50").asDouble()).isPositive();
+    }
+
     /** Waits until a peer's samples file has {@code lines} lines. */
     private Path waitForSamples(Process p, int lines, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -128,6 +128,22 @@ public final class Y4mWriter {
         out.flush();
     }
 
+    /**
+     * Renders frame {@code number} (the same picture as in the file, marker and counter included)
+     * into I420 planes of this writer's size, for synthetic peers that send without a file.
+     */
+    public synchronized void render(int number, byte[] y, byte[] u, byte[] v) {
+        if (scratch == null) {
+            scratch = new I420Frame(width, height);
+        }
+        render(number % (FrameMarker.MAX_NUMBER + 1), scratch);
+        System.arraycopy(scratch.y, 0, y, 0, scratch.y.length);
+        System.arraycopy(scratch.u, 0, u, 0, scratch.u.length);
+        System.arraycopy(scratch.v, 0, v, 0, scratch.v.length);
+    }
+
+    private I420Frame scratch;
+
     private void render(int number, I420Frame frame) {
         frame.copyFrom(background);
         int barX = (int) ((long) number * barStep % width);

@@ -64,7 +64,7 @@ public final class InteropMatrix {
             String why = switch (k) {
                 case CHROME -> new LocalChromium(browsers.chrome(), none, none).problem();
                 case FIREFOX -> new LocalFirefox(browsers.firefox(), none, none).problem();
-                case JAVA -> "synthetic Java peers (libwebrtc) are not in this rtcbench build yet";
+                case JAVA -> new org.rtcbench.peer.java.JavaPeerLauncher().problem();
             };
             if (why != null) {
                 skipped.put(k, why);

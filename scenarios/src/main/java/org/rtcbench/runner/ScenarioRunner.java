@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtcbench.browser.harness.HarnessServer;
-import org.rtcbench.browser.local.LocalBrowser;
 import org.rtcbench.browser.local.LocalChromium;
 import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
@@ -33,6 +32,8 @@ import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.PeerLauncher;
+import org.rtcbench.peer.java.JavaPeerLauncher;
 import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunDirectory;
@@ -208,18 +209,17 @@ public final class ScenarioRunner {
 
     private void checkPeerKinds() {
         for (PeerKind kind : slots.stream().map(s -> s.kind).distinct().toList()) {
-            browser(kind).check();
+            launcher(kind).check();
         }
     }
 
-    /** The local browser that launches peers of a kind. */
-    private LocalBrowser browser(PeerKind kind) {
+    /** What launches peers of a kind: a local browser, or synthetic peers in this JVM. */
+    private PeerLauncher launcher(PeerKind kind) {
         Path logs = dir.path().resolve("logs");
         return switch (kind) {
             case CHROME -> new LocalChromium(scenario.browsers().chrome(), options.workDir(), logs);
             case FIREFOX -> new LocalFirefox(scenario.browsers().firefox(), options.workDir(), logs);
-            case JAVA -> throw new BadInputException("peers of kind 'java' (synthetic libwebrtc peers) are not in this "
-                    + "rtcbench build yet; use kind: chrome or firefox");
+            case JAVA -> new JavaPeerLauncher();
         };
     }
 
@@ -232,14 +232,15 @@ public final class ScenarioRunner {
                 Path video;
                 Path audio;
                 try {
-                    video = s.role.sends() ? media.video(s.media.video().width(), s.media.video().height(),
+                    boolean browser = s.kind != PeerKind.JAVA;
+                    video = browser && s.role.sends() ? media.video(s.media.video().width(), s.media.video().height(),
                             s.media.video().fps(), MEDIA_LOOP) : null;
-                    audio = s.role.sends() && s.media.audio() ? media.audio(MEDIA_LOOP) : null;
+                    audio = browser && s.role.sends() && s.media.audio() ? media.audio(MEDIA_LOOP) : null;
                 } catch (java.io.IOException e) {
                     throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
                 }
                 try {
-                    Peer peer = browser(s.kind).launch(s.name, harness.pageUri(), video, audio);
+                    Peer peer = launcher(s.kind).launch(s.name, harness.pageUri(), video, audio);
                     s.launchMs = (System.nanoTime() - t0) / 1_000_000;
                     s.peer = peer;
                     if (interrupted.get()) {

@@ -1,0 +1,31 @@
+package org.rtcbench.core.peer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.rtcbench.core.BadInputException;
+
+/** Starts peers of one kind on this host: a local browser, or synthetic peers in this JVM. */
+public interface PeerLauncher {
+
+    /** Fails with one clear line (a BadInputException) when this kind cannot run here. */
+    void check();
+
+    /** Why this kind cannot run here (the message {@link #check()} would throw), or null when it can. */
+    default String problem() {
+        try {
+            check();
+            return null;
+        } catch (BadInputException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Starts one peer, ready for {@link Peer#startMedia}.
+     *
+     * @param harness   the harness page, for peers that are browsers
+     * @param fakeVideo a Y4M file for a fake camera that can play one, else null
+     * @param fakeAudio a WAV file for a fake microphone that can play one, else null
+     */
+    Peer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio);
+}

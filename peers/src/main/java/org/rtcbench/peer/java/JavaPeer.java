@@ -1,0 +1,678 @@
+package org.rtcbench.peer.java;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.PortAllocatorConfig;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCBundlePolicy;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCDataChannel;
+import dev.onvoid.webrtc.RTCDataChannelBuffer;
+import dev.onvoid.webrtc.RTCDataChannelInit;
+import dev.onvoid.webrtc.RTCDataChannelObserver;
+import dev.onvoid.webrtc.RTCDataChannelState;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceGatheringState;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtcpMuxPolicy;
+import dev.onvoid.webrtc.RTCRtpCodecCapability;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
+import dev.onvoid.webrtc.RTCRtpTransceiverInit;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.MediaType;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
+import dev.onvoid.webrtc.media.video.NativeI420Buffer;
+import dev.onvoid.webrtc.media.video.VideoFrame;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.nio.ByteBuffer;
+import org.rtcbench.core.peer.Peer;
+import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.core.peer.PeerInfo;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.scenario.MediaSpec;
+import org.rtcbench.core.scenario.Role;
+import org.rtcbench.media.Y4mWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A synthetic WebRTC peer on webrtc-java 0.14.0 that behaves like the browser harness: a generated
+ * camera (moving I420 pattern) and microphone (440 Hz tone), sendrecv/sendonly/recvonly, the
+ * 'rtcbench' data channel with JSON ping/pong once a second, non-trickle offer/answer with loopback
+ * candidates only, and W3C getStats JSON.
+ */
+public final class JavaPeer implements Peer {
+
+    private static final long GATHER_TIMEOUT_MS = 10_000;
+    private static final long CALL_TIMEOUT_MS = 10_000;
+    private static final String STREAM_ID = "rtcbench";
+
+    private final String name;
+    private final PeerConnectionFactory factory;
+
+    private final boolean attachSinks;
+    private final ScheduledExecutorService timer;
+    private final Map<String, Conn> conns = new ConcurrentHashMap<>();
+    private MediaSpec media = MediaSpec.defaults();
+    private Role role = Role.SENDRECV;
+    private CustomVideoSource videoSource;
+    private CustomAudioSource audioSource;
+    private VideoTrack videoTrack;
+    private AudioTrack audioTrack;
+    private final List<ScheduledFuture<?>> pumps = new ArrayList<>();
+    private volatile boolean closed;
+    final AtomicLong framesSunk = new AtomicLong();
+
+    private static final class Conn {
+        final String id;
+        RTCPeerConnection pc;
+        final CountDownLatch gathered = new CountDownLatch(1);
+        volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+        volatile RTCDataChannel dc;
+        volatile ScheduledFuture<?> pinger;
+        final Map<Long, Long> pending = new ConcurrentHashMap<>();
+        final AtomicLong seq = new AtomicLong();
+        final AtomicLong echoes = new AtomicLong();
+        volatile Double rttMs;
+        final List<VideoTrack> sunkTracks = new ArrayList<>();
+        final List<VideoTrackSink> sinks = new ArrayList<>();
+
+        Conn(String id) {
+            this.id = id;
+        }
+    }
+
+    /** Library and version, for run.json. */
+    static final PeerInfo INFO = new PeerInfo("libwebrtc (webrtc-java)", "0.14.0", null, null);
+
+    /**
+     * @param attachSinks whether received video goes to a sink (libwebrtc decodes without one)
+     */
+    public JavaPeer(String name, PeerConnectionFactory factory, boolean attachSinks) {
+        this.name = name;
+        this.factory = factory;
+        this.attachSinks = attachSinks;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "javapeer-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public PeerKind kind() {
+        return PeerKind.JAVA;
+    }
+
+    @Override
+    public PeerInfo info() {
+        return INFO;
+    }
+
+    // ---------------------------------------------------------------- media
+
+    @Override
+    public synchronized void startMedia(MediaSpec media, Role role) {
+        this.media = media;
+        this.role = role;
+        if (!role.sends()) {
+            return;
+        }
+        videoSource = new CustomVideoSource();
+        videoTrack = factory.createVideoTrack(name + "-video", videoSource);
+        int w = media.video().width();
+        int h = media.video().height();
+        long periodNs = 1_000_000_000L / media.video().fps();
+        // The same moving pattern, frame counter and marker as the Y4M files the browsers play.
+        Y4mWriter pattern = new Y4mWriter(w, h, media.video().fps());
+        byte[] yPlane = new byte[w * h];
+        byte[] uPlane = new byte[(w / 2) * (h / 2)];
+        byte[] vPlane = new byte[(w / 2) * (h / 2)];
+        AtomicLong frameNo = new AtomicLong();
+        pumps.add(timer.scheduleAtFixedRate(() -> {
+            if (closed) {
+                return;
+            }
+            pattern.render((int) (frameNo.getAndIncrement() % (5L * media.video().fps())), yPlane, uPlane, vPlane);
+            NativeI420Buffer buf = NativeI420Buffer.allocate(w, h);
+            try {
+                fillPlane(buf.getDataY(), buf.getStrideY(), w, h, yPlane);
+                fillPlane(buf.getDataU(), buf.getStrideU(), w / 2, h / 2, uPlane);
+                fillPlane(buf.getDataV(), buf.getStrideV(), w / 2, h / 2, vPlane);
+                VideoFrame frame = new VideoFrame(buf, System.nanoTime());
+                videoSource.pushFrame(frame);
+                frame.release(); // drops our reference to buf; libwebrtc holds its own
+            } catch (RuntimeException e) {
+                buf.release();
+            }
+        }, 0, periodNs, TimeUnit.NANOSECONDS));
+
+        if (media.audio()) {
+            audioSource = new CustomAudioSource();
+            audioTrack = factory.createAudioTrack(name + "-audio", audioSource);
+            byte[] pcm = new byte[480 * 2];
+            AtomicLong sample = new AtomicLong();
+            pumps.add(timer.scheduleAtFixedRate(() -> {
+                if (closed) {
+                    return;
+                }
+                long s0 = sample.getAndAdd(480);
+                for (int i = 0; i < 480; i++) {
+                    short v = (short) (Math.sin(2 * Math.PI * 440 * (s0 + i) / 48000.0) * 8000);
+                    pcm[2 * i] = (byte) v;
+                    pcm[2 * i + 1] = (byte) (v >> 8);
+                }
+                // bitsPerSample, sampleRate, channels, frames; only safe with the kDummyAudio module
+                audioSource.pushAudio(pcm, 16, 48000, 1, 480);
+            }, 0, 10, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private static void fillPlane(ByteBuffer plane, int stride, int w, int h, byte[] src) {
+        for (int row = 0; row < h; row++) {
+            plane.position(row * stride);
+            plane.put(src, row * w, w);
+        }
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    private Conn newConnection(String id) {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed");
+        }
+        Conn c = new Conn(id);
+        if (conns.putIfAbsent(id, c) != null) {
+            throw new IllegalStateException("connection " + id + " already exists");
+        }
+        RTCConfiguration cfg = new RTCConfiguration();
+        cfg.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
+        cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
+        // Only "any address" ports (0.0.0.0:port), which LoopbackSdp advertises as 127.0.0.1:port.
+        cfg.portAllocatorConfig = new PortAllocatorConfig(0, 0,
+                PortAllocatorConfig.PORTALLOCATOR_DISABLE_ADAPTER_ENUMERATION
+                        | PortAllocatorConfig.PORTALLOCATOR_DISABLE_TCP);
+        c.pc = factory.createPeerConnection(cfg, new PeerConnectionObserver() {
+            @Override
+            public void onIceCandidate(RTCIceCandidate candidate) {
+                // non-trickle: candidates are read from the local description once gathering completes
+            }
+
+            @Override
+            public void onIceGatheringChange(RTCIceGatheringState state) {
+                if (state == RTCIceGatheringState.COMPLETE) {
+                    c.gathered.countDown();
+                }
+            }
+
+            @Override
+            public void onConnectionChange(RTCPeerConnectionState state) {
+                c.state = state;
+            }
+
+            @Override
+            public void onDataChannel(RTCDataChannel channel) {
+                if ("rtcbench".equals(channel.getLabel())) {
+                    attachChannel(c, channel);
+                }
+            }
+
+            @Override
+            public void onTrack(RTCRtpTransceiver transceiver) {
+                MediaStreamTrack track = transceiver.getReceiver().getTrack();
+                if (attachSinks && track instanceof VideoTrack vt) {
+                    VideoTrackSink sink = frame -> {
+                        // The JNI hands over a COPY of the decoded frame with one reference that belongs
+                        // to us: without release() every frame leaks (~115 kB at 320x240).
+                        framesSunk.incrementAndGet();
+                        frame.release();
+                    };
+                    vt.addSink(sink);
+                    synchronized (c) {
+                        c.sunkTracks.add(vt);
+                        c.sinks.add(sink);
+                    }
+                }
+            }
+        });
+        return c;
+    }
+
+    @Override
+    public String createOffer(String id, String videoCodec) {
+        try {
+            return offer(id, videoCodec);
+        } catch (RuntimeException | Error e) {
+            throw failure("createOffer", e);
+        }
+    }
+
+    @Override
+    public String acceptOffer(String id, String offerSdp) {
+        try {
+            return answer(id, offerSdp);
+        } catch (RuntimeException | Error e) {
+            throw failure("acceptOffer", e);
+        }
+    }
+
+    private PeerFailure failure(String what, Throwable e) {
+        return e instanceof PeerFailure f ? f : new PeerFailure(name + ": " + what + "() failed: " + e.getMessage(), e);
+    }
+
+    private String offer(String id, String videoCodec) {
+        List<RTCRtpCodecCapability> codecs = videoCodecs(videoCodec); // fails at once, before any connection exists
+        Conn c = newConnection(id);
+        RTCRtpTransceiverDirection dir = role == Role.SENDRECV ? RTCRtpTransceiverDirection.SEND_RECV
+                : role == Role.SENDONLY ? RTCRtpTransceiverDirection.SEND_ONLY : RTCRtpTransceiverDirection.RECV_ONLY;
+        if (role.sends()) {
+            if (audioTrack != null) {
+                c.pc.addTransceiver(audioTrack, init(dir));
+            }
+            RTCRtpTransceiver vt = c.pc.addTransceiver(videoTrack, init(dir));
+            if (codecs != null) {
+                vt.setCodecPreferences(codecs);
+            }
+        } else {
+            // 0.14.0 has only addTransceiver(MediaStreamTrack, init): a recvonly transceiver needs some
+            // track; unfed sources serve
+            ensureIdleTracks();
+            c.pc.addTransceiver(idleAudio, init(dir));
+            RTCRtpTransceiver vt = c.pc.addTransceiver(idleVideo, init(dir));
+            if (codecs != null) {
+                vt.setCodecPreferences(codecs);
+            }
+        }
+        if (media.datachannel()) {
+            attachChannel(c, c.pc.createDataChannel("rtcbench", new RTCDataChannelInit()));
+        }
+        RTCSessionDescription offer = await(f -> c.pc.createOffer(new RTCOfferOptions(), sdpObserver(f)), "createOffer");
+        awaitVoid(f -> c.pc.setLocalDescription(offer, setObserver(f)), "setLocalDescription(offer)");
+        return gatheredSdp(c);
+    }
+
+    private String answer(String id, String offerSdp) {
+        Conn c = newConnection(id);
+        awaitVoid(f -> c.pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp), setObserver(f)),
+                "setRemoteDescription(offer)");
+        for (RTCRtpTransceiver t : c.pc.getTransceivers()) {
+            String kind = t.getReceiver().getTrack().getKind();
+            MediaStreamTrack local = "video".equals(kind) ? videoTrack : audioTrack;
+            if (role.sends() && local != null) {
+                t.getSender().replaceTrack(local);
+                t.getSender().setStreams(List.of(STREAM_ID));
+            }
+            t.setDirection(!role.sends() || local == null ? RTCRtpTransceiverDirection.RECV_ONLY
+                    : role.receives() ? RTCRtpTransceiverDirection.SEND_RECV : RTCRtpTransceiverDirection.SEND_ONLY);
+        }
+        RTCSessionDescription answer = await(f -> c.pc.createAnswer(new RTCAnswerOptions(), sdpObserver(f)), "createAnswer");
+        awaitVoid(f -> c.pc.setLocalDescription(answer, setObserver(f)), "setLocalDescription(answer)");
+        return gatheredSdp(c);
+    }
+
+    @Override
+    public void acceptAnswer(String id, String answerSdp) {
+        try {
+            Conn c = conn(id);
+            awaitVoid(f -> c.pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp), setObserver(f)),
+                    "setRemoteDescription(answer)");
+        } catch (RuntimeException | Error e) {
+            throw failure("acceptAnswer", e);
+        }
+    }
+
+    /** W3C connectionState words: new, connecting, connected, disconnected, failed, closed. */
+    @Override
+    public String connectionState(String id) {
+        Conn c = conns.get(id);
+        return c == null ? "new" : c.state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {"stats": {connectionId: [W3C report...]}, "datachannel": {"echoes": n, "rttMs": x, "connections": {...}}} */
+    @Override
+    public String stats() {
+        ObjectNode out = W3cStats.MAPPER.createObjectNode();
+        ObjectNode stats = out.putObject("stats");
+        long echoes = 0;
+        Double rtt = null;
+        ObjectNode perConnection = W3cStats.MAPPER.createObjectNode();
+        for (Conn c : conns.values()) {
+            ObjectNode one = perConnection.putObject(c.id);
+            one.put("echoes", c.echoes.get());
+            if (c.rttMs == null) {
+                one.putNull("rttMs");
+            } else {
+                one.put("rttMs", c.rttMs);
+            }
+            CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
+            c.pc.getStats(f::complete);
+            try {
+                stats.set(c.id, W3cStats.toW3c(f.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
+            } catch (Exception e) {
+                throw new PeerFailure(name + ": getStats of " + c.id + " failed: " + e, e);
+            }
+            echoes += c.echoes.get();
+            if (c.rttMs != null) {
+                rtt = rtt == null ? c.rttMs : Math.max(rtt, c.rttMs);
+            }
+        }
+        ObjectNode dc = out.putObject("datachannel");
+        dc.put("echoes", echoes);
+        if (rtt == null) {
+            dc.putNull("rttMs");
+        } else {
+            dc.put("rttMs", rtt);
+        }
+        dc.set("connections", perConnection);
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- data channel
+
+    private void attachChannel(Conn c, RTCDataChannel dc) {
+        c.dc = dc;
+        dc.registerObserver(new RTCDataChannelObserver() {
+            @Override
+            public void onBufferedAmountChange(long previousAmount) {
+            }
+
+            @Override
+            public void onStateChange() {
+                if (dc.getState() == RTCDataChannelState.OPEN) {
+                    startPinging(c);
+                } else if (dc.getState() == RTCDataChannelState.CLOSED && c.pinger != null) {
+                    c.pinger.cancel(false);
+                }
+            }
+
+            @Override
+            public void onMessage(RTCDataChannelBuffer buffer) {
+                // the buffer's memory belongs to the callback: copy it out before returning
+                byte[] bytes = new byte[buffer.data.remaining()];
+                buffer.data.get(bytes);
+                JsonNode msg;
+                try {
+                    msg = W3cStats.MAPPER.readTree(bytes);
+                } catch (Exception e) {
+                    return;
+                }
+                String type = msg.path("type").asText();
+                long seq = msg.path("seq").asLong();
+                if ("ping".equals(type)) {
+                    send(dc, "{\"type\":\"pong\",\"seq\":" + seq + "}");
+                } else if ("pong".equals(type)) {
+                    Long sent = c.pending.remove(seq);
+                    if (sent != null) {
+                        c.rttMs = (System.nanoTime() - sent) / 1e6;
+                        c.echoes.incrementAndGet();
+                    }
+                }
+            }
+        });
+        if (dc.getState() == RTCDataChannelState.OPEN) {
+            startPinging(c);
+        }
+    }
+
+    private synchronized void startPinging(Conn c) {
+        if (c.pinger != null || closed) {
+            return;
+        }
+        c.pinger = timer.scheduleAtFixedRate(() -> {
+            RTCDataChannel dc = c.dc;
+            if (dc == null || dc.getState() != RTCDataChannelState.OPEN) {
+                return;
+            }
+            long s = c.seq.incrementAndGet();
+            c.pending.put(s, System.nanoTime());
+            if (c.pending.size() > 100) {
+                c.pending.remove(s - 100);
+            }
+            send(dc, "{\"type\":\"ping\",\"seq\":" + s + "}");
+        }, 0, 1, TimeUnit.SECONDS);
+    }
+
+    private static void send(RTCDataChannel dc, String text) {
+        try {
+            dc.send(new RTCDataChannelBuffer(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), false));
+        } catch (Exception e) {
+            // closed under us: nothing to echo
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private VideoTrack idleVideo;
+    private AudioTrack idleAudio;
+    private CustomVideoSource idleVideoSource;
+    private CustomAudioSource idleAudioSource;
+
+    private synchronized void ensureIdleTracks() {
+        if (idleVideo == null) {
+            idleVideoSource = new CustomVideoSource();
+            idleVideo = factory.createVideoTrack(name + "-idle-video", idleVideoSource);
+            idleAudioSource = new CustomAudioSource();
+            idleAudio = factory.createAudioTrack(name + "-idle-audio", idleAudioSource);
+        }
+    }
+
+    private static RTCRtpTransceiverInit init(RTCRtpTransceiverDirection dir) {
+        RTCRtpTransceiverInit init = new RTCRtpTransceiverInit();
+        init.direction = dir;
+        init.streamIds = List.of(STREAM_ID);
+        return init;
+    }
+
+    /**
+     * The capabilities to offer for one video codec (vp8, vp9, h264, av1; any case): all its variants
+     * (H264 has six profile/packetization ones) and no repair formats (rtx, red, ulpfec), like
+     * harness.js. Null for the factory's default list.
+     */
+    private List<RTCRtpCodecCapability> videoCodecs(String codec) {
+        if (codec == null) {
+            return null;
+        }
+        List<RTCRtpCodecCapability> chosen = new ArrayList<>();
+        for (RTCRtpCodecCapability cap : factory.getRtpReceiverCapabilities(MediaType.VIDEO).getCodecs()) {
+            if (cap.getName().equalsIgnoreCase(codec)) {
+                chosen.add(cap);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new PeerFailure(name + ": libwebrtc (webrtc-java) has no " + codec.toUpperCase(Locale.ROOT) + " video codec");
+        }
+        return chosen;
+    }
+
+    private String gatheredSdp(Conn c) {
+        try {
+            if (!c.gathered.await(GATHER_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                    && c.pc.getIceGatheringState() != RTCIceGatheringState.COMPLETE) {
+                throw new IllegalStateException(name + ": ICE gathering did not complete within " + GATHER_TIMEOUT_MS + " ms");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
+        return LoopbackSdp.rewrite(c.pc.getLocalDescription().sdp);
+    }
+
+    private Conn conn(String id) {
+        Conn c = conns.get(id);
+        if (c == null) {
+            throw new IllegalStateException(name + ": no connection " + id);
+        }
+        return c;
+    }
+
+    private interface Call<T> {
+        void start(CompletableFuture<T> f);
+    }
+
+    private static <T> T await(Call<T> call, String what) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            // 0.14.0 reports some failures by throwing java.lang.Error from the native call itself
+            // (e.g. setRemoteDescription: "Create session description failed: Failed to parse codecs
+            // correctly"), others through the observer's onFailure
+            call.start(f);
+        } catch (Error | RuntimeException e) {
+            throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+        }
+        try {
+            return f.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            throw new IllegalStateException(what + " failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void awaitVoid(Call<Void> call, String what) {
+        await(call, what);
+    }
+
+    private static CreateSessionDescriptionObserver sdpObserver(CompletableFuture<RTCSessionDescription> f) {
+        return new CreateSessionDescriptionObserver() {
+            public void onSuccess(RTCSessionDescription d) { f.complete(d); }
+            public void onFailure(String error) { f.completeExceptionally(new IllegalStateException(error)); }
+        };
+    }
+
+    private static SetSessionDescriptionObserver setObserver(CompletableFuture<Void> f) {
+        return new SetSessionDescriptionObserver() {
+            public void onSuccess() { f.complete(null); }
+            public void onFailure(String error) { f.completeExceptionally(new IllegalStateException(error)); }
+        };
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /** Closes one connection; the factory and this peer's tracks stay usable for new connections. */
+    public void closeConnection(String id) {
+        Conn c = conns.remove(id);
+        if (c != null) {
+            closeConn(c);
+        }
+    }
+
+    private void closeConn(Conn c) {
+        if (c.pinger != null) {
+            c.pinger.cancel(false);
+        }
+        RTCDataChannel dc = c.dc;
+        if (dc != null) {
+            dc.unregisterObserver();
+            dc.close();
+            dc.dispose();
+            c.dc = null;
+        }
+        synchronized (c) {
+            for (int i = 0; i < c.sunkTracks.size(); i++) {
+                c.sunkTracks.get(i).removeSink(c.sinks.get(i));
+            }
+            c.sunkTracks.clear();
+            c.sinks.clear();
+        }
+        // Detach our tracks first: 0.14.0's close() leaves the native connection (and its senders'
+        // track references) alive, and a later track.dispose() then throws java.lang.Error.
+        for (RTCRtpSender sender : c.pc.getSenders()) {
+            if (sender.getTrack() != null) {
+                c.pc.removeTrack(sender);
+            }
+        }
+        c.pc.close();
+    }
+
+    static final boolean VERBOSE = Boolean.getBoolean("verbose");
+
+    /**
+     * Order that never aborted the JVM: stop pushing media, close data channels (unregister observer,
+     * close, dispose), remove sinks, close peer connections, then dispose tracks and sources. The shared
+     * factory is disposed by JavaRtc after every peer is closed. Safe to call twice.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pumps.forEach(p -> p.cancel(false));
+        timer.shutdown();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS); // no pushFrame/pushAudio may run past this point
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Conn c : conns.values()) {
+            try {
+                closeConn(c);
+            } catch (RuntimeException e) {
+                // keep closing the rest
+            }
+        }
+        conns.clear();
+        disposeQuietly(videoTrack);
+        disposeQuietly(audioTrack);
+        disposeQuietly(idleVideo);
+        disposeQuietly(idleAudio);
+        disposeQuietly(videoSource);
+        disposeQuietly(audioSource);
+        disposeQuietly(idleVideoSource);
+        disposeQuietly(idleAudioSource);
+    }
+
+    /**
+     * dispose() drops the Java side's native reference, then throws java.lang.Error("Native object was
+     * not deleted. A reference is still around somewhere.") when libwebrtc still holds one (a closed
+     * peer connection's sender keeps its track: 0.14.0's RTCPeerConnection.close() never releases the
+     * native connection). The reference is dropped either way; the Error is only a report.
+     */
+    private static void disposeQuietly(Object o) {
+        if (o == null) {
+            return;
+        }
+        try {
+            if (o instanceof MediaStreamTrack t) {
+                t.dispose();
+            } else if (o instanceof CustomVideoSource v) {
+                v.dispose();
+            } else if (o instanceof CustomAudioSource a) {
+                a.dispose();
+            }
+        } catch (Error e) {
+            if (VERBOSE) {
+                System.err.println("dispose " + o.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+}

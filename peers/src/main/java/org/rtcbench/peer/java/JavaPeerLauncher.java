@@ -1,0 +1,31 @@
+package org.rtcbench.peer.java;
+
+import java.net.URI;
+import java.nio.file.Path;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.peer.Peer;
+import org.rtcbench.core.peer.PeerLauncher;
+
+/** Starts synthetic peers (libwebrtc through webrtc-java) in this JVM, all on one shared factory. */
+public final class JavaPeerLauncher implements PeerLauncher {
+
+    @Override
+    public void check() {
+        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                || !"amd64".equals(System.getProperty("os.arch"))) {
+            throw new BadInputException("synthetic Java peers need linux-x86_64 (rtcbench ships only that webrtc-java native); this is "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+        try {
+            SharedFactory.get();
+        } catch (IllegalStateException e) {
+            throw new BadInputException("synthetic Java peers cannot start: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Peer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio) {
+        check();
+        return new JavaPeer(peerName, SharedFactory.get(), false);
+    }
+}

@@ -1,0 +1,41 @@
+package org.rtcbench.peer.java;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * libwebrtc (webrtc-java 0.14.0) never gathers loopback candidates: the factory's network_ignore_mask
+ * (ADAPTER_TYPE_LOOPBACK by default) is not reachable from Java. With
+ * PORTALLOCATOR_DISABLE_ADAPTER_ENUMERATION the allocator instead opens "any address" UDP ports
+ * (sockets bound to 0.0.0.0 / ::) and advertises them with the host's default-route address. Such a
+ * socket really receives on 127.0.0.1:port, and what it sends to 127.0.0.1 leaves with source
+ * 127.0.0.1 over lo. So the peer rewrites its own IPv4 host candidates to 127.0.0.1 (same port) and
+ * drops everything else; only then does the SDP leave the peer.
+ */
+final class LoopbackSdp {
+    private LoopbackSdp() {
+    }
+
+    static String rewrite(String sdp) {
+        String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
+        List<String> out = new ArrayList<>();
+        for (String line : sdp.split("\r?\n")) {
+            if (line.startsWith("a=candidate:")) {
+                String[] f = line.split(" ");
+                // foundation component transport priority address port "typ" type ...
+                if (f.length < 8 || !"udp".equalsIgnoreCase(f[2]) || !"host".equals(f[7]) || f[4].contains(":")) {
+                    continue; // IPv6, TCP, non-host: dropped
+                }
+                f[4] = "127.0.0.1";
+                out.add(String.join(" ", f));
+            } else if ((line.startsWith("c=IN IP4 ") || line.startsWith("c=IN IP6 "))
+                    && !line.endsWith(" 0.0.0.0") && !line.endsWith(" ::")) {
+                // the default candidate's address (first bundled m-section); "0.0.0.0" means none
+                out.add("c=IN IP4 127.0.0.1");
+            } else {
+                out.add(line);
+            }
+        }
+        return String.join(eol, out) + eol;
+    }
+}
