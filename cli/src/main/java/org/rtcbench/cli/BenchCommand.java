@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.rtcbench.bench.SamplingCostBench;
 import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.Durations;
 import org.rtcbench.core.ExitCode;
 import org.rtcbench.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code rtcbench bench ...}: benchmarks whose numbers go into the README, never into timed tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: measured numbers for the README and release notes.",
-        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class})
+        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Peers.class})
 final class BenchCommand {
 
     /** {@code bench sampling}: the CPU cost of 1 Hz getStats() sampling per browser. */
@@ -108,6 +109,48 @@ final class BenchCommand {
                         mine.stream().mapToDouble(c -> c.rssMb()).average().orElse(Double.NaN),
                         mine.stream().mapToDouble(c -> c.cores()).average().orElse(Double.NaN));
             }
+            return ExitCode.PASSED;
+        }
+    }
+
+    /** {@code bench peers}: a Java peer against a Chromium peer, and how many Java A/V peers one JVM sustains. */
+    @Command(name = "peers", mixinStandardHelpOptions = true,
+            description = "CPU and memory per synthetic Java peer versus per Chromium peer, measured in one call of the same "
+                    + "shape (320x240@15 audio+video both ways, a pair of each), then how many Java A/V peers (each publishing "
+                    + "one stream and receiving one) this JVM sustains with received fps (p50, worst receiver) >= --min-fps.")
+    static final class Peers implements Callable<Integer> {
+        @Option(names = "--from", defaultValue = "10", description = "First number of Java peers in the sweep (default: ${DEFAULT-VALUE}).")
+        int from;
+
+        @Option(names = "--step", defaultValue = "10", description = "Peers added per sweep step (default: ${DEFAULT-VALUE}).")
+        int step;
+
+        @Option(names = "--max", defaultValue = "80", description = "Largest sweep step (default: ${DEFAULT-VALUE}).")
+        int max;
+
+        @Option(names = "--min-fps", defaultValue = "14", description = "Received fps a step must sustain (default: ${DEFAULT-VALUE}).")
+        double minFps;
+
+        @Mixin
+        RunFlags flags;
+
+        @Override
+        public Integer call() throws Exception {
+            if (from < 2 || step < 2 || from % 2 != 0 || step % 2 != 0) {
+                throw new BadInputException("--from and --step must be even and at least 2 (peers go in pairs)");
+            }
+            java.time.Duration duration = Durations.parse(flags.duration == null ? "20s" : flags.duration);
+            var bench = new org.rtcbench.bench.PeerCostBench(flags.options(), duration, System.out);
+            System.out.println("bench peers: one call with a Chromium pair and a Java pair, 320x240@15 A/V both ways, " + duration.toSeconds() + " s");
+            bench.compare();
+            System.out.printf("sweep: java A/V peers in pairs, %d s calls, until received fps < %s%n", duration.toSeconds(),
+                    org.rtcbench.core.assertion.Assertion.formatNumber(minFps));
+            var steps = bench.sweep(from, step, max, minFps);
+            var best = steps.stream().filter(org.rtcbench.bench.PeerCostBench.Step::sustained)
+                    .reduce((a, b) -> b).orElse(null);
+            System.out.println(best == null ? "no step sustained " + minFps + " fps"
+                    : String.format(Locale.ROOT, "largest sustained: %d java A/V peers in one JVM (%.2f cores, %.1f peers per core used; %d cores here)",
+                            best.peers(), best.jvmCores(), best.peers() / best.jvmCores(), Runtime.getRuntime().availableProcessors()));
             return ExitCode.PASSED;
         }
     }

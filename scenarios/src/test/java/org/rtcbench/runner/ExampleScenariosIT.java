@@ -27,7 +27,7 @@ import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
 
 /**
- * Runs every example scenario under scenarios/ with real Chromium and Firefox on loopback (shortened to 8 s),
+ * Runs every example scenario under scenarios/ with real Chromium, Firefox and Java peers on loopback (shortened to 8 s),
  * so the examples never rot, and checks what must hold in any call: peers connected, video and
  * audio received, data channel echoes, a raw W3C sample per second per peer, exact versions in
  * run.json, and no browser or driver left behind.
@@ -47,7 +47,7 @@ class ExampleScenariosIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
-    void exampleScenarioPassesWithRealChromium(Path file) throws Exception {
+    void exampleScenarioPassesWithRealPeers(Path file) throws Exception {
         Scenario scenario = ScenarioLoader.load(file).withDuration(CALL);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
@@ -73,7 +73,7 @@ class ExampleScenariosIT {
                 assertThat(p.browserVersion()).as(name + " exact browser version").matches("\\d+(\\.\\d+){2,3}");
                 if (g.kind() == PeerKind.CHROME) {
                     assertThat(p.driverVersion()).as(name + " exact chromedriver version").matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
-                } else {
+                } else if (g.kind() == PeerKind.FIREFOX) {
                     assertThat(p.driver()).as(name + " driven over").isIn("webdriver-bidi", "geckodriver");
                 }
                 if (g.role().receives()) {
