@@ -1,0 +1,220 @@
+package org.rtcbench.target.p2p;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.rtcbench.core.peer.Peer;
+import org.rtcbench.core.peer.PeerFailure;
+
+/**
+ * The built-in P2P room. Each {@link Link} is one peer connection between two peers: the offerer
+ * sends a complete (non-trickle) offer, Java relays it and the answer, keeping only loopback
+ * candidates (and dropping payload lines that no m-line lists, see {@link OrphanPayloadLines}). By default every pair of peers is linked (a full mesh, the earlier peer offering);
+ * the interop matrix links exactly the pairs it tests.
+ */
+public final class P2pRoom {
+    private static final long POLL_MS = 50;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(P2pRoom.class);
+
+    /** Receives what happens while peers connect, for events.jsonl and the terminal. */
+    public interface Listener {
+        void event(String type, Map<String, ?> fields);
+    }
+
+    /** One peer connection to make: who offers, who answers, its id on both sides, and an optional only video codec. */
+    public record Link(Peer offerer, Peer answerer, String id, String videoCodec) {
+    }
+
+    /**
+     * How one link came out: connected after {@code connectedAfterMs}, or failed with a reason;
+     * {@code culprit} names the peer whose call failed, null when neither (e.g. a timeout).
+     */
+    public record LinkOutcome(String id, Long connectedAfterMs, String failure, String culprit) {
+        public boolean connected() {
+            return failure == null;
+        }
+    }
+
+    /** How one peer came out of connecting: all its links connected (after the slowest), or failed with a reason. */
+    public record PeerConnectOutcome(String peer, Long connectedAfterMs, String failure) {
+        public boolean connected() {
+            return failure == null;
+        }
+    }
+
+    private final Duration timeout;
+    private final Listener listener;
+
+    public P2pRoom(Duration timeout, Listener listener) {
+        this.timeout = timeout;
+        this.listener = listener;
+    }
+
+    /** The connection id a pair of peers uses in a mesh, on both sides. */
+    public static String connectionId(Peer offerer, Peer answerer) {
+        return offerer.name() + "~" + answerer.name();
+    }
+
+    /** Every pair of peers, the earlier one offering. */
+    public static List<Link> mesh(List<Peer> peers) {
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            for (int j = i + 1; j < peers.size(); j++) {
+                links.add(new Link(peers.get(i), peers.get(j), connectionId(peers.get(i), peers.get(j)), null));
+            }
+        }
+        return links;
+    }
+
+    /** Connects every pair of peers (a full mesh) and reports each peer's outcome. */
+    public Map<String, PeerConnectOutcome> connect(List<Peer> peers) {
+        Map<String, LinkOutcome> links = connectLinks(mesh(peers));
+        Map<String, PeerConnectOutcome> out = new LinkedHashMap<>();
+        for (Peer p : peers) {
+            Long slowest = null;
+            String failure = peers.size() < 2 ? "alone in the room: a P2P call needs at least two peers" : null;
+            for (Link l : mesh(peers)) {
+                if (l.offerer() != p && l.answerer() != p) {
+                    continue;
+                }
+                LinkOutcome o = links.get(l.id());
+                if (!o.connected() && failure == null) {
+                    failure = o.culprit() == null || o.culprit().equals(p.name()) ? o.failure()
+                            : "its partner " + o.culprit() + " failed: " + o.failure();
+                } else if (o.connected()) {
+                    slowest = slowest == null ? o.connectedAfterMs() : Math.max(slowest, o.connectedAfterMs());
+                }
+            }
+            out.put(p.name(), new PeerConnectOutcome(p.name(), failure == null ? slowest : null, failure));
+        }
+        return out;
+    }
+
+    /** Makes the given links, in parallel, and reports each one's outcome by id. */
+    public Map<String, LinkOutcome> connectLinks(List<Link> links) {
+        long start = System.nanoTime();
+        Map<String, LinkOutcome> out = new LinkedHashMap<>();
+        if (links.isEmpty()) {
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(links.size(), 8), r -> {
+            Thread t = new Thread(r, "p2p-connect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<LinkOutcome>> futures = new ArrayList<>();
+            for (Link link : links) {
+                futures.add(pool.submit(() -> connect(link, start)));
+            }
+            for (int i = 0; i < links.size(); i++) {
+                LinkOutcome o;
+                try {
+                    o = futures.get(i).get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PeerFailure("interrupted while peers connected");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    o = new LinkOutcome(links.get(i).id(), null, "connecting failed: " + e.getCause(), null);
+                }
+                out.put(links.get(i).id(), o);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+
+    private LinkOutcome connect(Link link, long start) {
+        Peer offerer = link.offerer();
+        Peer answerer = link.answerer();
+        String id = link.id();
+        Peer current = offerer;
+        String offer = null;
+        try {
+            offer = offerer.createOffer(id, link.videoCodec());
+            String relayedOffer = OrphanPayloadLines.drop(LoopbackCandidates.keep(offer));
+            requireCandidates(offerer, "offer", offer, relayedOffer);
+            current = answerer;
+            String answer = answerer.acceptOffer(id, relayedOffer);
+            String relayedAnswer = OrphanPayloadLines.drop(LoopbackCandidates.keep(answer));
+            requireCandidates(answerer, "answer", answer, relayedAnswer);
+            if (link.videoCodec() != null && !SdpVideoCodecs.of(answer).contains(link.videoCodec().toUpperCase(Locale.ROOT))) {
+                throw new PeerFailure(answerer.name() + " does not accept " + link.videoCodec().toUpperCase(Locale.ROOT)
+                        + " video (its answer offers " + (SdpVideoCodecs.of(answer).isEmpty() ? "no video"
+                        : String.join(", ", SdpVideoCodecs.of(answer))) + ")");
+            }
+            current = offerer;
+            offerer.acceptAnswer(id, relayedAnswer);
+            listener.event("signaled", Map.of("connection", id,
+                    "offerCandidates", LoopbackCandidates.count(relayedOffer),
+                    "answerCandidates", LoopbackCandidates.count(relayedAnswer)));
+        } catch (PeerFailure e) {
+            // The SDP that was refused is what a developer needs to see; it goes to the run's log.
+            LOG.info("signaling of {} failed at {}: {}; the offer was:\n{}", id, current.name(), e.getMessage(), offer);
+            return failed(id, e.getMessage(), current.name());
+        }
+        long deadline = start + timeout.toNanos();
+        boolean offererUp = false;
+        boolean answererUp = false;
+        while (!(offererUp && answererUp)) {
+            try {
+                offererUp = offererUp || isUp(offerer, id);
+                answererUp = answererUp || isUp(answerer, id);
+            } catch (PeerFailure e) {
+                return failed(id, e.getMessage(), offererUp ? answerer.name() : offerer.name());
+            }
+            if (offererUp && answererUp) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                String states = offerer.name() + " " + safeState(offerer, id) + ", " + answerer.name() + " " + safeState(answerer, id);
+                return failed(id, "not connected within " + timeout.toMillis() + " ms (" + states + ")", null);
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failed(id, "interrupted while connecting", null);
+            }
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        listener.event("connected", Map.of("connection", id, "afterMs", ms));
+        return new LinkOutcome(id, ms, null, null);
+    }
+
+    private LinkOutcome failed(String id, String reason, String culprit) {
+        listener.event("connect-failed", culprit == null ? Map.of("connection", id, "reason", reason)
+                : Map.of("connection", id, "reason", reason, "peer", culprit));
+        return new LinkOutcome(id, null, reason, culprit);
+    }
+
+    private static boolean isUp(Peer peer, String id) {
+        String state = peer.connectionState(id);
+        if ("failed".equals(state) || "closed".equals(state)) {
+            throw new PeerFailure(peer.name() + ": connection " + id + " is " + state);
+        }
+        return "connected".equals(state);
+    }
+
+    private static String safeState(Peer peer, String id) {
+        try {
+            return peer.connectionState(id);
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void requireCandidates(Peer peer, String what, String original, String relayed) {
+        if (LoopbackCandidates.count(relayed) == 0) {
+            throw new PeerFailure(peer.name() + ": its " + what + " has no loopback ICE candidate (of "
+                    + LoopbackCandidates.count(original) + " candidates); the browser must allow loopback in peer connections");
+        }
+    }
+}
