@@ -17,11 +17,16 @@ final class HostInfo {
         }
         host.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         host.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        try {
-            host.put("hostname", java.net.InetAddress.getLocalHost().getHostName());
-        } catch (java.io.IOException e) {
-            host.put("hostname", "unknown");
-        }
+        host.put("hostname", hostname());
         return host;
+    }
+
+    /** The kernel's host name, read without a DNS lookup (InetAddress.getLocalHost() may ask the resolver). */
+    private static String hostname() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
     }
 }
