@@ -72,6 +72,14 @@ class BadInputIT {
     }
 
     @Test
+    void reportOfAMissingOrCorruptRunDirectoryIsOneLine() throws Exception {
+        assertOneLineError(RtcbenchProcess.run(tmp, "report", "results/nope"), "no run directory at results/nope");
+        Files.createDirectories(tmp.resolve("bad"));
+        Files.writeString(tmp.resolve("bad").resolve("run.json"), "{ not json");
+        assertOneLineError(RtcbenchProcess.run(tmp, "report", "bad"), "bad/run.json:1:", "not a valid run.json");
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithExitCode2() throws Exception {
         RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "--frobnicate", "x.yaml");
         assertThat(r.exitCode()).isEqualTo(2);

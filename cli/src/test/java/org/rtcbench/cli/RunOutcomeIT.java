@@ -58,6 +58,12 @@ class RunOutcomeIT {
                 .contains(">= 1000").containsPattern("measured \\d+");
         JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
         assertThat(run.path("status").asText()).isEqualTo("failed");
+        String junitBefore = Files.readString(dir.resolve("junit.xml"));
+        Files.delete(dir.resolve("report.html"));
+        RtcbenchProcess.Result report = RtcbenchProcess.run(tmp.resolve("again"), "report", dir.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("video.fps.p50 &gt;= 1000");
+        assertThat(Files.readString(dir.resolve("junit.xml"))).isEqualTo(junitBefore);
         assertThat(run.path("assertions").get(0).path("passed").asBoolean()).isTrue();
         assertThat(run.path("assertions").get(1).path("passed").asBoolean()).isFalse();
     }

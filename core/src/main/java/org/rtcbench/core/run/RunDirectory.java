@@ -60,6 +60,34 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the run.json of a run directory, e.g. to regenerate its reports.
+     *
+     * @throws org.rtcbench.core.BadInputException when the directory, its run.json, or the JSON is not there or not valid
+     */
+    public static RunSummary readSummary(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new org.rtcbench.core.BadInputException("no run directory at " + dir + " (runs are under results/<run-id>/)");
+        }
+        Path file = dir.resolve("run.json");
+        if (!Files.isRegularFile(file)) {
+            throw new org.rtcbench.core.BadInputException(dir + " has no run.json: not a run directory, or its run ended before writing it");
+        }
+        try {
+            RunSummary run = JSON.readValue(file.toFile(), RunSummary.class);
+            if (run == null || run.runId() == null || run.status() == null) {
+                throw new org.rtcbench.core.BadInputException(file + " is not an rtcbench run.json (no runId or status)");
+            }
+            return run;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new org.rtcbench.core.BadInputException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                    + ": not a valid run.json: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new org.rtcbench.core.BadInputException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     public Path path() {
         return path;
     }
