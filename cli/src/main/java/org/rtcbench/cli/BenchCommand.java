@@ -89,14 +89,7 @@ final class BenchCommand {
                 flags.duration = "20s";
             }
             org.rtcbench.core.scenario.VideoSpec v = video == null ? null : InteropCommand.parseVideo(video);
-            List<org.rtcbench.core.peer.PeerKind> parsed = new ArrayList<>();
-            for (String k : kinds) {
-                try {
-                    parsed.add(org.rtcbench.core.peer.PeerKind.of(k.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException("--kinds: " + e.getMessage());
-                }
-            }
+            List<org.rtcbench.core.peer.PeerKind> parsed = InteropCommand.parseKinds(kinds, "--kinds");
             var scenario = org.rtcbench.bench.BrowserCostBench.callShape(flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO)), v);
             System.out.printf("bench browsers: %s, %d rounds, two peers per call, %s%n", kinds, rounds, scenario.media().video());
             var all = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options(), System.out).run(parsed, rounds);

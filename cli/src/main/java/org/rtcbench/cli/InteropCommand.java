@@ -45,14 +45,7 @@ final class InteropCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PeerKind> kinds = new ArrayList<>();
-        for (String k : peers) {
-            try {
-                kinds.add(PeerKind.of(k.trim()));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--peers: " + e.getMessage());
-            }
-        }
+        List<PeerKind> kinds = parseKinds(peers, "--peers");
         List<String> codecList = new ArrayList<>();
         for (String c : codecs) {
             String codec = c.trim().toLowerCase(Locale.ROOT);
@@ -74,6 +67,19 @@ final class InteropCommand implements Callable<Integer> {
             MatrixTable.print(result[0].matrix(), System.out, MatrixTable.colorWanted());
         }
         return code;
+    }
+
+    /** Peer kinds named on the command line, e.g. {@code chrome,firefox,java}. */
+    static List<PeerKind> parseKinds(List<String> names, String flag) {
+        List<PeerKind> kinds = new ArrayList<>();
+        for (String k : names) {
+            try {
+                kinds.add(PeerKind.of(k.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(flag + ": " + e.getMessage());
+            }
+        }
+        return kinds;
     }
 
     static VideoSpec parseVideo(String text) {
