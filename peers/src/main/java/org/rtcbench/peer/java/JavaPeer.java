@@ -577,14 +577,6 @@ public final class JavaPeer implements Peer {
 
     // ---------------------------------------------------------------- shutdown
 
-    /** Closes one connection; the factory and this peer's tracks stay usable for new connections. */
-    public void closeConnection(String id) {
-        Conn c = conns.remove(id);
-        if (c != null) {
-            closeConn(c);
-        }
-    }
-
     private void closeConn(Conn c) {
         if (c.pinger != null) {
             c.pinger.cancel(false);
@@ -612,8 +604,6 @@ public final class JavaPeer implements Peer {
         }
         c.pc.close();
     }
-
-    static final boolean VERBOSE = Boolean.getBoolean("verbose");
 
     /**
      * Order that never aborted the JVM: stop pushing media, close data channels (unregister observer,
@@ -670,9 +660,7 @@ public final class JavaPeer implements Peer {
                 a.dispose();
             }
         } catch (Error e) {
-            if (VERBOSE) {
-                System.err.println("dispose " + o.getClass().getSimpleName() + ": " + e.getMessage());
-            }
+            // only a report: the reference is dropped either way
         }
     }
 }
