@@ -1,0 +1,95 @@
+package org.rtcbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.run.InteropCell;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+
+/** Two runs compared by peer name and cell: what moved, whether it is worse, and whether beyond tolerance. */
+class RunComparisonTest {
+    private static Summary flat(double v) {
+        return new Summary(10, v, v, v, v, v, v);
+    }
+
+    private static RunSummary run(String id, double fps, double rtt, String cellOutcome) {
+        PeerSummary p = new PeerSummary("chrome-1", "chrome", "sendrecv", "chromium", "156", "chromedriver", "156",
+                1000L, 300L, "ok", null, 10, Map.of("video.fps", flat(fps), "rtt", flat(rtt), "bitrate.in", flat(600)));
+        return new RunSummary(id, "s", RunStatus.PASSED, null, "t0", "t1", 1L, 1L, "0.1.0", Map.of(), List.of(p), List.of(),
+                List.of(new InteropCell("chrome", "firefox", "vp8", cellOutcome, null, 300L, Map.of(), Map.of())));
+    }
+
+    private static List<RunComparison.Change> regressions(List<RunComparison.Change> all) {
+        return all.stream().filter(RunComparison.Change::regressed).toList();
+    }
+
+    @Test
+    void identicalRunsHaveNoRegression() {
+        var changes = new RunComparison(Map.of()).compare(run("a", 30, 2, "passed"), run("b", 30, 2, "passed"));
+        assertThat(regressions(changes)).isEmpty();
+        assertThat(changes).anySatisfy(c -> assertThat(c.what()).isEqualTo("video.fps.p50"));
+    }
+
+    @Test
+    void noiseWithinDefaultTolerancesIsNotARegression() {
+        var changes = new RunComparison(Map.of()).compare(run("a", 30, 2, "passed"), run("b", 28, 6, "passed"));
+        assertThat(regressions(changes)).isEmpty();
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.what()).isEqualTo("rtt.p95");
+            assertThat(c.worse()).isTrue();
+        });
+    }
+
+    @Test
+    void lowerFrameRateIsFlaggedOnTheRightMetric() {
+        var changes = new RunComparison(Map.of()).compare(run("a", 30, 2, "passed"), run("b", 15, 2, "passed"));
+        assertThat(regressions(changes)).singleElement().satisfies(c -> {
+            assertThat(c.subject()).isEqualTo("chrome-1");
+            assertThat(c.what()).isEqualTo("video.fps.p50");
+            assertThat(c.relative()).isEqualTo(-0.5);
+        });
+        assertThat(RunComparison.line(regressions(changes).get(0))).contains("30 -> 15", "-50.0%", "REGRESSED");
+    }
+
+    @Test
+    void aTighterToleranceTurnsSmallDropsIntoRegressions() {
+        var tolerances = RunComparison.parseTolerances("fps=5%,rtt.p95=1");
+        assertThat(tolerances).containsKeys("video.fps", "rtt");
+        var changes = new RunComparison(tolerances).compare(run("a", 30, 2, "passed"), run("b", 28, 4, "passed"));
+        assertThat(regressions(changes)).extracting(RunComparison.Change::what).containsExactlyInAnyOrder("video.fps.p50", "rtt.p95");
+    }
+
+    @Test
+    void aCellThatStoppedPassingIsARegression() {
+        var changes = new RunComparison(Map.of()).compare(run("a", 30, 2, "passed"), run("b", 30, 2, "failed"));
+        assertThat(regressions(changes)).singleElement()
+                .satisfies(c -> assertThat(c.subject()).isEqualTo("cell chrome -> firefox (vp8)"));
+    }
+
+    @Test
+    void badToleranceTextIsBadInput() {
+        assertThatThrownBy(() -> RunComparison.parseTolerances("warp=5%")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("unknown metric 'warp'");
+        assertThatThrownBy(() -> RunComparison.parseTolerances("fps")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("METRIC=N%");
+        assertThatThrownBy(() -> RunComparison.parseTolerances("fps=lots")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("not a number");
+    }
+
+    @Test
+    void junitHasOneFailurePerRegression() {
+        RunSummary a = run("a", 30, 2, "passed");
+        RunSummary b = run("b", 15, 2, "failed");
+        var changes = new RunComparison(Map.of()).compare(a, b);
+        String xml = CompareWriter.junit(a, b, changes);
+        assertThat(xml.split("<failure", -1)).hasSize(3);
+        assertThat(CompareWriter.html(a, b, changes)).contains("2 REGRESSED").contains("video.fps.p50");
+    }
+}
