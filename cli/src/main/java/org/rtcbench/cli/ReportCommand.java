@@ -7,6 +7,7 @@ import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.report.HtmlReportWriter;
 import org.rtcbench.report.JunitXmlWriter;
+import org.rtcbench.report.TimeSeries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +22,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSummary run = RunDirectory.readSummary(dir);
-        java.nio.file.Files.writeString(dir.resolve("report.html"), HtmlReportWriter.write(run));
+        java.nio.file.Files.writeString(dir.resolve("report.html"), HtmlReportWriter.write(run, TimeSeries.read(dir, run)));
         java.nio.file.Files.writeString(dir.resolve("junit.xml"), JunitXmlWriter.write(run));
         System.out.printf("wrote %s and %s (run %s: %s)%n", dir.resolve("report.html"), dir.resolve("junit.xml"),
                 run.runId(), run.status().id());

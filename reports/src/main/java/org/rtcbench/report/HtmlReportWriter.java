@@ -10,6 +10,7 @@ import org.rtcbench.core.assertion.Assertion;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
@@ -28,6 +29,7 @@ public final class HtmlReportWriter {
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1f2328}
             h1{margin:0 0 .5rem}h2{margin:2rem 0 .5rem;font-size:1.2rem}
+            .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:1rem}.chart{height:260px}
             .verdict{display:inline-block;padding:.2rem .8rem;border-radius:4px;color:#fff;font-weight:600}
             .status-passed{background:#1a7f37}.status-failed{background:#cf222e}
             .status-interrupted{background:#9a6700}.status-error{background:#8250df}.status-running{background:#6e7781}
@@ -43,8 +45,16 @@ public final class HtmlReportWriter {
     private HtmlReportWriter() {
     }
 
-    /** The run's report page; the caller writes it to {@code report.html} as UTF-8. */
+    /** The run's report page without charts; the caller writes it to {@code report.html} as UTF-8. */
     public static String write(RunSummary run) {
+        return write(run, Map.of());
+    }
+
+    /**
+     * The run's report page with a chart per metric (one line per peer) drawn from {@code series};
+     * ECharts is inlined, so the page opens from disk with no network.
+     */
+    public static String write(RunSummary run, Map<String, List<MetricPoint>> series) {
         String scenario = Objects.requireNonNullElse(run.scenario(), "scenario");
         String status = run.status() == null ? "unknown" : run.status().id();
         List<PeerSummary> peers = Objects.requireNonNullElse(run.peers(), List.of());
@@ -76,6 +86,7 @@ public final class HtmlReportWriter {
         h.close("dl").close("section").nl();
 
         peersTable(h, peers);
+        Charts.section(h, series);
         matrixTable(h, Objects.requireNonNullElse(run.matrix(), List.of()));
         assertionsTable(h, assertions);
         files(h, peers);
