@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 /** {@code rtcbench bench ...}: benchmarks whose numbers go into the README, never into timed tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: measured numbers for the README and release notes.",
-        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Peers.class})
+        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Peers.class,
+                BenchCommand.Report.class})
 final class BenchCommand {
 
     /** {@code bench sampling}: the CPU cost of 1 Hz getStats() sampling per browser. */
@@ -144,6 +145,33 @@ final class BenchCommand {
             System.out.println(best == null ? "no step sustained " + minFps + " fps"
                     : String.format(Locale.ROOT, "largest sustained: %d java A/V peers in one JVM (%.2f cores, %.1f peers per core used; %d cores here)",
                             best.peers(), best.jvmCores(), best.peers() / best.jvmCores(), Runtime.getRuntime().availableProcessors()));
+            return ExitCode.PASSED;
+        }
+    }
+
+    /** {@code bench report}: render time and size of report.html for a big run. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Writes a synthetic run directory of PEERS peers x MINUTES minutes of 1 Hz getStats() samples, "
+                    + "then times rendering its report.html (reading the samples, charts downsampled) and prints its size.")
+    static final class Report implements Callable<Integer> {
+        @Option(names = "--peers", defaultValue = "100", description = "Peers (default: ${DEFAULT-VALUE}).")
+        int peers;
+
+        @Option(names = "--minutes", defaultValue = "10", description = "Minutes of samples (default: ${DEFAULT-VALUE}).")
+        int minutes;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Renders to time (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = Files.createTempDirectory("rtcbench-report-bench-");
+            for (int i = 1; i <= rounds; i++) {
+                var r = org.rtcbench.bench.ReportRenderBench.run(root, peers, minutes);
+                System.out.printf(Locale.ROOT, "round %d: %d peers x %d samples (%.1f MB of samples) rendered in %.2f s into %.2f MB%n",
+                        i, r.peers(), r.samplesPerPeer(), r.sampleBytes() / 1e6, r.seconds(), r.reportBytes() / 1e6);
+            }
+            System.out.println("run directories left for a look in " + root);
             return ExitCode.PASSED;
         }
     }

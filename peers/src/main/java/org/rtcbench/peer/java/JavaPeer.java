@@ -86,6 +86,15 @@ public final class JavaPeer implements Peer {
     private AudioTrack audioTrack;
     private final List<ScheduledFuture<?>> pumps = new ArrayList<>();
     private volatile boolean closed;
+    /**
+     * Audio is not pushed while this peer's connections attach to or detach from its tracks, nor
+     * for a moment after: webrtc-java 0.14.0's CustomAudioSource walks its sinks without a lock,
+     * and a push racing an attach crashed the JVM once (SIGSEGV in PushAudioData). A Java lock
+     * around both deadlocked libwebrtc's shared worker thread, so the pump just stays quiet.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger attaching = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long quietUntilNanos;
+    private static final long QUIET_AFTER_ATTACH_NANOS = 300_000_000L;
     final AtomicLong framesSunk = new AtomicLong();
 
     private static final class Conn {
@@ -193,6 +202,9 @@ public final class JavaPeer implements Peer {
                     pcm[2 * i + 1] = (byte) (v >> 8);
                 }
                 // bitsPerSample, sampleRate, channels, frames; only safe with the kDummyAudio module
+                if (attaching.get() > 0 || System.nanoTime() < quietUntilNanos) {
+                    return;
+                }
                 audioSource.pushAudio(pcm, 16, 48000, 1, 480);
             }, 0, 10, TimeUnit.MILLISECONDS));
         }
@@ -270,20 +282,41 @@ public final class JavaPeer implements Peer {
 
     @Override
     public String createOffer(String id, String videoCodec) {
+        beginAttach();
         try {
             return offer(id, videoCodec);
         } catch (RuntimeException | Error e) {
             throw failure("createOffer", e);
+        } finally {
+            endAttach();
         }
     }
 
     @Override
     public String acceptOffer(String id, String offerSdp) {
+        beginAttach();
         try {
             return answer(id, offerSdp);
         } catch (RuntimeException | Error e) {
             throw failure("acceptOffer", e);
+        } finally {
+            endAttach();
         }
+    }
+
+    /** Quiets the audio pump until {@link #endAttach()} and a moment after. */
+    private void beginAttach() {
+        attaching.incrementAndGet();
+        try {
+            Thread.sleep(20); // let a push that already started finish
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void endAttach() {
+        quietUntilNanos = System.nanoTime() + QUIET_AFTER_ATTACH_NANOS;
+        attaching.decrementAndGet();
     }
 
     private PeerFailure failure(String what, Throwable e) {
@@ -342,12 +375,15 @@ public final class JavaPeer implements Peer {
 
     @Override
     public void acceptAnswer(String id, String answerSdp) {
+        beginAttach();
         try {
             Conn c = conn(id);
             awaitVoid(f -> c.pc.setRemoteDescription(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp), setObserver(f)),
                     "setRemoteDescription(answer)");
         } catch (RuntimeException | Error e) {
             throw failure("acceptAnswer", e);
+        } finally {
+            endAttach();
         }
     }
 
