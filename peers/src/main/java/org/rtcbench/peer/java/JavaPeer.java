@@ -87,13 +87,14 @@ public final class JavaPeer implements Peer {
     private final List<ScheduledFuture<?>> pumps = new ArrayList<>();
     private volatile boolean closed;
     /**
-     * Audio is not pushed while this peer's connections attach to or detach from its tracks, nor
-     * for a moment after: webrtc-java 0.14.0's CustomAudioSource walks its sinks without a lock,
-     * and a push racing an attach crashed the JVM once (SIGSEGV in PushAudioData). A Java lock
-     * around both deadlocked libwebrtc's shared worker thread, so the pump just stays quiet.
+     * No Java peer of this JVM pushes audio while any of them attaches a connection, nor for a
+     * moment after: webrtc-java 0.14.0's CustomAudioSource walks its sinks without a lock, and a
+     * push racing an attach crashed the JVM once (SIGSEGV in PushAudioData). All peers share one
+     * factory and its threads, hence one guard. A Java lock around both deadlocked libwebrtc's
+     * shared worker thread, so the pumps just stay quiet.
      */
-    private final java.util.concurrent.atomic.AtomicInteger attaching = new java.util.concurrent.atomic.AtomicInteger();
-    private volatile long quietUntilNanos;
+    private static final java.util.concurrent.atomic.AtomicInteger attaching = new java.util.concurrent.atomic.AtomicInteger();
+    private static volatile long quietUntilNanos;
     private static final long QUIET_AFTER_ATTACH_NANOS = 300_000_000L;
     final AtomicLong framesSunk = new AtomicLong();
 
