@@ -18,6 +18,9 @@ final class VersionProvider implements CommandLine.IVersionProvider {
         Map<String, String> chrome = new LocalChromium(Browsers.CHROME_DEFAULTS, null, null).versions();
         lines.add("chromium (" + Browsers.CHROME_DEFAULTS.binary() + "): " + chrome.get("chromium"));
         lines.add("chromedriver (" + Browsers.CHROME_DEFAULTS.driver() + "): " + chrome.get("chromedriver"));
+        lines.add("firefox (" + Browsers.FIREFOX_DEFAULTS.binary() + "): " + LocalChromium.commandVersion(Browsers.FIREFOX_DEFAULTS.binary())
+                + ", driven over " + new org.rtcbench.browser.local.LocalFirefox(Browsers.FIREFOX_DEFAULTS, null, null).driverDescription());
+        lines.add("java peers: libwebrtc via webrtc-java 0.14.0 (linux-x86_64)");
         return lines.toArray(String[]::new);
     }
 }

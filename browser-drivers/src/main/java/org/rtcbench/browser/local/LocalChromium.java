@@ -249,7 +249,8 @@ public final class LocalChromium implements LocalBrowser {
                         ? "via Selenium Manager" : commandVersion(config.driver()));
     }
 
-    static String commandVersion(String path) {
+    /** What {@code PATH --version} prints (first line), or why it could not be run. */
+    public static String commandVersion(String path) {
         if (path == null || !Files.isExecutable(Path.of(path))) {
             return "not found at " + path;
         }
