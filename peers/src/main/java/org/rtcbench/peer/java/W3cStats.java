@@ -30,9 +30,6 @@ final class W3cStats {
         for (RTCStats s : report.getStats().values()) {
             String type = typeName(s);
             if (type == null) {
-                if (Boolean.getBoolean("statsDebug")) {
-                    System.err.println("stats without Java type: id=" + s.getId() + " " + s.getAttributes().keySet());
-                }
                 // 0.14.0 maps only the 19 type names it knows; anything else arrives with a null type
                 // (logged as a warning natively). "media-playout" (id "AP...") is the one libwebrtc
                 // type it lacks; it did not appear in any run here. Other unknowns are left out.
