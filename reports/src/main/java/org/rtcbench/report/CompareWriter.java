@@ -1,9 +1,6 @@
 package org.rtcbench.report;
 
-import java.io.StringWriter;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
 import org.rtcbench.core.assertion.Assertion;
 import org.rtcbench.core.run.RunSummary;
 
@@ -47,31 +44,17 @@ public final class CompareWriter {
     public static String junit(RunSummary base, RunSummary now, List<RunComparison.Change> changes) {
         String suite = "rtcbench.compare." + now.scenario();
         long failures = changes.stream().filter(RunComparison.Change::regressed).count();
-        StringWriter text = new StringWriter();
-        try {
-            Xml xml = new Xml(XMLOutputFactory.newFactory().createXMLStreamWriter(text));
-            xml.out.writeStartDocument("UTF-8", "1.0");
+        return Xml.document("the comparison's JUnit XML", xml -> {
             xml.start(0, "testsuites", "name", "rtcbench compare", "tests", changes.size(), "failures", failures);
             xml.start(1, "testsuite", "name", suite, "tests", changes.size(), "failures", failures, "errors", 0, "skipped", 0);
             for (RunComparison.Change c : changes) {
                 Object[] testcase = {"classname", suite, "name", c.subject() + " " + c.what(), "time", "0"};
-                if (!c.regressed()) {
-                    xml.empty(2, "testcase", testcase);
-                } else {
-                    xml.start(2, "testcase", testcase);
-                    xml.element(3, "failure", RunComparison.line(c) + "\nbase " + base.runId() + ", new " + now.runId(),
-                            "message", RunComparison.line(c).replaceAll("\\s+", " ").trim(), "type", "Regression");
-                    xml.end(2);
-                }
+                xml.testcase(testcase, c.regressed() ? "failure" : null,
+                        RunComparison.line(c) + "\nbase " + base.runId() + ", new " + now.runId(),
+                        "message", RunComparison.line(c).replaceAll("\\s+", " ").trim(), "type", "Regression");
             }
             xml.end(1);
             xml.end(0);
-            xml.out.writeCharacters("\n");
-            xml.out.writeEndDocument();
-            xml.out.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the comparison's JUnit XML", e);
-        }
-        return text.toString();
+        });
     }
 }

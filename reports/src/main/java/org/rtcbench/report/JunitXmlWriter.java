@@ -1,6 +1,5 @@
 package org.rtcbench.report;
 
-import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,9 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.rtcbench.core.assertion.Assertion;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.run.InteropCell;
@@ -39,27 +36,16 @@ public final class JunitXmlWriter {
         List<PeerSummary> peers = Objects.requireNonNullElse(run.peers(), List.of());
         String runError = runError(run);
 
-        int failures = 0;
-        for (AssertionResult a : assertions) {
-            failures += a.passed() ? 0 : 1;
-        }
-        for (PeerSummary p : peers) {
-            failures += PEER_OK.equals(p.outcome()) ? 0 : 1;
-        }
         List<InteropCell> cells = Objects.requireNonNullElse(run.matrix(), List.of());
-        int skipped = 0;
-        for (InteropCell c : cells) {
-            failures += c.failed() ? 1 : 0;
-            skipped += "skipped".equals(c.outcome()) ? 1 : 0;
-        }
+        long failures = assertions.stream().filter(a -> !a.passed()).count()
+                + peers.stream().filter(p -> !PEER_OK.equals(p.outcome())).count()
+                + cells.stream().filter(InteropCell::failed).count();
+        long skipped = cells.stream().filter(c -> "skipped".equals(c.outcome())).count();
         int errors = runError == null ? 0 : 1;
         int tests = assertions.size() + peers.size() + cells.size() + errors;
         String time = seconds(run.durationMs());
 
-        StringWriter text = new StringWriter();
-        try {
-            Xml xml = new Xml(XMLOutputFactory.newFactory().createXMLStreamWriter(text));
-            xml.out.writeStartDocument("UTF-8", "1.0");
+        return Xml.document("JUnit XML for run " + run.runId(), xml -> {
             xml.start(0, "testsuites", "name", "rtcbench", "tests", tests, "failures", failures, "errors", errors,
                     "time", time);
             xml.start(1, "testsuite", "name", suite, "tests", tests, "failures", failures, "errors", errors,
@@ -68,54 +54,39 @@ public final class JunitXmlWriter {
             for (AssertionResult a : assertions) {
                 Object[] testcase = {"classname", suite, "name", a.assertion(), "time", "0"};
                 if (a.passed()) {
-                    xml.empty(2, "testcase", testcase);
+                    xml.testcase(testcase, null, null);
                 } else {
-                    xml.start(2, "testcase", testcase);
-                    xml.element(3, "failure", assertionFailureBody(a), "message", assertionFailureMessage(a),
+                    xml.testcase(testcase, "failure", assertionFailureBody(a), "message", assertionFailureMessage(a),
                             "type", "AssertionFailed");
-                    xml.end(2);
                 }
             }
             for (PeerSummary p : peers) {
                 Object[] testcase = {"classname", suite, "name", "peer " + p.name(), "time", "0"};
                 if (PEER_OK.equals(p.outcome())) {
-                    xml.empty(2, "testcase", testcase);
+                    xml.testcase(testcase, null, null);
                 } else {
-                    xml.start(2, "testcase", testcase);
-                    xml.element(3, "failure", peerFailureBody(p), "message", peerFailureMessage(p), "type", "PeerFailed");
-                    xml.end(2);
+                    xml.testcase(testcase, "failure", peerFailureBody(p), "message", peerFailureMessage(p), "type", "PeerFailed");
                 }
             }
             for (InteropCell c : cells) {
                 Object[] testcase = {"classname", suite + ".interop", "name", c.title(), "time", "0"};
                 if ("passed".equals(c.outcome())) {
-                    xml.empty(2, "testcase", testcase);
+                    xml.testcase(testcase, null, null);
+                } else if (c.failed()) {
+                    xml.testcase(testcase, "failure", cellBody(c), "message", oneLine(c.title() + " failed: " + c.reason()),
+                            "type", "InteropCellFailed");
                 } else {
-                    xml.start(2, "testcase", testcase);
-                    if (c.failed()) {
-                        xml.element(3, "failure", cellBody(c), "message", oneLine(c.title() + " failed: " + c.reason()),
-                                "type", "InteropCellFailed");
-                    } else {
-                        xml.element(3, "skipped", "", "message", oneLine(c.reason()));
-                    }
-                    xml.end(2);
+                    xml.testcase(testcase, "skipped", "", "message", oneLine(c.reason()));
                 }
             }
             if (runError != null) {
-                xml.start(2, "testcase", "classname", suite, "name", "run", "time", time);
                 String type = run.status() == RunStatus.INTERRUPTED ? "RunInterrupted" : "RunError";
-                xml.element(3, "error", runError, "message", runError, "type", type);
-                xml.end(2);
+                xml.testcase(new Object[] {"classname", suite, "name", "run", "time", time}, "error", runError,
+                        "message", runError, "type", type);
             }
             xml.end(1);
             xml.end(0);
-            xml.out.writeCharacters("\n");
-            xml.out.writeEndDocument();
-            xml.out.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write JUnit XML for run " + run.runId(), e);
-        }
-        return text.toString();
+        });
     }
 
     private static String cellBody(InteropCell c) {

@@ -7,6 +7,41 @@ import javax.xml.stream.XMLStreamWriter;
 final class Xml {
     final XMLStreamWriter out;
 
+    /** What goes between the XML declaration and the end of the document. */
+    interface Body {
+        void write(Xml xml) throws XMLStreamException;
+    }
+
+    /** A whole UTF-8 document; {@code what} names it in the error should the writer fail. */
+    static String document(String what, Body body) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try {
+            Xml xml = new Xml(javax.xml.stream.XMLOutputFactory.newFactory().createXMLStreamWriter(text));
+            xml.out.writeStartDocument("UTF-8", "1.0");
+            body.write(xml);
+            xml.out.writeCharacters("\n");
+            xml.out.writeEndDocument();
+            xml.out.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write " + what, e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * A JUnit testcase: empty when {@code outcome} is null (it passed), else holding one
+     * {@code outcome} element (failure, error, skipped) with {@code text} and its attributes.
+     */
+    void testcase(Object[] attributes, String outcome, String text, Object... outcomeAttributes) throws XMLStreamException {
+        if (outcome == null) {
+            empty(2, "testcase", attributes);
+            return;
+        }
+        start(2, "testcase", attributes);
+        element(3, outcome, text, outcomeAttributes);
+        end(2);
+    }
+
     Xml(XMLStreamWriter out) {
         this.out = out;
     }
