@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rtcbench.browser.local.OwnedProcesses;
+import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;

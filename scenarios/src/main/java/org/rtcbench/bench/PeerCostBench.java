@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.rtcbench.browser.local.OwnedProcesses;
+import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.metric.Summary;

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtcbench.browser.local.OwnedProcesses;
+import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.RunStatus;

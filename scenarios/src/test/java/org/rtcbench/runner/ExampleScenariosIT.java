@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.rtcbench.browser.local.OwnedProcesses;
+import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunStatus;

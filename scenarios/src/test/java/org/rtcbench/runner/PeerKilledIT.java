@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtcbench.browser.local.OwnedProcesses;
+import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;

@@ -1,5 +1,6 @@
 package org.rtcbench.browser.local;
 
+import org.rtcbench.core.process.OwnedProcesses;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -76,6 +76,7 @@ public final class JavaPeer implements Peer {
     private final PeerConnectionFactory factory;
 
     private final boolean attachSinks;
+    private final String candidateAddress;
     private final ScheduledExecutorService timer;
     private final Map<String, Conn> conns = new ConcurrentHashMap<>();
     private MediaSpec media = MediaSpec.defaults();
@@ -121,10 +122,13 @@ public final class JavaPeer implements Peer {
     static final PeerInfo INFO = new PeerInfo("libwebrtc (webrtc-java)", "0.14.0", null, null);
 
     /**
-     * @param attachSinks whether received video goes to a sink (libwebrtc decodes without one)
+     * @param attachSinks      whether received video goes to a sink (libwebrtc decodes without one)
+     * @param candidateAddress the address this peer's ICE candidates name: 127.0.0.1 for peers on loopback, or this
+     *                         host's address on a test network (see {@link AnyAddressSdp})
      */
-    public JavaPeer(String name, PeerConnectionFactory factory, boolean attachSinks) {
+    public JavaPeer(String name, PeerConnectionFactory factory, boolean attachSinks, String candidateAddress) {
         this.name = name;
+        this.candidateAddress = candidateAddress;
         this.factory = factory;
         this.attachSinks = attachSinks;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -231,7 +235,7 @@ public final class JavaPeer implements Peer {
         RTCConfiguration cfg = new RTCConfiguration();
         cfg.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
         cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
-        // Only "any address" ports (0.0.0.0:port), which LoopbackSdp advertises as 127.0.0.1:port.
+        // Only "any address" ports (0.0.0.0:port), which AnyAddressSdp advertises at candidateAddress:port.
         cfg.portAllocatorConfig = new PortAllocatorConfig(0, 0,
                 PortAllocatorConfig.PORTALLOCATOR_DISABLE_ADAPTER_ENUMERATION
                         | PortAllocatorConfig.PORTALLOCATOR_DISABLE_TCP);
@@ -561,7 +565,7 @@ public final class JavaPeer implements Peer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted");
         }
-        return LoopbackSdp.rewrite(c.pc.getLocalDescription().sdp);
+        return AnyAddressSdp.advertise(c.pc.getLocalDescription().sdp, candidateAddress);
     }
 
     private Conn conn(String id) {

@@ -8,6 +8,17 @@ import org.rtcbench.core.peer.PeerLauncher;
 
 /** Starts synthetic peers (libwebrtc through webrtc-java) in this JVM, all on one shared factory. */
 public final class JavaPeerLauncher implements PeerLauncher {
+    private final String candidateAddress;
+
+    /** Peers that meet their partners on loopback (the P2P room). */
+    public JavaPeerLauncher() {
+        this("127.0.0.1");
+    }
+
+    /** Peers whose ICE candidates name {@code candidateAddress}, this host's address on a test network. */
+    public JavaPeerLauncher(String candidateAddress) {
+        this.candidateAddress = candidateAddress;
+    }
 
     @Override
     public void check() {
@@ -26,6 +37,6 @@ public final class JavaPeerLauncher implements PeerLauncher {
     @Override
     public Peer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio) {
         check();
-        return new JavaPeer(peerName, SharedFactory.get(), false);
+        return new JavaPeer(peerName, SharedFactory.get(), false, candidateAddress);
     }
 }

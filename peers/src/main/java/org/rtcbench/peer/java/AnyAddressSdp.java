@@ -10,13 +10,16 @@ import java.util.List;
  * (sockets bound to 0.0.0.0 / ::) and advertises them with the host's default-route address. Such a
  * socket really receives on 127.0.0.1:port, and what it sends to 127.0.0.1 leaves with source
  * 127.0.0.1 over lo. So the peer rewrites its own IPv4 host candidates to 127.0.0.1 (same port) and
- * drops everything else; only then does the SDP leave the peer.
+ * drops everything else; only then does the SDP leave the peer. The same socket receives on every
+ * other local address too, so a peer that meets a server in a test network namespace (Janus)
+ * advertises this host's address on that network instead of 127.0.0.1.
  */
-final class LoopbackSdp {
-    private LoopbackSdp() {
+final class AnyAddressSdp {
+    private AnyAddressSdp() {
     }
 
-    static String rewrite(String sdp) {
+    /** The SDP with every IPv4 UDP host candidate advertised at {@code address} (same port), and nothing else. */
+    static String advertise(String sdp, String address) {
         String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
         List<String> out = new ArrayList<>();
         for (String line : sdp.split("\r?\n")) {
@@ -26,12 +29,12 @@ final class LoopbackSdp {
                 if (f.length < 8 || !"udp".equalsIgnoreCase(f[2]) || !"host".equals(f[7]) || f[4].contains(":")) {
                     continue; // IPv6, TCP, non-host: dropped
                 }
-                f[4] = "127.0.0.1";
+                f[4] = address;
                 out.add(String.join(" ", f));
             } else if ((line.startsWith("c=IN IP4 ") || line.startsWith("c=IN IP6 "))
                     && !line.endsWith(" 0.0.0.0") && !line.endsWith(" ::")) {
                 // the default candidate's address (first bundled m-section); "0.0.0.0" means none
-                out.add("c=IN IP4 127.0.0.1");
+                out.add("c=IN IP4 " + address);
             } else {
                 out.add(line);
             }

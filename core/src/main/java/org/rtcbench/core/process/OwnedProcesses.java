@@ -1,4 +1,4 @@
-package org.rtcbench.browser.local;
+package org.rtcbench.core.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The processes one browser peer started: its driver or browser, their descendants, and anything
+ * The processes one peer or server started: a driver, a browser or a server such as Janus, their descendants, and anything
  * that carries the peer's mark, the environment variable {@value #OWNER} naming its unique profile
  * directory (inherited by every child, even one that outlived its parent), or that names the
  * profile on its command line. {@link #close()} ends them by PID, never by name, and deletes the
@@ -25,20 +25,20 @@ public final class OwnedProcesses implements AutoCloseable {
     private final Path profile;
     private final String marker;
 
-    OwnedProcesses(ProcessHandle root, Path profile) {
+    public OwnedProcesses(ProcessHandle root, Path profile) {
         this.root = root;
         this.profile = profile;
         this.marker = profile.toString();
     }
 
     /** Marks the processes {@code pb} starts (and their children) as owned by the peer with this profile. */
-    static ProcessBuilder mark(ProcessBuilder pb, Path profile) {
+    public static ProcessBuilder mark(ProcessBuilder pb, Path profile) {
         pb.environment().put(OWNER, profile.toString());
         return pb;
     }
 
     /** Every live process we own right now. */
-    List<ProcessHandle> alive() {
+    public List<ProcessHandle> alive() {
         List<ProcessHandle> out = new ArrayList<>();
         if (root != null && root.isAlive()) {
             out.add(root);
@@ -112,7 +112,7 @@ public final class OwnedProcesses implements AutoCloseable {
         deleteTree(profile);
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }
