@@ -1,0 +1,50 @@
+package org.rtcbench.core.run;
+
+import java.util.List;
+
+/**
+ * What a load run (many synthetic peers through an SFU) came to: how many peers were asked for and
+ * how many joined, connected and failed; the distributions of join, ICE-connected and first-frame
+ * times; whether the load generator itself ran out of CPU ({@code generatorLimited}), so that its
+ * bottleneck is never mistaken for the SFU's; and one point a second for the load view.
+ *
+ * @param gatlingReport the Gatling HTML report, relative to the run directory (null when Gatling did not write one)
+ */
+public record LoadSummary(String target, String url, int rooms, int publishers, int subscribers, String injection,
+                          int requested, int joined, int connected, int failed,
+                          Timing join, Timing iceConnected, Timing firstFrame,
+                          boolean generatorLimited, String generatorLimitedReason,
+                          List<LoadPoint> timeline, String gatlingReport) {
+    public LoadSummary {
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** A distribution of times in milliseconds: count, p50, p95 and max (null when nothing was measured), and every value. */
+    public record Timing(int count, Long p50Ms, Long p95Ms, Long maxMs, List<Long> valuesMs) {
+        public Timing {
+            valuesMs = valuesMs == null ? List.of() : List.copyOf(valuesMs);
+        }
+
+        /** The distribution of {@code values} (nearest-rank percentiles). */
+        public static Timing of(List<Long> values) {
+            List<Long> sorted = values.stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                return new Timing(0, null, null, null, List.of());
+            }
+            return new Timing(sorted.size(), rank(sorted, 50), rank(sorted, 95), sorted.get(sorted.size() - 1), sorted);
+        }
+
+        private static long rank(List<Long> sorted, int percentile) {
+            int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+    }
+
+    /**
+     * One second of a load run: peers joined, connected and failed so far; the generator's CPU (percent of all
+     * cores), heap in use, scheduling lag and share of video frames produced late. A value not measured is null.
+     */
+    public record LoadPoint(long tMs, int joined, int connected, int failed, Double generatorCpuPercent, Long heapMb,
+                            Long schedulingLagMs, Double lateFramesPercent) {
+    }
+}
