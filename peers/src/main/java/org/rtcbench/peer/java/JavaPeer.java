@@ -173,11 +173,14 @@ public final class JavaPeer implements Peer {
         byte[] uPlane = new byte[(w / 2) * (h / 2)];
         byte[] vPlane = new byte[(w / 2) * (h / 2)];
         AtomicLong frameNo = new AtomicLong();
+        long firstDue = System.nanoTime();
         pumps.add(timer.scheduleAtFixedRate(() -> {
             if (closed) {
                 return;
             }
-            pattern.render((int) (frameNo.getAndIncrement() % (5L * media.video().fps())), yPlane, uPlane, vPlane);
+            long n = frameNo.getAndIncrement();
+            FramePacing.frame(firstDue + n * periodNs, System.nanoTime(), periodNs);
+            pattern.render((int) (n % (5L * media.video().fps())), yPlane, uPlane, vPlane);
             NativeI420Buffer buf = NativeI420Buffer.allocate(w, h);
             try {
                 fillPlane(buf.getDataY(), buf.getStrideY(), w, h, yPlane);
