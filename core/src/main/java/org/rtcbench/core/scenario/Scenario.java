@@ -15,9 +15,10 @@ import org.rtcbench.core.assertion.PeerSelection;
  * but {@code peers} has a default.
  */
 @JsonPropertyOrder({"name", "description", "duration", "sampling", "connectTimeout", "target", "media", "peers",
-        "browsers", "assertions"})
+        "browsers", "load", "assertions"})
 public record Scenario(String name, String description, Duration duration, Duration sampling, Duration connectTimeout,
                        TargetSpec target, MediaSpec media, List<PeerGroup> peers, Browsers browsers,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) LoadSpec load,
                        List<Assertion> assertions) {
     public Scenario {
         name = name == null || name.isBlank() ? "scenario" : name;
@@ -29,10 +30,17 @@ public record Scenario(String name, String description, Duration duration, Durat
         media = media == null ? MediaSpec.defaults() : media;
         browsers = browsers == null ? Browsers.defaults() : browsers;
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
-        if (peers == null || peers.isEmpty()) {
+        if (load != null && target.type() != TargetSpec.Type.JANUS) {
+            throw new IllegalArgumentException("a 'load:' section needs an SFU target: 'target: {type: janus}'");
+        }
+        if (load == null && target.type() == TargetSpec.Type.JANUS) {
+            throw new IllegalArgumentException("a janus target needs a 'load:' section (rooms, publishers, subscribers, ramp, hold)");
+        }
+        if (load == null && (peers == null || peers.isEmpty())) {
             throw new IllegalArgumentException("a scenario needs 'peers:' with at least one entry, e.g. '- kind: chrome'");
         }
-        peers = List.copyOf(peers);
+        // In a load run, 'peers' are the observers (e.g. one browser subscriber) besides the synthetic load.
+        peers = peers == null ? List.of() : List.copyOf(peers);
         if (sampling.toMillis() < 100) {
             throw new IllegalArgumentException("sampling must be at least 100ms, got " + sampling.toMillis() + "ms");
         }
@@ -62,19 +70,35 @@ public record Scenario(String name, String description, Duration duration, Durat
         return group.media() != null ? group.media() : media;
     }
 
+    /** A scenario without a load section (a call through the P2P room). */
+    public Scenario(String name, String description, Duration duration, Duration sampling, Duration connectTimeout,
+                    TargetSpec target, MediaSpec media, List<PeerGroup> peers, Browsers browsers, List<Assertion> assertions) {
+        this(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, null, assertions);
+    }
+
     /** This scenario with another duration (command-line override). */
     public Scenario withDuration(Duration d) {
-        return new Scenario(name, description, d, sampling, connectTimeout, target, media, peers, browsers, assertions);
+        return new Scenario(name, description, d, sampling, connectTimeout, target, media, peers, browsers, load, assertions);
     }
 
     /** This scenario with other peers (e.g. the demo adapting to the browsers installed). */
     public Scenario withPeers(List<PeerGroup> p) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, p, browsers, assertions);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, p, browsers, load, assertions);
     }
 
     /** This scenario with other browser settings (command-line override). */
     public Scenario withBrowsers(Browsers b) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, b, assertions);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, b, load, assertions);
+    }
+
+    /** This scenario with another target and load shape (command-line overrides of a load run). */
+    public Scenario withLoad(TargetSpec t, LoadSpec l) {
+        return new Scenario(name, description, duration, sampling, connectTimeout, t, media, peers, browsers, l, assertions);
+    }
+
+    /** This scenario with other assertions. */
+    public Scenario withAssertions(List<Assertion> a) {
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, a);
     }
 
     private static List<String> peerNames(List<PeerGroup> groups) {

@@ -1,22 +1,37 @@
 package org.rtcbench.core.scenario;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What the peers connect through. */
-public record TargetSpec(Type type) {
+/**
+ * What the peers connect through: the built-in P2P room, or a Janus VideoRoom at {@code url}
+ * (without a url, rtcbench starts a local Janus itself and stops it afterwards).
+ */
+public record TargetSpec(Type type, @JsonInclude(JsonInclude.Include.NON_NULL) String url) {
     public TargetSpec {
         type = type == null ? Type.P2P : type;
+        if (url != null && type != Type.JANUS) {
+            throw new IllegalArgumentException("url is only for a janus target (the p2p room needs no server)");
+        }
+        if (url != null && !url.matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalArgumentException("url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, got '" + url + "'");
+        }
     }
 
     /** The built-in P2P room, where Java relays each offer and answer. */
     public static TargetSpec p2p() {
-        return new TargetSpec(Type.P2P);
+        return new TargetSpec(Type.P2P, null);
+    }
+
+    /** A Janus VideoRoom; {@code url} null for a local Janus that rtcbench starts. */
+    public static TargetSpec janus(String url) {
+        return new TargetSpec(Type.JANUS, url);
     }
 
     /** The target types rtcbench knows. */
     public enum Type {
-        P2P;
+        P2P, JANUS;
 
         @JsonValue
         public String id() {
@@ -30,7 +45,7 @@ public record TargetSpec(Type type) {
                     return t;
                 }
             }
-            throw new IllegalArgumentException("unknown target type '" + id + "' (allowed: p2p)");
+            throw new IllegalArgumentException("unknown target type '" + id + "' (allowed: p2p, janus)");
         }
     }
 }

@@ -126,7 +126,7 @@ class ScenarioLoaderTest {
     void unknownTopLevelFieldListsTheScenarioFields() {
         assertRejected("name: x\nspeed: 3\npeers:\n  - kind: chrome\n")
                 .hasMessageStartingWith(ORIGIN + ":2:1: unknown field 'speed' in scenario")
-                .hasMessageContaining("allowed: assertions, browsers, connectTimeout, description, duration, media, "
+                .hasMessageContaining("allowed: assertions, browsers, connectTimeout, description, duration, load, media, "
                         + "name, peers, sampling, target");
     }
 
@@ -258,5 +258,36 @@ class ScenarioLoaderTest {
         return assertThatThrownBy(() -> ScenarioLoader.parse(ORIGIN, yaml))
                 .isInstanceOf(BadInputException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aLoadScenarioNeedsNoPeersAndFillsTheLoadDefaults() {
+        Scenario s = ScenarioLoader.parse("load.yaml", """
+                target: {type: janus}
+                load: {rooms: 2, publishers: 4, ramp: 5s}
+                """);
+        assertThat(s.target().type()).isEqualTo(TargetSpec.Type.JANUS);
+        assertThat(s.target().url()).isNull();
+        assertThat(s.peers()).isEmpty();
+        assertThat(s.load().users()).isEqualTo(2 * (4 + 3));
+        assertThat(s.load().duration()).isEqualTo(java.time.Duration.ofSeconds(35));
+    }
+
+    @Test
+    void aLoadSectionWithoutAnSfuTargetIsRefused() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "load: {rooms: 1}\n"))
+                .hasMessageContaining("load.yaml").hasMessageContaining("needs an SFU target: 'target: {type: janus}'");
+    }
+
+    @Test
+    void aBadInjectionNamesWhatIsAllowed() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload:\n  injection: fast\n"))
+                .hasMessageContaining("load.yaml:2").hasMessageContaining("load: injection must be ramp, closed or rate:<users>/s");
+    }
+
+    @Test
+    void aJanusUrlMustBeHttp() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus, url: 'ws://x:8188'}\nload: {}\n"))
+                .hasMessageContaining("url must be Janus's HTTP API");
     }
 }

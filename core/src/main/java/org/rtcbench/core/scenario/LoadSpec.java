@@ -1,0 +1,55 @@
+package org.rtcbench.core.scenario;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * A load run's shape: {@code rooms} rooms, each with {@code publishers} synthetic peers that
+ * publish and {@code subscribers} that subscribe to every publisher of their room; how they
+ * arrive ({@code injection}: {@code ramp} spreads them over {@code ramp}, {@code rate:N/s} starts N
+ * a second, {@code closed} keeps all of them in at once, replacing any that leave); and how long
+ * they stay after the ramp ({@code hold}).
+ */
+public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, String injection, Duration ramp,
+                       Duration hold, String videoCodec) {
+    private static final Pattern INJECTION = Pattern.compile("ramp|closed|rate:\\d+(\\.\\d+)?/s");
+
+    public LoadSpec {
+        rooms = rooms == null ? 1 : rooms;
+        publishers = publishers == null ? 3 : publishers;
+        subscribers = subscribers == null ? 3 : subscribers;
+        injection = injection == null ? "ramp" : injection.trim();
+        ramp = ramp == null ? Duration.ofSeconds(10) : ramp;
+        hold = hold == null ? Duration.ofSeconds(30) : hold;
+        if (rooms < 1) {
+            throw new IllegalArgumentException("rooms must be at least 1, got " + rooms);
+        }
+        if (publishers < 1) {
+            throw new IllegalArgumentException("publishers must be at least 1 per room, got " + publishers);
+        }
+        if (subscribers < 0) {
+            throw new IllegalArgumentException("subscribers must be 0 or more per room, got " + subscribers);
+        }
+        if (!INJECTION.matcher(injection).matches()) {
+            throw new IllegalArgumentException("injection must be ramp, closed or rate:<users>/s (e.g. rate:5/s), got '" + injection + "'");
+        }
+        if (videoCodec != null && !videoCodec.matches("(?i)vp8|vp9|h264")) {
+            throw new IllegalArgumentException("videoCodec must be vp8, vp9 or h264, got '" + videoCodec + "'");
+        }
+    }
+
+    /** One room, three publishers, three subscribers, ramped over 10 s, held 30 s. */
+    public static LoadSpec defaults() {
+        return new LoadSpec(null, null, null, null, null, null, null);
+    }
+
+    /** Synthetic peers asked for, over all rooms. */
+    public int users() {
+        return rooms * (publishers + subscribers);
+    }
+
+    /** How long the run lasts: the ramp, then the hold. */
+    public Duration duration() {
+        return ramp.plus(hold);
+    }
+}
