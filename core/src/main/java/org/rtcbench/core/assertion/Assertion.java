@@ -13,7 +13,7 @@ import org.rtcbench.core.metric.Metric;
  * One line of a scenario's {@code assertions:}, e.g. {@code video.fps.p50 >= 25 for receivers
  * after 5s} or {@code connected within 10s}.
  */
-public sealed interface Assertion permits Assertion.MetricThreshold, Assertion.ConnectedWithin {
+public sealed interface Assertion permits Assertion.MetricThreshold, Assertion.ConnectedWithin, Assertion.LoadTiming {
 
     /** The assertion as written. */
     @JsonValue
@@ -35,6 +35,27 @@ public sealed interface Assertion permits Assertion.MetricThreshold, Assertion.C
     record ConnectedWithin(String text, Duration within, PeerSelection selection) implements Assertion {
     }
 
+    /**
+     * {@code <join|ice|firstframe>.<p50|p95|max> <op> <number>[ms|s]}: a load run's distribution of
+     * join, ICE-connected or first-frame times over all synthetic peers, in milliseconds.
+     */
+    record LoadTiming(String text, String timing, Aggregate aggregate, Comparison comparison, double expectedMs)
+            implements Assertion {
+        /** The load timings there are: Janus join, ICE connected, first video frame decoded. */
+        public static final java.util.List<String> TIMINGS = java.util.List.of("join", "ice", "firstframe");
+
+        @Override
+        public PeerSelection selection() {
+            return PeerSelection.ALL;
+        }
+
+        /** The expectation as words, e.g. {@code < 2000 ms}. */
+        public String expectation() {
+            return comparison.symbol() + " " + formatNumber(expectedMs) + " ms";
+        }
+    }
+
+    Pattern LOAD_TIMING = Pattern.compile("(join|ice|firstframe)\\.(p50|p95|max)\\s*(>=|<=|>|<)\\s*(\\d+(?:\\.\\d+)?)\\s*(ms|s)?");
     Pattern CONNECTED = Pattern.compile("connected\\s+within\\s+(\\S+)(?:\\s+for\\s+(\\S+))?");
     Pattern THRESHOLD = Pattern.compile(
             "([a-z][a-z0-9.]*)\\.([a-z0-9]+)\\s*(>=|<=|==|!=|>|<)\\s*(-?\\d+(?:\\.\\d+)?)"
@@ -49,6 +70,11 @@ public sealed interface Assertion permits Assertion.MetricThreshold, Assertion.C
             return new ConnectedWithin(t, Durations.parse(c.group(1)),
                     c.group(2) == null ? PeerSelection.ALL : PeerSelection.parse(c.group(2)));
         }
+        Matcher l = LOAD_TIMING.matcher(t);
+        if (l.matches()) {
+            double value = Double.parseDouble(l.group(4)) * ("s".equals(l.group(5)) ? 1000 : 1);
+            return new LoadTiming(t, l.group(1), Aggregate.of(l.group(2)), Comparison.of(l.group(3)), value);
+        }
         Matcher m = THRESHOLD.matcher(t);
         if (m.matches()) {
             Metric metric = Metric.of(m.group(1));
@@ -59,7 +85,7 @@ public sealed interface Assertion permits Assertion.MetricThreshold, Assertion.C
         }
         throw new IllegalArgumentException("cannot read assertion '" + t + "'; write '<metric>.<p50|p95|min|max|last|mean> "
                 + "<op> <number> [for all|senders|receivers|<kind>|<peer>] [after <duration>]' "
-                + "or 'connected within <duration>'");
+                + "or 'connected within <duration>' or, for load runs, '<join|ice|firstframe>.<p50|p95|max> < <ms>'");
     }
 
     /** Prints a number without a useless ".0". */

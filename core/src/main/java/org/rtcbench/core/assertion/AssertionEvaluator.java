@@ -13,11 +13,36 @@ public final class AssertionEvaluator {
     }
 
     public static List<AssertionResult> evaluate(List<Assertion> assertions, List<PeerMeasurements> peers) {
+        return evaluate(assertions, peers, Map.of());
+    }
+
+    /**
+     * Judges assertions, load timings included: {@code timings} holds every measured value in ms per
+     * timing ({@code join}, {@code ice}, {@code firstframe}); empty for runs that were not load runs.
+     */
+    public static List<AssertionResult> evaluate(List<Assertion> assertions, List<PeerMeasurements> peers,
+                                                 Map<String, List<Long>> timings) {
         List<AssertionResult> out = new ArrayList<>();
         for (Assertion a : assertions) {
-            out.add(evaluate(a, peers));
+            out.add(a instanceof Assertion.LoadTiming l ? loadTiming(l, timings.getOrDefault(l.timing(), List.of()))
+                    : evaluate(a, peers));
         }
         return out;
+    }
+
+    private static AssertionResult loadTiming(Assertion.LoadTiming l, List<Long> values) {
+        String what = l.timing() + "." + l.aggregate().id();
+        if (values.isEmpty()) {
+            Map<String, Double> none = new LinkedHashMap<>();
+            none.put(what, null);
+            return new AssertionResult(l.text(), false, l.expectation(), none,
+                    what + " not measured: no peer got that far (or this was not a load run)");
+        }
+        double v = Summary.of(values.stream().map(Long::doubleValue).toList()).get(l.aggregate());
+        boolean ok = l.comparison().test(v, l.expectedMs());
+        String measured = what + " " + Assertion.formatNumber(v) + " ms over " + values.size() + " peers";
+        return new AssertionResult(l.text(), ok, l.expectation(), Map.of(what, v),
+                ok ? measured + ", " + l.expectation() + " held" : measured + ", expected " + l.expectation());
     }
 
     public static AssertionResult evaluate(Assertion assertion, List<PeerMeasurements> peers) {

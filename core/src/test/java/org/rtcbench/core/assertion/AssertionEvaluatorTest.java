@@ -137,4 +137,29 @@ class AssertionEvaluatorTest {
         }
         return points;
     }
+
+    @Test
+    void joinP95IsJudgedOverEveryPeersJoinTime() {
+        List<Long> joins = new java.util.ArrayList<>();
+        for (long ms = 100; ms <= 2000; ms += 100) {
+            joins.add(ms); // 20 values: p95 is 1900 ms
+        }
+        AssertionResult pass = AssertionEvaluator.evaluate(List.of(Assertion.parse("join.p95 < 2s")), List.of(),
+                java.util.Map.of("join", joins)).get(0);
+        AssertionResult fail = AssertionEvaluator.evaluate(List.of(Assertion.parse("join.p95 < 1500")), List.of(),
+                java.util.Map.of("join", joins)).get(0);
+        org.assertj.core.api.Assertions.assertThat(pass.passed()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(pass.message()).isEqualTo("join.p95 1900 ms over 20 peers, < 2000 ms held");
+        org.assertj.core.api.Assertions.assertThat(fail.passed()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(fail.message()).isEqualTo("join.p95 1900 ms over 20 peers, expected < 1500 ms");
+    }
+
+    @Test
+    void aLoadTimingNobodyReachedFailsAsNotMeasured() {
+        AssertionResult r = AssertionEvaluator.evaluate(List.of(Assertion.parse("firstframe.max <= 3000")), List.of(),
+                java.util.Map.of()).get(0);
+        org.assertj.core.api.Assertions.assertThat(r.passed()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(r.message()).startsWith("firstframe.max not measured");
+        org.assertj.core.api.Assertions.assertThat(r.measured()).containsEntry("firstframe.max", null);
+    }
 }
