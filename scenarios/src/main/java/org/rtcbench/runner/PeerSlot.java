@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
+import org.rtcbench.core.metric.SampleMetrics;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.scenario.MediaSpec;
@@ -13,6 +14,7 @@ import org.rtcbench.core.scenario.Role;
 
 /** One peer of a run as the runner tracks it: its spec, the live peer, timings, failure, and metrics so far. */
 final class PeerSlot {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.rtcbench.core.scenario.ScenarioLoader.jsonMapper();
     final String name;
     final PeerKind kind;
     final Role role;
@@ -21,6 +23,8 @@ final class PeerSlot {
     volatile Long launchMs;
     volatile Long connectMs;
     volatile String failure;
+    /** A load run's peer that left the room: no longer sampled. */
+    volatile boolean left;
     volatile JsonNode lastSample;
     volatile Map<Metric, Double> lastMetrics = Map.of();
     final List<MetricPoint> points = new ArrayList<>();
@@ -33,6 +37,35 @@ final class PeerSlot {
         this.kind = kind;
         this.role = role;
         this.media = media;
+    }
+
+    /**
+     * Takes one sample: the peer's stats appended to its samples file as taken, then its metrics since
+     * the last sample (per connection too when {@code perConnection}).
+     */
+    void sample(org.rtcbench.core.run.RunDirectory dir, long atMs, boolean perConnection) throws java.io.IOException {
+        String stats = peer.stats();
+        long now = System.currentTimeMillis();
+        String line = "{\"timestamp\":" + now + ",\"peer\":\"" + name + "\"," + stats.substring(1);
+        dir.appendSample(name, line);
+        JsonNode node = JSON.readTree(line);
+        Map<Metric, Double> values = SampleMetrics.between(lastSample, node);
+        Map<String, Map<Metric, Double>> byConnection = new java.util.LinkedHashMap<>();
+        if (perConnection) {
+            for (java.util.Iterator<String> ids = node.path("stats").fieldNames(); ids.hasNext(); ) {
+                String id = ids.next();
+                byConnection.put(id, SampleMetrics.between(
+                        lastSample == null ? null : SampleMetrics.forConnection(lastSample, id),
+                        SampleMetrics.forConnection(node, id)));
+            }
+        }
+        synchronized (points) {
+            points.add(new MetricPoint(atMs, values));
+            byConnection.forEach((id, v) -> connectionPoints.computeIfAbsent(id, k -> new ArrayList<>()).add(new MetricPoint(atMs, v)));
+            samples++;
+        }
+        lastSample = node;
+        lastMetrics = values;
     }
 
     boolean alive() {

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * directory. Everything started is stopped in {@code finally}, also when {@link #interrupt()}
  * is called from a signal handler.
  */
-public final class ScenarioRunner {
+public final class ScenarioRunner implements Run {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final ObjectMapper JSON = ScenarioLoader.jsonMapper();
     /** Length of the generated media files, which the browsers loop. */
@@ -92,6 +92,7 @@ public final class ScenarioRunner {
     }
 
     /** Stops the run early (SIGINT/SIGTERM): what was measured is kept and run.json says {@code interrupted}. */
+    @Override
     public void interrupt(String reason) {
         if (interrupted.compareAndSet(false, true)) {
             interruptReason = reason;
@@ -100,11 +101,13 @@ public final class ScenarioRunner {
     }
 
     /** Waits until {@link #run()} has stopped everything and written its files. */
+    @Override
     public boolean awaitFinished(long timeoutMs) throws InterruptedException {
         return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
     }
 
     /** The run directory, once created. */
+    @Override
     public RunDirectory directory() {
         return dir;
     }
@@ -114,6 +117,7 @@ public final class ScenarioRunner {
      *
      * @throws BadInputException when the environment cannot run it (missing browser): run.json says {@code error}
      */
+    @Override
     public RunSummary run() {
         Instant startedAt = Instant.now();
         dir = RunDirectory.create(options.resultsRoot(), scenario.name());
@@ -402,28 +406,7 @@ public final class ScenarioRunner {
 
     private void sample(PeerSlot s, long atMs) {
         try {
-            String stats = s.peer.stats();
-            long now = System.currentTimeMillis();
-            String line = "{\"timestamp\":" + now + ",\"peer\":\"" + s.name + "\"," + stats.substring(1);
-            dir.appendSample(s.name, line);
-            JsonNode node = JSON.readTree(line);
-            Map<Metric, Double> values = SampleMetrics.between(s.lastSample, node);
-            Map<String, Map<Metric, Double>> perConnection = new LinkedHashMap<>();
-            if (plan != null) {
-                for (java.util.Iterator<String> ids = node.path("stats").fieldNames(); ids.hasNext(); ) {
-                    String id = ids.next();
-                    perConnection.put(id, SampleMetrics.between(
-                            s.lastSample == null ? null : SampleMetrics.forConnection(s.lastSample, id),
-                            SampleMetrics.forConnection(node, id)));
-                }
-            }
-            synchronized (s.points) {
-                s.points.add(new MetricPoint(atMs, values));
-                perConnection.forEach((id, v) -> s.connectionPoints.computeIfAbsent(id, k -> new ArrayList<>()).add(new MetricPoint(atMs, v)));
-                s.samples++;
-            }
-            s.lastSample = node;
-            s.lastMetrics = values;
+            s.sample(dir, atMs, plan != null);
         } catch (PeerFailure e) {
             peerFailed(s, e.getMessage(), e);
         } catch (java.io.IOException e) {

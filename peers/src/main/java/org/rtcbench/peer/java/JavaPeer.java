@@ -168,10 +168,7 @@ public final class JavaPeer implements Peer {
         int h = media.video().height();
         long periodNs = 1_000_000_000L / media.video().fps();
         // The same moving pattern, frame counter and marker as the Y4M files the browsers play.
-        Y4mWriter pattern = new Y4mWriter(w, h, media.video().fps());
-        byte[] yPlane = new byte[w * h];
-        byte[] uPlane = new byte[(w / 2) * (h / 2)];
-        byte[] vPlane = new byte[(w / 2) * (h / 2)];
+        PatternLoop pattern = PatternLoop.of(w, h, media.video().fps());
         AtomicLong frameNo = new AtomicLong();
         long firstDue = System.nanoTime();
         pumps.add(timer.scheduleAtFixedRate(() -> {
@@ -180,7 +177,9 @@ public final class JavaPeer implements Peer {
             }
             long n = frameNo.getAndIncrement();
             FramePacing.frame(firstDue + n * periodNs, System.nanoTime(), periodNs);
-            pattern.render((int) (n % (5L * media.video().fps())), yPlane, uPlane, vPlane);
+            byte[] yPlane = pattern.y(n);
+            byte[] uPlane = pattern.u(n);
+            byte[] vPlane = pattern.v(n);
             NativeI420Buffer buf = NativeI420Buffer.allocate(w, h);
             try {
                 fillPlane(buf.getDataY(), buf.getStrideY(), w, h, yPlane);
@@ -197,28 +196,27 @@ public final class JavaPeer implements Peer {
         if (media.audio()) {
             audioSource = new CustomAudioSource();
             audioTrack = factory.createAudioTrack(name + "-audio", audioSource);
-            byte[] pcm = new byte[480 * 2];
-            AtomicLong sample = new AtomicLong();
+            AtomicLong chunk = new AtomicLong();
             pumps.add(timer.scheduleAtFixedRate(() -> {
                 if (closed) {
                     return;
                 }
-                long s0 = sample.getAndAdd(480);
-                for (int i = 0; i < 480; i++) {
-                    short v = (short) (Math.sin(2 * Math.PI * 440 * (s0 + i) / 48000.0) * 8000);
-                    pcm[2 * i] = (byte) v;
-                    pcm[2 * i + 1] = (byte) (v >> 8);
-                }
+                byte[] pcm = ToneLoop.chunk(chunk.getAndIncrement());
                 // bitsPerSample, sampleRate, channels, frames; only safe with the kDummyAudio module
                 if (attaching.get() > 0 || System.nanoTime() < quietUntilNanos) {
                     return;
                 }
-                audioSource.pushAudio(pcm, 16, 48000, 1, 480);
+                audioSource.pushAudio(pcm, 16, ToneLoop.RATE, 1, ToneLoop.CHUNK);
             }, 0, 10, TimeUnit.MILLISECONDS));
         }
     }
 
     private static void fillPlane(ByteBuffer plane, int stride, int w, int h, byte[] src) {
+        if (stride == w) {
+            plane.position(0);
+            plane.put(src, 0, w * h);
+            return;
+        }
         for (int row = 0; row < h; row++) {
             plane.position(row * stride);
             plane.put(src, row * w, w);
