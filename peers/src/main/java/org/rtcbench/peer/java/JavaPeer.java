@@ -177,14 +177,12 @@ public final class JavaPeer implements Peer {
             }
             long n = frameNo.getAndIncrement();
             FramePacing.frame(firstDue + n * periodNs, System.nanoTime(), periodNs);
-            byte[] yPlane = pattern.y(n);
-            byte[] uPlane = pattern.u(n);
-            byte[] vPlane = pattern.v(n);
+            byte[][] planes = pattern.frame(n);
             NativeI420Buffer buf = NativeI420Buffer.allocate(w, h);
             try {
-                fillPlane(buf.getDataY(), buf.getStrideY(), w, h, yPlane);
-                fillPlane(buf.getDataU(), buf.getStrideU(), w / 2, h / 2, uPlane);
-                fillPlane(buf.getDataV(), buf.getStrideV(), w / 2, h / 2, vPlane);
+                fillPlane(buf.getDataY(), buf.getStrideY(), w, h, planes[0]);
+                fillPlane(buf.getDataU(), buf.getStrideU(), w / 2, h / 2, planes[1]);
+                fillPlane(buf.getDataV(), buf.getStrideV(), w / 2, h / 2, planes[2]);
                 VideoFrame frame = new VideoFrame(buf, System.nanoTime());
                 videoSource.pushFrame(frame);
                 frame.release(); // drops our reference to buf; libwebrtc holds its own
