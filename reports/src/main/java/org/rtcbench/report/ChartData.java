@@ -61,7 +61,7 @@ final class ChartData {
                 g.writeObjectFieldStart(e.getKey());
                 g.writeArrayFieldStart("t");
                 for (MetricPoint p : points) {
-                    g.writeNumber(Math.round((p.atMs() - origin) / 100.0) / 10.0);
+                    writeRounded(g, (p.atMs() - origin) / 1000.0);
                 }
                 g.writeEndArray();
                 for (Metric m : CHARTED) {
@@ -97,7 +97,7 @@ final class ChartData {
         List<LoadSummary.LoadPoint> timeline = load.timeline();
         g.writeArrayFieldStart("t");
         for (LoadSummary.LoadPoint p : timeline) {
-            g.writeNumber(p.tMs() / 1000.0);
+            writeRounded(g, p.tMs() / 1000.0);
         }
         g.writeEndArray();
         g.writeArrayFieldStart("joined");

@@ -177,7 +177,8 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
                 for (String callee : kinds) {
                     InteropCell cell = cells.stream().filter(c -> c.caller().equals(caller) && c.callee().equals(callee)
                             && (c.codec() == null ? "" : c.codec()).equals(codec)).findFirst().orElse(null);
-                    row.add(cell == null ? new MatrixCellView(caller + " -> " + callee, null, "missing", List.of()) : cell(cell));
+                    row.add(cell == null ? new MatrixCellView(caller + " -> " + callee + (codec.isEmpty() ? "" : " (" + codec + ")"),
+                            null, "missing", List.of()) : cell(cell));
                 }
                 rows.add(new MatrixRow(caller, row));
             }
