@@ -1,4 +1,4 @@
-// Draws every <div class="chart" data-chart="KIND:KEY"> of a report or compare page from RTCBENCH_DATA
+// Draws every chart container (a div of class chart with data-chart="KIND:KEY") of a report or compare page from RTCBENCH_DATA
 // (written by ChartData or CompareView), then marks <body data-charts-rendered="N">. A null value is
 // a gap in a line: a metric not measured is never drawn as zero.
 (function () {

@@ -262,7 +262,7 @@ class HtmlReportWriterTest {
             for (int i = 0; i < 60; i++) {
                 Map<Metric, Double> v = new EnumMap<>(Metric.class);
                 v.put(Metric.VIDEO_FPS, 25.0 + (i % 5));
-                v.put(Metric.BITRATE_IN, 500.0 + 10 * i);
+                v.put(Metric.BITRATE_IN, 500.0 + 10 * i - (peer.equals("firefox") ? 150 : 0));
                 if (i < 20 || i > 30) {
                     v.put(Metric.RTT, 1.0 + (i % 3));
                 }
