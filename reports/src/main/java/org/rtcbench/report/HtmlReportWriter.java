@@ -9,12 +9,9 @@ import org.rtcbench.core.run.RunSummary;
  * Renders a run as one self-contained page (template report.jte): verdict, environment, peers,
  * time-series charts, interop matrix, load view, assertions, event timeline and links to the raw
  * files beside it. ECharts is inlined, so the page opens from disk with no network; without chart
- * data the page has no script at all.
+ * data the page has no script at all. A value that was not measured shows as "—", never as 0.
  */
 public final class HtmlReportWriter {
-    /** What a value that was not measured shows as: never 0. */
-    static final String MISSING = "—";
-
     private HtmlReportWriter() {
     }
 

@@ -195,7 +195,9 @@ class HtmlReportWriterTest {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         Document doc = Jsoup.parse(html);
         assertThat(doc.getElementById("verdict").className()).isEqualTo("verdict status-error");
-        assertThat(doc.selectFirst("header p.reason").text()).contains("<b>no</b>", "\"quoted\" 'single'");
+        assertThat(doc.selectFirst("header p.reason").text())
+                .isEqualTo("browser said \uFFFD[31m<b>no</b>\uFFFD[0m \"quoted\" 'single'");
+        assertThat(html).doesNotContain("\u001b");
         assertThat(doc.select("b, script")).isEmpty();
     }
 
