@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** {@code rtcbench run FILE}: runs a scenario file. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a scenario file: launch its peers, connect them, sample getStats() every interval, "
-                + "judge the assertions, and write results/<run-id>/ (run.json, junit.xml, report.html, samples/, events.jsonl).")
+                + "judge the assertions, and write results/<run-id>/ (run.json, junit.xml, report.html, metrics.csv, summary.json, samples/, events.jsonl).")
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario YAML file, e.g. scenarios/demo.yaml.")
     Path file;

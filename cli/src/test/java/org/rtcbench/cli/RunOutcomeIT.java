@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -59,10 +60,15 @@ class RunOutcomeIT {
         JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
         assertThat(run.path("status").asText()).isEqualTo("failed");
         String junitBefore = Files.readString(dir.resolve("junit.xml"));
-        Files.delete(dir.resolve("report.html"));
+        String csvBefore = Files.readString(dir.resolve("metrics.csv"));
+        for (String f : List.of("report.html", "metrics.csv", "summary.json")) {
+            Files.delete(dir.resolve(f));
+        }
         RtcbenchProcess.Result report = RtcbenchProcess.run(tmp.resolve("again"), "report", dir.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(Files.readString(dir.resolve("report.html"))).contains("video.fps.p50 &gt;= 1000");
+        assertThat(Files.readString(dir.resolve("metrics.csv"))).isEqualTo(csvBefore);
+        assertThat(JSON.readTree(dir.resolve("summary.json").toFile()).path("verdict").asText()).isEqualTo("failed");
         assertThat(Files.readString(dir.resolve("junit.xml"))).isEqualTo(junitBefore);
         assertThat(run.path("assertions").get(0).path("passed").asBoolean()).isTrue();
         assertThat(run.path("assertions").get(1).path("passed").asBoolean()).isFalse();

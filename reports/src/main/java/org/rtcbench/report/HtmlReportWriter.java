@@ -1,301 +1,35 @@
 package org.rtcbench.report;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import org.rtcbench.core.assertion.Assertion;
-import org.rtcbench.core.assertion.AssertionResult;
-import org.rtcbench.core.metric.Metric;
-import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.metric.MetricPoint;
-import org.rtcbench.core.run.InteropCell;
-import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
 
 /**
- * Writes a run as one self-contained HTML page (no scripts, no network): the verdict, every
- * peer with its versions and key metrics, every assertion, and links to the raw files beside it.
+ * Renders a run as one self-contained page (template report.jte): verdict, environment, peers,
+ * time-series charts, interop matrix, load view, assertions, event timeline and links to the raw
+ * files beside it. ECharts is inlined, so the page opens from disk with no network; without chart
+ * data the page has no script at all. A value that was not measured shows as "—", never as 0.
  */
 public final class HtmlReportWriter {
-    /** The metrics the peers table shows, each as p50 and p95. */
-    static final List<Metric> PEER_METRICS = List.of(Metric.VIDEO_FPS, Metric.BITRATE_IN, Metric.BITRATE_OUT,
-            Metric.RTT, Metric.AUDIO_JITTER, Metric.PACKET_LOSS);
-    /** What a value that was not measured shows as: never 0. */
-    static final String MISSING = "—";
-
-    private static final String STYLE = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem;color:#1f2328}
-            h1{margin:0 0 .5rem}h2{margin:2rem 0 .5rem;font-size:1.2rem}
-            .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(440px,1fr));gap:1rem}.chart{height:260px}
-            .verdict{display:inline-block;padding:.2rem .8rem;border-radius:4px;color:#fff;font-weight:600}
-            .status-passed{background:#1a7f37}.status-failed{background:#cf222e}
-            .status-interrupted{background:#9a6700}.status-error{background:#8250df}.status-running{background:#6e7781}
-            dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#656d76}dd{margin:0}
-            table{border-collapse:collapse}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;vertical-align:top}
-            th{background:#f6f8fa;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-            .pass{color:#1a7f37;font-weight:600}.fail{color:#cf222e;font-weight:600}
-            table.matrix td.pass{background:#dafbe1}table.matrix td.fail{background:#ffebe9}table.matrix td.skip{background:#fff8c5;color:#7d4e00}
-            .missing{color:#8c959f}.detail{color:#656d76}ul.measured{margin:0;padding-left:1rem}
-            footer{margin-top:2rem;color:#656d76}
-            """;
-
     private HtmlReportWriter() {
     }
 
-    /** The run's report page without charts; the caller writes it to {@code report.html} as UTF-8. */
+    /** The run's page from run.json alone: no charts, no event timeline. */
     public static String write(RunSummary run) {
-        return write(run, Map.of());
+        return write(run, Map.of(), List.of());
+    }
+
+    /** The run's page with a chart per metric (one line per peer) drawn from {@code series}. */
+    public static String write(RunSummary run, Map<String, List<MetricPoint>> series) {
+        return write(run, series, List.of());
     }
 
     /**
-     * The run's report page with a chart per metric (one line per peer) drawn from {@code series};
-     * ECharts is inlined, so the page opens from disk with no network.
+     * The whole page: {@code series} are each peer's metric points (any length: downsampled here),
+     * {@code events} the lines of events.jsonl.
      */
-    public static String write(RunSummary run, Map<String, List<MetricPoint>> series) {
-        String scenario = Objects.requireNonNullElse(run.scenario(), "scenario");
-        String status = run.status() == null ? "unknown" : run.status().id();
-        List<PeerSummary> peers = Objects.requireNonNullElse(run.peers(), List.of());
-        List<AssertionResult> assertions = Objects.requireNonNullElse(run.assertions(), List.of());
-
-        Html h = new Html();
-        h.markup("<!DOCTYPE html>\n");
-        h.open("html", "lang", "en").open("head").empty("meta", "charset", "utf-8")
-                .empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
-                .element("title", "rtcbench: " + scenario + " " + status)
-                .open("style").markup(STYLE).close("style").close("head").nl();
-        h.open("body").nl();
-
-        h.open("header").element("h1", scenario)
-                .element("p", status.toUpperCase(Locale.ROOT), "class", "verdict status-" + status, "id", "verdict");
-        if (run.reason() != null && !run.reason().isBlank()) {
-            h.element("p", run.reason(), "class", "reason");
-        }
-        h.close("header").nl();
-
-        h.open("section").element("h2", "Run").open("dl");
-        definition(h, "Run id", run.runId());
-        definition(h, "Status", status);
-        definition(h, "Started", run.startedAt());
-        definition(h, "Ended", run.endedAt());
-        definition(h, "Duration", duration(run.durationMs()));
-        definition(h, "First connection after launch", millis(run.firstConnectedAfterLaunchMs()));
-        definition(h, "rtcbench", run.rtcbenchVersion());
-        h.close("dl").close("section").nl();
-
-        peersTable(h, peers);
-        Charts.section(h, series);
-        matrixTable(h, Objects.requireNonNullElse(run.matrix(), List.of()));
-        assertionsTable(h, assertions);
-        files(h, peers);
-
-        h.open("footer").text("Generated by rtcbench " + Objects.requireNonNullElse(run.rtcbenchVersion(), ""))
-                .close("footer").nl();
-        h.close("body").close("html").nl();
-        return h.toString();
+    public static String write(RunSummary run, Map<String, List<MetricPoint>> series, List<RunEvents.Event> events) {
+        return Templates.render("report.jte", ReportView.of(run, series, events));
     }
-
-    private static void peersTable(Html h, List<PeerSummary> peers) {
-        h.open("section").element("h2", "Peers");
-        if (peers.isEmpty()) {
-            h.element("p", "No peers were started.").close("section").nl();
-            return;
-        }
-        h.open("table", "id", "peers").open("thead").open("tr");
-        for (String column : List.of("Peer", "Kind", "Role", "Browser", "Driver", "Launch (ms)", "Connect (ms)",
-                "Outcome", "Samples")) {
-            h.element("th", column, "rowspan", "2");
-        }
-        for (Metric m : PEER_METRICS) {
-            h.element("th", m.id() + " (" + m.unit() + ")", "colspan", "2", "title", m.description());
-        }
-        h.close("tr").open("tr");
-        for (int i = 0; i < PEER_METRICS.size(); i++) {
-            h.element("th", "p50").element("th", "p95");
-        }
-        h.close("tr").close("thead").nl().open("tbody");
-        for (PeerSummary p : peers) {
-            boolean ok = JunitXmlWriter.PEER_OK.equals(p.outcome());
-            h.open("tr");
-            h.element("td", p.name()).element("td", p.kind()).element("td", p.role());
-            cell(h, joined(p.browser(), p.browserVersion()));
-            cell(h, joined(p.driver(), p.driverVersion()));
-            number(h, p.launchMs() == null ? null : p.launchMs().doubleValue());
-            number(h, p.connectMs() == null ? null : p.connectMs().doubleValue());
-            h.open("td", "class", ok ? "pass" : "fail").text(p.outcome() == null ? MISSING : p.outcome());
-            if (p.failure() != null && !p.failure().isBlank()) {
-                h.element("div", p.failure(), "class", "detail");
-            }
-            h.close("td");
-            number(h, (double) p.samples());
-            Map<String, Summary> metrics = p.metrics() == null ? Map.of() : p.metrics();
-            for (Metric m : PEER_METRICS) {
-                Summary s = metrics.get(m.id());
-                number(h, s == null ? null : s.p50());
-                number(h, s == null ? null : s.p95());
-            }
-            h.close("tr").nl();
-        }
-        h.close("tbody").close("table").close("section").nl();
-    }
-
-    /** Callers down, callees across; each cell's colour is its outcome and its title the details. */
-    private static void matrixTable(Html h, List<InteropCell> cells) {
-        if (cells.isEmpty()) {
-            return;
-        }
-        h.open("section").element("h2", "Interop matrix");
-        java.util.Set<String> codecs = new java.util.LinkedHashSet<>();
-        java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
-        for (InteropCell c : cells) {
-            codecs.add(c.codec() == null ? "" : c.codec());
-            kinds.add(c.caller());
-        }
-        for (String codec : codecs) {
-            if (!codec.isEmpty()) {
-                h.element("h3", "video " + codec.toUpperCase(Locale.ROOT));
-            }
-            h.open("table", "class", "matrix").open("thead").open("tr").element("th", "caller \\ callee");
-            for (String callee : kinds) {
-                h.element("th", callee);
-            }
-            h.close("tr").close("thead").nl().open("tbody");
-            for (String caller : kinds) {
-                h.open("tr").element("th", caller);
-                for (String callee : kinds) {
-                    InteropCell cell = cells.stream().filter(c -> c.caller().equals(caller) && c.callee().equals(callee)
-                            && (c.codec() == null ? "" : c.codec()).equals(codec)).findFirst().orElse(null);
-                    if (cell == null) {
-                        h.element("td", MISSING, "class", "missing");
-                        continue;
-                    }
-                    String css = "passed".equals(cell.outcome()) ? "pass" : cell.failed() ? "fail" : "skip";
-                    h.open("td", "class", css).open("details").element("summary", cell.outcome());
-                    h.open("ul", "class", "measured");
-                    if (cell.reason() != null) {
-                        h.element("li", cell.reason());
-                    }
-                    if (cell.connectMs() != null) {
-                        h.element("li", "connected in " + cell.connectMs() + " ms");
-                    }
-                    cell.measured().forEach((k, v) -> h.element("li", k + ": " + Assertion.formatNumber(v)));
-                    cell.codecs().forEach((k, v) -> h.element("li", k + ": " + v));
-                    h.close("ul").close("details").close("td");
-                }
-                h.close("tr").nl();
-            }
-            h.close("tbody").close("table").nl();
-        }
-        h.close("section").nl();
-    }
-
-    private static void assertionsTable(Html h, List<AssertionResult> assertions) {
-        h.open("section").element("h2", "Assertions");
-        if (assertions.isEmpty()) {
-            h.element("p", "The scenario has no assertions.").close("section").nl();
-            return;
-        }
-        h.open("table", "id", "assertions").open("thead").open("tr");
-        for (String column : List.of("Assertion", "Result", "Expected", "Measured", "Message")) {
-            h.element("th", column);
-        }
-        h.close("tr").close("thead").nl().open("tbody");
-        for (AssertionResult a : assertions) {
-            h.open("tr").element("td", a.assertion())
-                    .element("td", a.passed() ? "pass" : "fail", "class", a.passed() ? "pass" : "fail");
-            cell(h, a.expected());
-            h.open("td");
-            Map<String, Double> measured = a.measured() == null ? Map.of() : a.measured();
-            if (measured.isEmpty()) {
-                h.element("span", MISSING, "class", "missing");
-            } else {
-                h.open("ul", "class", "measured");
-                measured.forEach((peer, v) -> {
-                    h.open("li").text(peer + ": ");
-                    if (v == null) {
-                        h.element("span", MISSING, "class", "missing", "title", "not measured");
-                    } else {
-                        h.text(Assertion.formatNumber(v));
-                    }
-                    h.close("li");
-                });
-                h.close("ul");
-            }
-            h.close("td");
-            cell(h, a.message());
-            h.close("tr").nl();
-        }
-        h.close("tbody").close("table").close("section").nl();
-    }
-
-    private static void files(Html h, List<PeerSummary> peers) {
-        h.open("section").element("h2", "Files").open("ul", "id", "files");
-        link(h, "run.json", "summary of the run");
-        link(h, "junit.xml", "for CI");
-        link(h, "events.jsonl", "joins, state changes, errors and timeline steps");
-        link(h, "scenario.yaml", "the scenario as run");
-        for (PeerSummary p : peers) {
-            String file = "samples/" + pathSegment(p.name()) + ".jsonl";
-            if (p.samples() > 0) {
-                link(h, file, p.samples() + " getStats() samples of " + p.name());
-            } else {
-                // the file is created by the first sample, so there is nothing to link to
-                h.open("li").element("span", file, "class", "missing").text(" no samples of " + p.name()).close("li");
-            }
-        }
-        h.close("ul").close("section").nl();
-    }
-
-    private static void link(Html h, String href, String what) {
-        h.open("li").element("a", href, "href", href).text(" " + what).close("li");
-    }
-
-    private static void definition(Html h, String term, String value) {
-        h.element("dt", term);
-        if (value == null || value.isBlank()) {
-            h.element("dd", MISSING, "class", "missing");
-        } else {
-            h.element("dd", value);
-        }
-    }
-
-    private static void cell(Html h, String text) {
-        if (text == null || text.isBlank()) {
-            h.element("td", MISSING, "class", "missing");
-        } else {
-            h.element("td", text);
-        }
-    }
-
-    private static void number(Html h, Double v) {
-        if (v == null || v.isNaN()) {
-            h.element("td", MISSING, "class", "num missing", "title", "not measured");
-        } else {
-            h.element("td", Assertion.formatNumber(v), "class", "num");
-        }
-    }
-
-    private static String joined(String name, String version) {
-        if (name == null) {
-            return version;
-        }
-        return version == null ? name : name + " " + version;
-    }
-
-    private static String duration(Long ms) {
-        return ms == null ? null : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
-    }
-
-    private static String millis(Long ms) {
-        return ms == null ? null : ms + " ms";
-    }
-
-    /** A peer name as one URL path segment (names are checked when read, but run.json may come from anywhere). */
-    private static String pathSegment(String s) {
-        return URLEncoder.encode(Objects.requireNonNullElse(s, ""), StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Builds HTML where every text and attribute value passes through {@link #escape}; only constants are raw. */
 }

@@ -16,7 +16,7 @@ import org.rtcbench.core.metric.SampleMetrics;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
 
-/** Every peer's metrics over time, read back from a run directory's samples, for the report's charts. */
+/** Every peer's metrics over time, read back from a run directory's samples, for the charts and metrics.csv. */
 public final class TimeSeries {
     /** Charts get at most this many points per series; the raw samples stay in their files. */
     public static final int MAX_POINTS = 600;
@@ -25,7 +25,10 @@ public final class TimeSeries {
     private TimeSeries() {
     }
 
-    /** Reads {@code samples/<peer>.jsonl} of every peer; a peer without samples gets an empty series. */
+    /**
+     * Reads {@code samples/<peer>.jsonl} of every peer, every sample, each point at its sample's
+     * {@code timestamp} (epoch ms); a peer without samples gets an empty series.
+     */
     public static Map<String, List<MetricPoint>> read(Path runDir, RunSummary run) throws IOException {
         Map<String, List<MetricPoint>> out = new LinkedHashMap<>();
         for (PeerSummary p : run.peers()) {
@@ -34,7 +37,6 @@ public final class TimeSeries {
             if (Files.exists(file)) {
                 try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     JsonNode previous = null;
-                    long first = -1;
                     String line;
                     while ((line = r.readLine()) != null) {
                         if (line.isBlank()) {
@@ -46,14 +48,12 @@ public final class TimeSeries {
                         } catch (IOException e) {
                             continue; // a line cut short by a crash: the rest still counts
                         }
-                        long t = sample.path("timestamp").asLong();
-                        first = first < 0 ? t : first;
-                        points.add(new MetricPoint(t - first, SampleMetrics.between(previous, sample)));
+                        points.add(new MetricPoint(sample.path("timestamp").asLong(), SampleMetrics.between(previous, sample)));
                         previous = sample;
                     }
                 }
             }
-            out.put(p.name(), downsample(points));
+            out.put(p.name(), points);
         }
         return out;
     }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.run.InteropCell;
+import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
@@ -63,5 +65,52 @@ final class ExampleRuns {
                 "browser said \u001b[31m<b>no</b>\u001b[0m \"quoted\" 'single'", r.startedAt(), r.endedAt(),
                 r.durationMs(), r.firstConnectedAfterLaunchMs(), r.rtcbenchVersion(), r.host(), r.peers(),
                 r.assertions(), List.of());
+    }
+
+    /** The failed run, on a host run.json describes, with an interop matrix of chrome, firefox and java in VP8. */
+    static RunSummary interop() {
+        RunSummary r = failed();
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("cores", 8);
+        host.put("memoryBytes", 17_179_869_184L);
+        host.put("os", "Linux 6.1.0 amd64");
+        host.put("java", "Eclipse Adoptium 17.0.13");
+        host.put("hostname", "ci-7");
+        Map<String, Double> measured = new LinkedHashMap<>();
+        measured.put("chrome->firefox video.fps", 29.5);
+        measured.put("firefox->chrome video.fps", 30.0);
+        List<InteropCell> cells = List.of(
+                new InteropCell("chrome", "firefox", "vp8", "passed", null, 640L, measured, Map.of("video", "VP8")),
+                new InteropCell("firefox", "chrome", "vp8", "failed", "no video <frames> & no audio", null,
+                        Map.of("firefox->chrome video.fps", 0.0), Map.of()),
+                new InteropCell("chrome", "java", "vp8", "skipped", "java peers not installed", null, Map.of(), Map.of()));
+        return new RunSummary(r.runId(), "interop-matrix", r.status(), "1 of 3 interop cells failed", r.startedAt(),
+                r.endedAt(), r.durationMs(), r.firstConnectedAfterLaunchMs(), r.rtcbenchVersion(), host, r.peers(),
+                r.assertions(), cells);
+    }
+
+    /**
+     * The interop run as a load run too: 50 requested, 48 joined, 47 connected, 2 failed, the generator
+     * limited by its CPU, a Gatling report, first-frame times never measured.
+     */
+    static RunSummary load() {
+        return interop().withLoad(loadSummary(true, "gatling/index.html"));
+    }
+
+    static LoadSummary loadSummary(boolean generatorLimited, String gatlingReport) {
+        List<Long> joins = new java.util.ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            joins.add(200L + 15L * i + (i % 7) * 40L);
+        }
+        List<LoadSummary.LoadPoint> timeline = new java.util.ArrayList<>();
+        for (int s = 0; s <= 30; s++) {
+            int joined = Math.min(48, s * 2);
+            timeline.add(new LoadSummary.LoadPoint(s * 1000L, joined, Math.max(0, joined - 1), s > 20 ? 2 : 0,
+                    s < 3 ? null : 40.0 + s * 1.5, 300L + s, 2L, s > 20 ? 12.5 : 0.0));
+        }
+        return new LoadSummary("janus", "http://127.0.0.1:8088/janus", 5, 10, 40, "rampUsers(50).during(20s)",
+                50, 48, 47, 2, LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins.subList(0, 47)),
+                LoadSummary.Timing.of(List.of()), generatorLimited,
+                generatorLimited ? "generator CPU at 97% of 8 cores for 12 s" : null, timeline, gatlingReport);
     }
 }

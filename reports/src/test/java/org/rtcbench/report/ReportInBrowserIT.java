@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,36 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtcbench.core.metric.Metric;
-import org.rtcbench.core.metric.MetricPoint;
 
 /**
  * A generated report opened from disk in headless Chromium with every host lookup refused (no
- * network): no console errors, every chart drawn, and a screenshot kept in target/ for people.
+ * network): no console errors, every chart drawn, and a screenshot kept in target/ for people. The report
+ * is a load run with an interop matrix, so every section and chart kind is on it; compare.html too.
  */
 class ReportInBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     @TempDir
     Path tmp;
-
-    private static Map<String, List<MetricPoint>> series() {
-        Map<String, List<MetricPoint>> out = new LinkedHashMap<>();
-        for (String peer : List.of("chrome-1", "firefox")) {
-            List<MetricPoint> points = new ArrayList<>();
-            for (int i = 0; i < 60; i++) {
-                Map<Metric, Double> v = new EnumMap<>(Metric.class);
-                v.put(Metric.VIDEO_FPS, 25.0 + (i % 5));
-                v.put(Metric.BITRATE_IN, 500.0 + 10 * i);
-                if (i < 20 || i > 30) { // a gap: not measured for ten samples
-                    v.put(Metric.RTT, 1.0 + (i % 3));
-                }
-                points.add(new MetricPoint(i * 1000L, v));
-            }
-            out.put(peer, points);
-        }
-        return out;
-    }
 
     private Process chromium(Path profile, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
@@ -65,29 +44,55 @@ class ReportInBrowserIT {
     }
 
     @Test
-    void reportOpensOfflineWithChartsAndNoConsoleErrors() throws Exception {
+    void reportWithMatrixAndLoadViewOpensOfflineWithEveryChartDrawnAndNoConsoleErrors() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "needs Debian's chromium at /usr/bin/chromium (ci/setup installs it)");
         Path report = tmp.resolve("report.html");
-        Files.writeString(report, HtmlReportWriter.write(ExampleRuns.failed(), series()), StandardCharsets.UTF_8);
+        Files.writeString(report, HtmlReportWriter.write(ExampleRuns.load(), HtmlReportWriterTest.series(),
+                HtmlReportWriterTest.events()), StandardCharsets.UTF_8);
 
-        chromium(tmp.resolve("dom"), "--dump-dom", report.toUri().toString());
-        String dom = Files.readString(tmp.resolve("stdout-dom.txt"));
-        String log = Files.readString(tmp.resolve("stderr-dom.txt"));
-
-        int charts = Pattern.compile("class=\"chart\"").matcher(dom).results().mapToInt(m -> 1).sum();
-        assertThat(charts).as("chart containers").isEqualTo(3);
-        Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
-        assertThat(rendered.find()).as("the page marks its charts as drawn").isTrue();
-        assertThat(Integer.parseInt(rendered.group(1))).isEqualTo(charts);
-        assertThat(dom).contains("<canvas");
-        assertThat(log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")).toList())
-                .as("console messages").isEmpty();
+        String dom = openedDom(report, "dom");
+        assertThat(dom).contains("id=\"matrix\"").contains("id=\"load\"").contains("id=\"generator-limited-banner\"");
+        // fps, bitrate.in and rtt over time; peers over time, join time histogram and the generator's CPU
+        assertThat(chartsDrawn(dom)).isEqualTo(6);
 
         Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
-        chromium(tmp.resolve("shot"), "--window-size=1400,1400", "--screenshot=" + screenshot, report.toUri().toString());
+        chromium(tmp.resolve("shot"), "--window-size=1400,3600", "--screenshot=" + screenshot, report.toUri().toString());
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(20_000);
+    }
+
+    @Test
+    void compareOpensOfflineWithEveryChartDrawnAndNoConsoleErrors() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "needs Debian's chromium at /usr/bin/chromium (ci/setup installs it)");
+        var base = ExampleRuns.failed();
+        var now = ExampleRuns.interrupted();
+        Path page = tmp.resolve("compare.html");
+        Files.writeString(page, CompareWriter.html(base, now, new RunComparison(Map.of()).compare(base, now)),
+                StandardCharsets.UTF_8);
+
+        assertThat(chartsDrawn(openedDom(page, "compare"))).isGreaterThanOrEqualTo(5);
+    }
+
+    /** The page's DOM after its scripts ran, with no console message logged. */
+    private String openedDom(Path page, String name) throws Exception {
+        chromium(tmp.resolve(name), "--dump-dom", page.toUri().toString());
+        String dom = Files.readString(tmp.resolve("stdout-" + name + ".txt"));
+        String log = Files.readString(tmp.resolve("stderr-" + name + ".txt"));
+        assertThat(log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")).toList())
+                .as("console messages").isEmpty();
+        return dom;
+    }
+
+    /** How many chart containers the page has, after checking that it says it drew each of them (a canvas each). */
+    private static int chartsDrawn(String dom) {
+        int charts = Pattern.compile("class=\"chart\" data-chart=").matcher(dom).results().mapToInt(m -> 1).sum();
+        Matcher rendered = Pattern.compile("data-charts-rendered=\"(\\d+)\"").matcher(dom);
+        assertThat(rendered.find()).as("the page marks its charts as drawn").isTrue();
+        assertThat(Integer.parseInt(rendered.group(1))).isEqualTo(charts);
+        assertThat(Pattern.compile("<canvas").matcher(dom).results().count()).isGreaterThanOrEqualTo(charts);
+        return charts;
     }
 }

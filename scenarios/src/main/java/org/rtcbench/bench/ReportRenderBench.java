@@ -13,17 +13,17 @@ import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
-import org.rtcbench.report.HtmlReportWriter;
-import org.rtcbench.report.TimeSeries;
+import org.rtcbench.report.RunReports;
 
 /**
  * How long report.html takes for a big run, and how large it gets: a run directory of N peers x M
  * minutes of 1 Hz samples (each a Chrome-like getStats() report with audio and video both ways)
- * is written, then timed from reading the samples to the written page.
+ * is written, then timed from reading the samples to the written reports (report.html, junit.xml,
+ * metrics.csv and summary.json: everything {@link RunReports#write} does).
  */
 public final class ReportRenderBench {
     /** What one render measured. */
-    public record Result(int peers, int samplesPerPeer, long sampleBytes, double seconds, long reportBytes) {
+    public record Result(int peers, int samplesPerPeer, long sampleBytes, double seconds, long reportBytes, long csvBytes) {
     }
 
     private ReportRenderBench() {
@@ -57,10 +57,10 @@ public final class ReportRenderBench {
 
         long start = System.nanoTime();
         RunSummary read = RunDirectory.readSummary(dir.path());
-        String html = HtmlReportWriter.write(read, TimeSeries.read(dir.path(), read));
-        Files.writeString(dir.path().resolve("report.html"), html, StandardCharsets.UTF_8);
+        RunReports.write(dir.path(), read);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(peers, samples, sampleBytes, seconds, Files.size(dir.path().resolve("report.html")));
+        return new Result(peers, samples, sampleBytes, seconds, Files.size(dir.path().resolve(RunReports.REPORT_HTML)),
+                Files.size(dir.path().resolve(RunReports.METRICS_CSV)));
     }
 
     /** One Chrome-like sample: audio and video in and out, the selected pair, the data channel echo. */

@@ -33,7 +33,7 @@ final class ConsoleSummary {
         for (AssertionResult a : run.assertions()) {
             out.printf("  %s %s: %s%n", a.passed() ? "PASS" : "FAIL", a.assertion(), a.message());
         }
-        out.printf("results: %s (report.html, run.json, junit.xml)%n", dir);
+        out.printf("results: %s (report.html, run.json, junit.xml, metrics.csv, summary.json)%n", dir);
     }
 
     private static String ms(Long v) {

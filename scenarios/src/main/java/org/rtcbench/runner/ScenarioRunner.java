@@ -44,9 +44,7 @@ import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
 import org.rtcbench.media.FakeMediaCache;
-import org.rtcbench.report.HtmlReportWriter;
-import org.rtcbench.report.JunitXmlWriter;
-import org.rtcbench.report.TimeSeries;
+import org.rtcbench.report.RunReports;
 import org.rtcbench.target.p2p.P2pRoom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -485,14 +483,8 @@ public final class ScenarioRunner implements Run {
 
     private void writeOutputs(RunSummary summary) {
         dir.writeJson("run.json", summary);
-        dir.writeText("junit.xml", JunitXmlWriter.write(summary));
-        Map<String, List<MetricPoint>> series = new LinkedHashMap<>();
-        for (PeerSlot s : slots) {
-            synchronized (s.points) {
-                series.put(s.name, TimeSeries.downsample(List.copyOf(s.points)));
-            }
-        }
-        dir.writeText("report.html", HtmlReportWriter.write(summary, series));
+        // report.html, junit.xml, metrics.csv and summary.json, from run.json and the samples and events on disk
+        RunReports.write(dir.path(), summary);
     }
 
     private String failureReason(List<AssertionResult> results, List<InteropCell> cells) {

@@ -59,7 +59,7 @@ class ExampleScenariosIT {
 
         assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
         Path dir = options.resultsRoot().resolve(run.runId());
-        for (String f : List.of("scenario.yaml", "events.jsonl", "run.json", "junit.xml", "report.html")) {
+        for (String f : List.of("scenario.yaml", "events.jsonl", "run.json", "junit.xml", "report.html", "metrics.csv", "summary.json")) {
             assertThat(dir.resolve(f)).exists();
         }
         JsonNode runJson = JSON.readTree(dir.resolve("run.json").toFile());

@@ -1,0 +1,172 @@
+package org.rtcbench.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.rtcbench.core.metric.Metric;
+import org.rtcbench.core.metric.MetricPoint;
+import org.rtcbench.core.run.LoadSummary;
+
+/**
+ * The numbers report.html draws, as one JSON document that charts.js reads: per peer one time axis
+ * (seconds since the first sample of any peer) and one array per metric, {@code null} where the peer
+ * did not report the metric (a gap in its line, never a zero); and the load run's timeline and join
+ * time histogram. Columns rather than [x, y] pairs keep a 100-peer run's page small.
+ */
+final class ChartData {
+    /** The metrics drawn, in this order, each when at least one peer reported it. */
+    static final List<Metric> CHARTED = List.of(Metric.BITRATE_IN, Metric.BITRATE_OUT, Metric.VIDEO_FPS, Metric.VIDEO_WIDTH,
+            Metric.VIDEO_HEIGHT, Metric.RTT, Metric.AUDIO_JITTER, Metric.VIDEO_JITTER, Metric.PACKET_LOSS,
+            Metric.AUDIO_CONCEALED, Metric.VIDEO_FREEZES);
+    /** Bars of the join time histogram. */
+    static final int JOIN_BUCKETS = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ChartData() {
+    }
+
+    /**
+     * The page's chart data; adds a {@code metric:<id>} chart to {@code charts} for every metric some peer
+     * reported. {@code series} may be full length: each peer's points are downsampled here.
+     */
+    static String json(Map<String, List<MetricPoint>> series, LoadSummary load, List<ReportView.ChartRef> charts) {
+        long origin = Long.MAX_VALUE;
+        for (List<MetricPoint> points : series.values()) {
+            if (!points.isEmpty()) {
+                origin = Math.min(origin, points.get(0).atMs());
+            }
+        }
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
+            g.writeStartObject();
+            g.writeObjectFieldStart("metrics");
+            for (Metric m : CHARTED) {
+                boolean reported = series.values().stream().anyMatch(points -> points.stream().anyMatch(p -> p.values().get(m) != null));
+                if (reported) {
+                    charts.add(new ReportView.ChartRef("metric:" + m.id(), m.id() + " (" + m.unit() + ")"));
+                    g.writeObjectFieldStart(m.id());
+                    g.writeStringField("unit", m.unit());
+                    g.writeStringField("description", m.description());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("peers");
+            for (Map.Entry<String, List<MetricPoint>> e : series.entrySet()) {
+                List<MetricPoint> points = TimeSeries.downsample(e.getValue());
+                g.writeObjectFieldStart(e.getKey());
+                g.writeArrayFieldStart("t");
+                for (MetricPoint p : points) {
+                    writeRounded(g, (p.atMs() - origin) / 1000.0);
+                }
+                g.writeEndArray();
+                for (Metric m : CHARTED) {
+                    if (points.stream().noneMatch(p -> p.values().get(m) != null)) {
+                        continue; // never reported by this peer: no line at all
+                    }
+                    g.writeArrayFieldStart(m.id());
+                    for (MetricPoint p : points) {
+                        Double v = p.values().get(m);
+                        if (v == null || v.isNaN() || v.isInfinite()) {
+                            g.writeNull();
+                        } else {
+                            writeRounded(g, v);
+                        }
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            if (load != null) {
+                writeLoad(g, load);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void writeLoad(JsonGenerator g, LoadSummary load) throws IOException {
+        g.writeObjectFieldStart("load");
+        List<LoadSummary.LoadPoint> timeline = load.timeline();
+        g.writeArrayFieldStart("t");
+        for (LoadSummary.LoadPoint p : timeline) {
+            writeRounded(g, p.tMs() / 1000.0);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("joined");
+        for (LoadSummary.LoadPoint p : timeline) {
+            g.writeNumber(p.joined());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("connected");
+        for (LoadSummary.LoadPoint p : timeline) {
+            g.writeNumber(p.connected());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("failed");
+        for (LoadSummary.LoadPoint p : timeline) {
+            g.writeNumber(p.failed());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("cpu");
+        for (LoadSummary.LoadPoint p : timeline) {
+            writeNullable(g, p.generatorCpuPercent());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("late");
+        for (LoadSummary.LoadPoint p : timeline) {
+            writeNullable(g, p.lateFramesPercent());
+        }
+        g.writeEndArray();
+        g.writeNumberField("requested", load.requested());
+        List<Long> join = load.join() == null ? List.of() : load.join().valuesMs();
+        if (!join.isEmpty()) {
+            long min = join.stream().mapToLong(Long::longValue).min().orElse(0);
+            long max = join.stream().mapToLong(Long::longValue).max().orElse(0);
+            long width = Math.max(1, (long) Math.ceil((max - min + 1) / (double) JOIN_BUCKETS));
+            int buckets = (int) Math.min(JOIN_BUCKETS, (max - min) / width + 1);
+            int[] counts = new int[buckets];
+            for (long v : join) {
+                counts[(int) Math.min(buckets - 1, (v - min) / width)]++;
+            }
+            g.writeObjectFieldStart("join");
+            g.writeArrayFieldStart("labels");
+            for (int i = 0; i < buckets; i++) {
+                g.writeString((min + i * width) + "–" + (min + (i + 1) * width - 1));
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("counts");
+            for (int c : counts) {
+                g.writeNumber(c);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeNullable(JsonGenerator g, Double v) throws IOException {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            g.writeNull();
+        } else {
+            writeRounded(g, v);
+        }
+    }
+
+    /** Two decimals are enough for a chart; whole numbers without a fraction. */
+    private static void writeRounded(JsonGenerator g, double v) throws IOException {
+        double r = Math.round(v * 100) / 100.0;
+        if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+            g.writeNumber((long) r);
+        } else {
+            g.writeNumber(r);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.rtcbench.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.rtcbench.core.metric.Metric;
+import org.rtcbench.core.metric.MetricPoint;
+
+/**
+ * metrics.csv: one row per peer per sample (one a second at the default sampling interval), RFC 4180,
+ * UTF-8, header first. Columns {@code peer}, {@code timestamp} (the sample's epoch milliseconds),
+ * {@code t_s} (seconds since the first sample of any peer), then one column per metric derived from the
+ * W3C stats, named as in run.json and assertions (units in reports/README.md). An empty cell is a metric
+ * the peer did not report in that sample: missing, never 0.
+ */
+public final class MetricsCsv {
+    /** The metric columns, in order. Pinned here (not {@code Metric.values()}) so a new metric never moves a column. */
+    public static final List<Metric> METRICS = List.of(Metric.BITRATE_IN, Metric.BITRATE_OUT, Metric.VIDEO_FPS,
+            Metric.VIDEO_FPS_SENT, Metric.VIDEO_WIDTH, Metric.VIDEO_HEIGHT, Metric.VIDEO_FRAMES_DECODED,
+            Metric.VIDEO_FREEZES, Metric.VIDEO_JITTER, Metric.AUDIO_PACKETS_RECEIVED, Metric.AUDIO_JITTER,
+            Metric.AUDIO_CONCEALED, Metric.PACKET_LOSS, Metric.RTT, Metric.DATACHANNEL_RTT, Metric.DATACHANNEL_ECHOES);
+
+    private MetricsCsv() {
+    }
+
+    /** The header row's cells. */
+    public static List<String> columns() {
+        List<String> out = new ArrayList<>(List.of("peer", "timestamp", "t_s"));
+        METRICS.forEach(m -> out.add(m.id()));
+        return out;
+    }
+
+    /** The whole file as text; {@code series} as from {@link TimeSeries#read} (points at epoch ms). */
+    public static String write(Map<String, List<MetricPoint>> series) {
+        StringWriter out = new StringWriter();
+        try {
+            write(out, series);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Writes the file to {@code out}, peer after peer, each in time order. */
+    public static void write(Writer out, Map<String, List<MetricPoint>> series) throws IOException {
+        out.write(String.join(",", columns()));
+        out.write("\r\n");
+        long origin = Long.MAX_VALUE;
+        for (List<MetricPoint> points : series.values()) {
+            for (MetricPoint p : points) {
+                origin = Math.min(origin, p.atMs());
+            }
+        }
+        StringBuilder row = new StringBuilder(256);
+        for (Map.Entry<String, List<MetricPoint>> e : series.entrySet()) {
+            String peer = quoted(e.getKey());
+            for (MetricPoint p : e.getValue()) {
+                row.setLength(0);
+                row.append(peer).append(',').append(p.atMs()).append(',').append(number((p.atMs() - origin) / 1000.0));
+                for (Metric m : METRICS) {
+                    row.append(',');
+                    Double v = p.values().get(m);
+                    if (v != null && !v.isNaN() && !v.isInfinite()) {
+                        row.append(number(v));
+                    }
+                }
+                row.append("\r\n");
+                out.write(row.toString());
+            }
+        }
+    }
+
+    /** At most three decimals, no trailing zeros, never an exponent. */
+    static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static String quoted(String s) {
+        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return '"' + s.replace("\"", "\"\"") + '"';
+    }
+}

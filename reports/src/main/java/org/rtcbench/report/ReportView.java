@@ -1,0 +1,338 @@
+package org.rtcbench.report;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.rtcbench.core.assertion.Assertion;
+import org.rtcbench.core.assertion.AssertionResult;
+import org.rtcbench.core.metric.Metric;
+import org.rtcbench.core.metric.MetricPoint;
+import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.run.InteropCell;
+import org.rtcbench.core.run.LoadSummary;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunSummary;
+
+/**
+ * What report.jte shows, worked out from a run: every value already formatted as text, and a value that
+ * was not measured kept as {@code null} so that the templates show it as missing, never as 0.
+ */
+record ReportView(String scenario, String status, String reason, List<Fact> run, List<Fact> environment,
+                  List<VersionRow> versions, List<Metric> peerMetrics, List<PeerRow> peers, List<ChartRef> charts,
+                  List<MatrixTable> matrix, LoadView load, List<AssertionRow> assertions, List<EventRow> events,
+                  int eventsTotal, List<FileLink> files, String chartData, String rtcbenchVersion) {
+
+    /** The metrics the peers table shows, each as p50 and p95. */
+    static final List<Metric> PEER_METRICS = List.of(Metric.VIDEO_FPS, Metric.BITRATE_IN, Metric.BITRATE_OUT,
+            Metric.RTT, Metric.AUDIO_JITTER, Metric.PACKET_LOSS);
+    /** The event timeline shows at most this many events; all of them stay in events.jsonl. */
+    static final int MAX_EVENTS = 500;
+
+    /** A term and its value (null: not known or not measured). */
+    record Fact(String term, String value) {
+    }
+
+    /** One browser (or library) and driver version, with the peers that ran it. */
+    record VersionRow(String kind, String browser, String driver, String peers) {
+    }
+
+    record PeerRow(String name, String kind, String role, String browser, String driver, String launchMs,
+                   String connectMs, String outcome, boolean ok, String failure, String samples, List<String> metrics) {
+    }
+
+    /** One chart container: what it draws ({@code metric:video.fps}, {@code load:peers}, ...) and its title. */
+    record ChartRef(String key, String title) {
+    }
+
+    record MatrixTable(String codec, List<String> kinds, List<MatrixRow> rows) {
+    }
+
+    record MatrixRow(String caller, List<MatrixCellView> cells) {
+    }
+
+    /** A cell; {@code outcome} null when the pair was not run. */
+    record MatrixCellView(String title, String outcome, String css, List<String> details) {
+    }
+
+    record LoadView(List<Fact> setup, String requested, String joined, String connected, String failed,
+                    boolean generatorLimited, String generatorLimitedReason, List<TimingRow> timings,
+                    List<ChartRef> charts, String gatlingReport, String gatlingReportText) {
+    }
+
+    record TimingRow(String what, String count, String p50, String p95, String max) {
+    }
+
+    record Measured(String peer, String value) {
+    }
+
+    record AssertionRow(String assertion, boolean passed, String expected, List<Measured> measured, String message) {
+    }
+
+    record EventRow(String at, String type, String peer, String details) {
+    }
+
+    record FileLink(String href, String what, boolean linked) {
+    }
+
+    static ReportView of(RunSummary run, Map<String, List<MetricPoint>> series, List<RunEvents.Event> events) {
+        List<PeerSummary> peers = Objects.requireNonNullElse(run.peers(), List.of());
+        String status = run.status() == null ? "unknown" : run.status().id();
+        List<ChartRef> charts = new ArrayList<>();
+        String chartData = ChartData.json(series, run.load(), charts);
+        LoadView load = run.load() == null ? null : load(run.load());
+        boolean anyChart = !charts.isEmpty() || load != null && !load.charts().isEmpty();
+        return new ReportView(Objects.requireNonNullElse(run.scenario(), "scenario"), status, blankToNull(run.reason()),
+                runFacts(run, status), environment(run), versions(peers), PEER_METRICS, peerRows(peers), charts,
+                matrix(Objects.requireNonNullElse(run.matrix(), List.of())), load,
+                assertions(Objects.requireNonNullElse(run.assertions(), List.of())), eventRows(run, events), events.size(),
+                files(run, peers), anyChart ? chartData : null, Objects.requireNonNullElse(run.rtcbenchVersion(), ""));
+    }
+
+    private static List<Fact> runFacts(RunSummary run, String status) {
+        return List.of(new Fact("Run id", run.runId()), new Fact("Status", status), new Fact("Started", run.startedAt()),
+                new Fact("Ended", run.endedAt()), new Fact("Duration", duration(run.durationMs())),
+                new Fact("First connection after launch", millis(run.firstConnectedAfterLaunchMs())));
+    }
+
+    /** rtcbench and everything run.json says about the host, memory in GiB. */
+    private static List<Fact> environment(RunSummary run) {
+        List<Fact> out = new ArrayList<>();
+        out.add(new Fact("rtcbench", run.rtcbenchVersion()));
+        Map<String, Object> host = run.host() == null ? Map.of() : run.host();
+        Map<String, String> known = new LinkedHashMap<>();
+        known.put("cores", "CPU cores");
+        known.put("memoryBytes", "Memory");
+        known.put("os", "OS");
+        known.put("java", "Java");
+        known.put("hostname", "Host name");
+        known.forEach((key, term) -> {
+            Object v = host.get(key);
+            out.add(new Fact(term, v == null ? null : "memoryBytes".equals(key) && v instanceof Number n
+                    ? String.format(Locale.ROOT, "%.1f GiB", n.doubleValue() / (1L << 30)) : String.valueOf(v)));
+        });
+        host.forEach((key, v) -> {
+            if (!known.containsKey(key)) {
+                out.add(new Fact(key, v == null ? null : String.valueOf(v)));
+            }
+        });
+        return out;
+    }
+
+    private static List<VersionRow> versions(List<PeerSummary> peers) {
+        Map<List<String>, List<String>> byVersion = new LinkedHashMap<>();
+        for (PeerSummary p : peers) {
+            List<String> key = new ArrayList<>();
+            key.add(Objects.requireNonNullElse(p.kind(), ""));
+            key.add(Objects.requireNonNullElse(joined(p.browser(), p.browserVersion()), ""));
+            key.add(Objects.requireNonNullElse(joined(p.driver(), p.driverVersion()), ""));
+            byVersion.computeIfAbsent(key, k -> new ArrayList<>()).add(p.name());
+        }
+        List<VersionRow> out = new ArrayList<>();
+        byVersion.forEach((k, names) -> out.add(new VersionRow(blankToNull(k.get(0)), blankToNull(k.get(1)),
+                blankToNull(k.get(2)), names.size() <= 6 ? String.join(", ", names)
+                : names.size() + " peers (" + names.get(0) + " … " + names.get(names.size() - 1) + ")")));
+        return out;
+    }
+
+    private static List<PeerRow> peerRows(List<PeerSummary> peers) {
+        List<PeerRow> out = new ArrayList<>();
+        for (PeerSummary p : peers) {
+            Map<String, Summary> metrics = p.metrics() == null ? Map.of() : p.metrics();
+            List<String> values = new ArrayList<>();
+            for (Metric m : PEER_METRICS) {
+                Summary s = metrics.get(m.id());
+                values.add(s == null ? null : number(s.p50()));
+                values.add(s == null ? null : number(s.p95()));
+            }
+            out.add(new PeerRow(p.name(), p.kind(), p.role(), joined(p.browser(), p.browserVersion()),
+                    joined(p.driver(), p.driverVersion()), p.launchMs() == null ? null : p.launchMs().toString(),
+                    p.connectMs() == null ? null : p.connectMs().toString(), p.outcome(),
+                    JunitXmlWriter.PEER_OK.equals(p.outcome()), blankToNull(p.failure()), Integer.toString(p.samples()), values));
+        }
+        return out;
+    }
+
+    /** One table per codec; callers down, callees across. */
+    private static List<MatrixTable> matrix(List<InteropCell> cells) {
+        Set<String> codecs = new LinkedHashSet<>();
+        Set<String> kinds = new LinkedHashSet<>();
+        for (InteropCell c : cells) {
+            codecs.add(c.codec() == null ? "" : c.codec());
+            kinds.add(c.caller());
+            kinds.add(c.callee());
+        }
+        List<MatrixTable> out = new ArrayList<>();
+        for (String codec : codecs) {
+            List<MatrixRow> rows = new ArrayList<>();
+            for (String caller : kinds) {
+                List<MatrixCellView> row = new ArrayList<>();
+                for (String callee : kinds) {
+                    InteropCell cell = cells.stream().filter(c -> c.caller().equals(caller) && c.callee().equals(callee)
+                            && (c.codec() == null ? "" : c.codec()).equals(codec)).findFirst().orElse(null);
+                    row.add(cell == null ? new MatrixCellView(caller + " -> " + callee + (codec.isEmpty() ? "" : " (" + codec + ")"),
+                            null, "missing", List.of()) : cell(cell));
+                }
+                rows.add(new MatrixRow(caller, row));
+            }
+            out.add(new MatrixTable(codec.isEmpty() ? null : "video " + codec.toUpperCase(Locale.ROOT), List.copyOf(kinds), rows));
+        }
+        return out;
+    }
+
+    private static MatrixCellView cell(InteropCell c) {
+        List<String> details = new ArrayList<>();
+        if (c.reason() != null) {
+            details.add(c.reason());
+        }
+        details.add(c.connectMs() == null ? "connect time: not measured" : "connected in " + c.connectMs() + " ms");
+        if (c.measured() != null) {
+            c.measured().forEach((k, v) -> details.add(k + ": " + (v == null ? "not measured" : number(v))));
+        }
+        if (c.codecs() != null) {
+            c.codecs().forEach((k, v) -> details.add(k + ": " + v));
+        }
+        String css = "passed".equals(c.outcome()) ? "pass" : c.failed() ? "fail" : "skip";
+        return new MatrixCellView(c.title(), Objects.requireNonNullElse(c.outcome(), "unknown"), css, details);
+    }
+
+    private static LoadView load(LoadSummary l) {
+        List<Fact> setup = List.of(new Fact("Target", l.target()), new Fact("URL", l.url()),
+                new Fact("Rooms", Integer.toString(l.rooms())), new Fact("Publishers", Integer.toString(l.publishers())),
+                new Fact("Subscribers", Integer.toString(l.subscribers())), new Fact("Injection", l.injection()));
+        List<TimingRow> timings = new ArrayList<>();
+        timings.add(timing("join", l.join()));
+        timings.add(timing("ICE connected", l.iceConnected()));
+        timings.add(timing("first frame", l.firstFrame()));
+        List<ChartRef> charts = new ArrayList<>();
+        if (!l.timeline().isEmpty()) {
+            charts.add(new ChartRef("load:peers", "Peers joined, connected and failed over time"));
+        }
+        if (l.join() != null && !l.join().valuesMs().isEmpty()) {
+            charts.add(new ChartRef("load:join", "Join time distribution"));
+        }
+        if (l.timeline().stream().anyMatch(p -> p.generatorCpuPercent() != null || p.lateFramesPercent() != null)) {
+            charts.add(new ChartRef("load:generator", "Load generator: CPU and late frames"));
+        }
+        String gatling = blankToNull(l.gatlingReport());
+        return new LoadView(setup, Integer.toString(l.requested()), Integer.toString(l.joined()),
+                Integer.toString(l.connected()), Integer.toString(l.failed()), l.generatorLimited(),
+                blankToNull(l.generatorLimitedReason()), timings, charts, relativeHref(gatling), gatling);
+    }
+
+    private static TimingRow timing(String what, LoadSummary.Timing t) {
+        if (t == null) {
+            return new TimingRow(what, null, null, null, null);
+        }
+        return new TimingRow(what, Integer.toString(t.count()), millisOrNull(t.p50Ms()), millisOrNull(t.p95Ms()),
+                millisOrNull(t.maxMs()));
+    }
+
+    private static List<AssertionRow> assertions(List<AssertionResult> results) {
+        List<AssertionRow> out = new ArrayList<>();
+        for (AssertionResult a : results) {
+            List<Measured> measured = new ArrayList<>();
+            if (a.measured() != null) {
+                a.measured().forEach((peer, v) -> measured.add(new Measured(peer, v == null ? null : number(v))));
+            }
+            out.add(new AssertionRow(a.assertion(), a.passed(), blankToNull(a.expected()), measured, blankToNull(a.message())));
+        }
+        return out;
+    }
+
+    /** Times since the run started (or since the first event when run.json has no start). */
+    private static List<EventRow> eventRows(RunSummary run, List<RunEvents.Event> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        long origin = events.get(0).timestamp();
+        try {
+            if (run.startedAt() != null) {
+                origin = Instant.parse(run.startedAt()).toEpochMilli();
+            }
+        } catch (RuntimeException e) {
+            // not an instant: keep the first event as time zero
+        }
+        List<EventRow> out = new ArrayList<>();
+        for (RunEvents.Event e : events.subList(0, Math.min(MAX_EVENTS, events.size()))) {
+            Map<String, String> fields = new LinkedHashMap<>(e.fields());
+            String peer = fields.remove("peer");
+            StringBuilder details = new StringBuilder();
+            fields.forEach((k, v) -> details.append(details.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+            out.add(new EventRow(String.format(Locale.ROOT, "%+.1f s", (e.timestamp() - origin) / 1000.0), e.type(), peer,
+                    details.toString()));
+        }
+        return out;
+    }
+
+    private static List<FileLink> files(RunSummary run, List<PeerSummary> peers) {
+        List<FileLink> out = new ArrayList<>();
+        out.add(new FileLink("run.json", "summary of the run", true));
+        out.add(new FileLink(RunReports.SUMMARY_JSON, "stable summary for dashboards (schema " + SummaryJson.SCHEMA + ")", true));
+        out.add(new FileLink(RunReports.METRICS_CSV, "every peer's metrics, one row per sample", true));
+        out.add(new FileLink(RunReports.JUNIT_XML, "for CI", true));
+        out.add(new FileLink("events.jsonl", "joins, state changes, errors and timeline steps", true));
+        out.add(new FileLink("rtcbench.log", "the run's log", true));
+        out.add(new FileLink("scenario.yaml", "the scenario as run", true));
+        for (PeerSummary p : peers) {
+            String file = "samples/" + pathSegment(p.name()) + ".jsonl";
+            // the file is created by the first sample, so without samples there is nothing to link to
+            out.add(p.samples() > 0 ? new FileLink(file, p.samples() + " getStats() samples of " + p.name(), true)
+                    : new FileLink("samples/" + p.name() + ".jsonl", "no samples of " + p.name(), false));
+        }
+        if (run.load() != null && run.load().gatlingReport() != null) {
+            String href = relativeHref(run.load().gatlingReport());
+            out.add(new FileLink(href == null ? run.load().gatlingReport() : href, "the Gatling report", href != null));
+        }
+        return out;
+    }
+
+    /** A link target from run.json only when it is a relative path (no scheme, not absolute), else null. */
+    static String relativeHref(String path) {
+        if (path == null || path.isBlank() || path.startsWith("/") || path.startsWith("\\")) {
+            return null;
+        }
+        int colon = path.indexOf(':');
+        int slash = path.indexOf('/');
+        return colon >= 0 && (slash < 0 || colon < slash) ? null : path;
+    }
+
+    static String number(double v) {
+        return Double.isNaN(v) ? null : Assertion.formatNumber(v);
+    }
+
+    private static String joined(String name, String version) {
+        if (name == null) {
+            return version;
+        }
+        return version == null ? name : name + " " + version;
+    }
+
+    private static String duration(Long ms) {
+        return ms == null ? null : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private static String millis(Long ms) {
+        return ms == null ? null : ms + " ms";
+    }
+
+    private static String millisOrNull(Long ms) {
+        return ms == null ? null : ms.toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A peer name as one URL path segment (names are checked when read, but run.json may come from anywhere). */
+    private static String pathSegment(String s) {
+        return URLEncoder.encode(Objects.requireNonNullElse(s, ""), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,91 @@
+// Draws every chart container (a div of class chart with data-chart="KIND:KEY") of a report or compare page from RTCBENCH_DATA
+// (written by ChartData or CompareView), then marks <body data-charts-rendered="N">. A null value is
+// a gap in a line: a metric not measured is never drawn as zero.
+(function () {
+  'use strict';
+  var data = RTCBENCH_DATA;
+
+  function zip(t, values) {
+    var out = new Array(t.length);
+    for (var i = 0; i < t.length; i++) {
+      out[i] = [t[i], values[i]];
+    }
+    return out;
+  }
+
+  function base(title) {
+    return {
+      animation: false,
+      title: { text: title, textStyle: { fontSize: 13 } },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 22, type: 'scroll' },
+      grid: { top: 60, left: 55, right: 20, bottom: 30 }
+    };
+  }
+
+  function line(name, points) {
+    return { name: name, type: 'line', showSymbol: false, connectNulls: false, sampling: 'lttb', data: points };
+  }
+
+  function metricChart(id) {
+    var spec = data.metrics[id];
+    var option = base(id + ' (' + spec.unit + ')');
+    option.xAxis = { type: 'value', name: 's', min: 0, max: 'dataMax' };
+    option.yAxis = { type: 'value', scale: true };
+    option.series = [];
+    Object.keys(data.peers).forEach(function (peer) {
+      var p = data.peers[peer];
+      if (p[id]) {
+        option.series.push(line(peer, zip(p.t, p[id])));
+      }
+    });
+    return option;
+  }
+
+  function loadChart(key) {
+    var load = data.load;
+    var option;
+    if (key === 'peers') {
+      option = base('peers over time (of ' + load.requested + ' requested)');
+      option.xAxis = { type: 'value', name: 's', min: 0, max: 'dataMax' };
+      option.yAxis = { type: 'value', minInterval: 1 };
+      option.series = [line('joined', zip(load.t, load.joined)), line('connected', zip(load.t, load.connected)),
+        line('failed', zip(load.t, load.failed))];
+    } else if (key === 'join') {
+      option = base('join time (ms), peers per bucket');
+      option.tooltip = { trigger: 'axis' };
+      option.xAxis = { type: 'category', data: load.join.labels, name: 'ms' };
+      option.yAxis = { type: 'value', minInterval: 1 };
+      option.series = [{ name: 'peers', type: 'bar', data: load.join.counts }];
+    } else if (key === 'generator') {
+      option = base('load generator (%)');
+      option.xAxis = { type: 'value', name: 's', min: 0, max: 'dataMax' };
+      option.yAxis = { type: 'value', min: 0 };
+      option.series = [line('CPU of all cores', zip(load.t, load.cpu)), line('late frames', zip(load.t, load.late))];
+    } else {
+      throw new Error('unknown load chart ' + key);
+    }
+    return option;
+  }
+
+  function compareChart(index) {
+    var spec = data.compare[Number(index)];
+    var option = base(spec.what + (spec.unit ? ' (' + spec.unit + ')' : '') + ': base vs new');
+    option.xAxis = { type: 'category', data: spec.subjects, axisLabel: { interval: 0, rotate: spec.subjects.length > 4 ? 30 : 0 } };
+    option.yAxis = { type: 'value', scale: false };
+    option.series = [{ name: 'base', type: 'bar', data: spec.base }, { name: 'new', type: 'bar', data: spec.now }];
+    return option;
+  }
+
+  var drawn = 0;
+  document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
+    var key = el.getAttribute('data-chart');
+    var colon = key.indexOf(':');
+    var kind = key.substring(0, colon);
+    var rest = key.substring(colon + 1);
+    var option = kind === 'metric' ? metricChart(rest) : kind === 'load' ? loadChart(rest) : compareChart(rest);
+    echarts.init(el, null, { renderer: 'canvas' }).setOption(option);
+    drawn++;
+  });
+  document.body.setAttribute('data-charts-rendered', String(drawn));
+})();
