@@ -1,0 +1,316 @@
+package org.rtcbench.target.janus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rtcbench.core.peer.Peer;
+import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.target.p2p.P2pRoom;
+import org.rtcbench.target.p2p.SdpVideoCodecs;
+import org.rtcbench.target.sdp.CandidateLines;
+
+/**
+ * The Janus VideoRoom target: any {@link Peer} publishes into a room or subscribes to a publisher's
+ * feed, each in its own Janus session and handle, with complete (non-trickle) SDPs relayed by Java.
+ * A peer's SDP keeps only the candidates Janus can reach ({@link ReachableCandidates}). Each step is
+ * timed and reported to a {@link P2pRoom.Listener} (joined, published, subscribed, connected, failed,
+ * left), the same hook the P2P room has, for events.jsonl.
+ */
+public final class JanusVideoRoom implements AutoCloseable {
+    public static final String PLUGIN = "janus.plugin.videoroom";
+    private static final long POLL_MS = 20;
+
+    /**
+     * A peer publishing into a room: Janus's feed id, the peer's connection id, and how long joining
+     * (join request to joined event), signaling (offer to applied answer) and connecting (applied
+     * answer to connectionState connected: ICE and DTLS) took.
+     */
+    public record Publication(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs) {
+    }
+
+    /**
+     * A peer receiving one publisher's feed: its connection id and how long joining (join request to
+     * Janus's offer), signaling (offer to Janus's start) and connecting took.
+     */
+    public record Subscription(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs) {
+    }
+
+    /** A publisher of a room, as {@code listparticipants} names it. */
+    public record Publisher(long feedId, String display) {
+    }
+
+    private final JanusClient client;
+    private final ReachableCandidates reachable;
+    private final Duration timeout;
+    private final P2pRoom.Listener listener;
+    /** The session of each publication and subscription, by peer name and connection id. */
+    private final Map<String, JanusSession> sessions = new ConcurrentHashMap<>();
+    private JanusHandle control;
+
+    /**
+     * @param reachable which candidates of a peer's SDP Janus can reach
+     * @param timeout   the longest a Janus request, or a connection becoming connected, may take
+     */
+    public JanusVideoRoom(JanusClient client, ReachableCandidates reachable, Duration timeout, P2pRoom.Listener listener) {
+        this.client = client;
+        this.reachable = reachable;
+        this.timeout = timeout;
+        this.listener = listener;
+    }
+
+    /** The connection id a peer's publication into {@code room} has. */
+    public static String publishConnectionId(long room) {
+        return "pub-" + room;
+    }
+
+    /** The connection id a peer's subscription to {@code feedId} has. */
+    public static String subscribeConnectionId(long feedId) {
+        return "sub-" + feedId;
+    }
+
+    /**
+     * Creates a room for up to {@code maxPublishers} publishers whose video may be any of
+     * {@code videoCodecs} (e.g. {@code vp8} or {@code vp8,h264}); returns its id.
+     */
+    public long createRoom(int maxPublishers, String videoCodecs) {
+        ObjectNode body = JanusHandle.body("create");
+        body.put("publishers", maxPublishers);
+        body.put("videocodec", videoCodecs);
+        body.put("audiocodec", "opus");
+        body.put("permanent", false);
+        JanusReply r = control().message(body, null, timeout);
+        long room = r.data().path("room").asLong();
+        listener.event("room-created", Map.of("room", room));
+        return room;
+    }
+
+    /** Destroys a room that {@link #createRoom} made. */
+    public void destroyRoom(long room) {
+        ObjectNode body = JanusHandle.body("destroy");
+        body.put("room", room);
+        control().message(body, null, timeout);
+    }
+
+    /** The room's publishers now ({@code listparticipants}, those with {@code publisher: true}). */
+    public List<Publisher> publishers(long room) {
+        ObjectNode body = JanusHandle.body("listparticipants");
+        body.put("room", room);
+        JanusReply r = control().message(body, null, timeout);
+        List<Publisher> out = new ArrayList<>();
+        for (JsonNode p : r.data().path("participants")) {
+            if (p.path("publisher").asBoolean(false)) {
+                out.add(new Publisher(p.path("id").asLong(), p.path("display").asText(null)));
+            }
+        }
+        return out;
+    }
+
+    private synchronized JanusHandle control() {
+        if (control == null) {
+            control = client.createSession().attach(PLUGIN);
+        }
+        return control;
+    }
+
+    /**
+     * Joins {@code room} as a publisher named {@code display}, publishes the peer's offer (only
+     * {@code videoCodec} when not null), applies Janus's answer and waits until the peer is connected.
+     *
+     * @throws PeerFailure with the reason when any step fails or times out
+     */
+    public Publication publish(Peer peer, long room, String display, String videoCodec) {
+        String id = publishConnectionId(room);
+        JanusSession session = open(peer, id);
+        try {
+            JanusHandle handle = session.attach(PLUGIN);
+            ObjectNode join = JanusHandle.body("join");
+            join.put("ptype", "publisher");
+            join.put("room", room);
+            join.put("display", display);
+            long t0 = System.nanoTime();
+            JanusReply joined = handle.message(join, null, timeout);
+            long joinMs = msSince(t0);
+            expect(joined, "joined", peer, "join as publisher");
+            long feed = joined.data().path("id").asLong();
+            listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feed, "afterMs", joinMs));
+
+            long t1 = System.nanoTime();
+            String offer = reachableOnly(peer, "offer", peer.createOffer(id, videoCodec));
+            JanusReply answer = handle.message(JanusHandle.body("publish"), JanusHandle.jsep("offer", offer), timeout);
+            if (answer.sdp() == null) {
+                throw new PeerFailure("Janus at " + client.url() + " answered the publish of " + peer.name() + " without an SDP: " + answer.raw());
+            }
+            requireVideo(peer, offer, answer.sdp());
+            peer.acceptAnswer(id, answer.sdp());
+            long signalingMs = msSince(t1);
+            listener.event("published", Map.of("peer", peer.name(), "room", room, "feed", feed, "connection", id,
+                    "offerCandidates", CandidateLines.count(offer), "afterMs", signalingMs));
+
+            long connectedMs = awaitConnected(peer, id);
+            return new Publication(peer.name(), room, feed, id, joinMs, signalingMs, connectedMs);
+        } catch (PeerFailure e) {
+            throw failed(peer, id, e);
+        }
+    }
+
+    /**
+     * Joins {@code room} as a subscriber to {@code feedId} (Janus 1.x {@code streams: [{feed}]}),
+     * answers Janus's offer with the peer, starts the subscription and waits until the peer is connected.
+     *
+     * @throws PeerFailure with the reason when any step fails or times out
+     */
+    public Subscription subscribe(Peer peer, long room, long feedId) {
+        String id = subscribeConnectionId(feedId);
+        JanusSession session = open(peer, id);
+        try {
+            JanusHandle handle = session.attach(PLUGIN);
+            ObjectNode join = JanusHandle.body("join");
+            join.put("ptype", "subscriber");
+            join.put("room", room);
+            join.putArray("streams").addObject().put("feed", feedId);
+            long t0 = System.nanoTime();
+            JanusReply attached = handle.message(join, null, timeout);
+            long joinMs = msSince(t0);
+            expect(attached, "attached", peer, "subscribe to feed " + feedId);
+            if (attached.sdp() == null) {
+                throw new PeerFailure("Janus at " + client.url() + " sent no offer for feed " + feedId + " to " + peer.name());
+            }
+            listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feedId, "afterMs", joinMs));
+
+            long t1 = System.nanoTime();
+            String answer = reachableOnly(peer, "answer", peer.acceptOffer(id, attached.sdp()));
+            JanusReply started = handle.message(JanusHandle.body("start"), JanusHandle.jsep("answer", answer), timeout);
+            expect(started, "event", peer, "start the subscription to feed " + feedId);
+            long signalingMs = msSince(t1);
+            listener.event("subscribed", Map.of("peer", peer.name(), "room", room, "feed", feedId, "connection", id,
+                    "answerCandidates", CandidateLines.count(answer), "afterMs", signalingMs));
+
+            long connectedMs = awaitConnected(peer, id);
+            return new Subscription(peer.name(), room, feedId, id, joinMs, signalingMs, connectedMs);
+        } catch (PeerFailure e) {
+            throw failed(peer, id, e);
+        }
+    }
+
+    /** Hangs up a publication: Janus ends its feed and tells the subscribers. */
+    public void leave(Publication p) {
+        leave(p.peer(), p.connectionId());
+    }
+
+    /** Hangs up a subscription. */
+    public void leave(Subscription s) {
+        leave(s.peer(), s.connectionId());
+    }
+
+    private void leave(String peer, String connectionId) {
+        JanusSession s = sessions.remove(key(peer, connectionId));
+        if (s != null) {
+            s.close(); // destroying the session hangs up and detaches its handle
+            listener.event("left", Map.of("peer", peer, "connection", connectionId));
+        }
+    }
+
+    /** Ends every publication and subscription and the control session; the rooms stay until Janus ends. */
+    @Override
+    public void close() {
+        for (String k : List.copyOf(sessions.keySet())) {
+            JanusSession s = sessions.remove(k);
+            if (s != null) {
+                s.close();
+            }
+        }
+        synchronized (this) {
+            if (control != null) {
+                control.session().close();
+                control = null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    private JanusSession open(Peer peer, String connectionId) {
+        JanusSession session = client.createSession();
+        JanusSession before = sessions.put(key(peer.name(), connectionId), session);
+        if (before != null) {
+            before.close();
+        }
+        return session;
+    }
+
+    private static String key(String peer, String connectionId) {
+        return peer + "/" + connectionId;
+    }
+
+    private PeerFailure failed(Peer peer, String id, PeerFailure e) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("peer", peer.name());
+        fields.put("connection", id);
+        fields.put("reason", e.getMessage());
+        listener.event("failed", fields);
+        JanusSession s = sessions.remove(key(peer.name(), id));
+        if (s != null) {
+            s.close();
+        }
+        return e;
+    }
+
+    private void expect(JanusReply r, String videoroom, Peer peer, String what) {
+        if (!videoroom.equals(r.text("videoroom"))) {
+            throw new PeerFailure("Janus at " + client.url() + " did not let " + peer.name() + " " + what + ": " + r.raw());
+        }
+    }
+
+    /** The SDP with only the candidates Janus can reach; fails when none is left. */
+    private String reachableOnly(Peer peer, String what, String sdp) {
+        String kept = reachable.keep(sdp);
+        if (CandidateLines.count(kept) == 0) {
+            throw new PeerFailure(peer.name() + ": its " + what + " has no ICE candidate Janus can reach (of " + CandidateLines.count(sdp)
+                    + " candidates, none at " + reachable.describe() + ")");
+        }
+        return kept;
+    }
+
+    /** A codec the room does not allow shows as a rejected video section in Janus's answer: say so instead of waiting for media. */
+    private void requireVideo(Peer peer, String offer, String answer) {
+        if (!SdpVideoCodecs.of(offer).isEmpty() && SdpVideoCodecs.of(answer).isEmpty()) {
+            throw new PeerFailure("Janus at " + client.url() + " rejected the video of " + peer.name() + " (offered "
+                    + String.join(", ", SdpVideoCodecs.of(offer)) + "); the room must allow that codec");
+        }
+    }
+
+    private long awaitConnected(Peer peer, String id) {
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeout.toNanos();
+        while (true) {
+            String state = peer.connectionState(id);
+            if ("connected".equals(state)) {
+                long ms = msSince(t0);
+                listener.event("connected", Map.of("peer", peer.name(), "connection", id, "afterMs", ms));
+                return ms;
+            }
+            if ("failed".equals(state) || "closed".equals(state)) {
+                throw new PeerFailure(peer.name() + ": connection " + id + " to Janus is " + state);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PeerFailure(peer.name() + ": connection " + id + " to Janus not connected within " + timeout.toMillis()
+                        + " ms (" + state + ")");
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PeerFailure("interrupted while " + peer.name() + " connected to Janus");
+            }
+        }
+    }
+
+    private static long msSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
