@@ -126,6 +126,17 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
         }
     }
 
+    /** Removes the library links once Janus has exited; the configuration and the log stay for reading. */
+    public void unlinkLibraries() {
+        for (Path link : List.of(dir.resolve("plugins").resolve(VIDEOROOM), dir.resolve("transports").resolve(HTTP))) {
+            try {
+                Files.deleteIfExists(link);
+            } catch (IOException e) {
+                // a link left behind points at an installed library; it harms nothing
+            }
+        }
+    }
+
     private void link(String folder, String library) throws IOException {
         Path target = libraries.resolve(folder).resolve(library);
         Path link = dir.resolve(folder).resolve(library);

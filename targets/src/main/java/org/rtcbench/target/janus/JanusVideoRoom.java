@@ -27,15 +27,16 @@ public final class JanusVideoRoom implements AutoCloseable {
 
     /**
      * A peer publishing into a room: Janus's feed id, the peer's connection id, and how long joining
-     * (join request to joined event), signaling (offer to applied answer) and connecting (applied
-     * answer to connectionState connected: ICE and DTLS) took.
+     * (join request to joined event), signaling (creating the offer to applied answer) and connecting
+     * (offer sent to Janus to connectionState connected: Janus's answer, ICE and DTLS) took.
      */
     public record Publication(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs) {
     }
 
     /**
      * A peer receiving one publisher's feed: its connection id and how long joining (join request to
-     * Janus's offer), signaling (offer to Janus's start) and connecting took.
+     * Janus's offer), signaling (answering to Janus's {@code started}) and connecting (answer sent to
+     * Janus to connectionState connected: ICE and DTLS) took.
      */
     public record Subscription(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs) {
     }
@@ -125,9 +126,8 @@ public final class JanusVideoRoom implements AutoCloseable {
      */
     public Publication publish(Peer peer, long room, String display, String videoCodec) {
         String id = publishConnectionId(room);
-        JanusSession session = open(peer, id);
         try {
-            JanusHandle handle = session.attach(PLUGIN);
+            JanusHandle handle = open(peer, id).attach(PLUGIN);
             ObjectNode join = JanusHandle.body("join");
             join.put("ptype", "publisher");
             join.put("room", room);
@@ -141,6 +141,7 @@ public final class JanusVideoRoom implements AutoCloseable {
 
             long t1 = System.nanoTime();
             String offer = reachableOnly(peer, "offer", peer.createOffer(id, videoCodec));
+            long sent = System.nanoTime();
             JanusReply answer = handle.message(JanusHandle.body("publish"), JanusHandle.jsep("offer", offer), timeout);
             if (answer.sdp() == null) {
                 throw new PeerFailure("Janus at " + client.url() + " answered the publish of " + peer.name() + " without an SDP: " + answer.raw());
@@ -151,7 +152,7 @@ public final class JanusVideoRoom implements AutoCloseable {
             listener.event("published", Map.of("peer", peer.name(), "room", room, "feed", feed, "connection", id,
                     "offerCandidates", CandidateLines.count(offer), "afterMs", signalingMs));
 
-            long connectedMs = awaitConnected(peer, id);
+            long connectedMs = awaitConnected(peer, id, sent);
             return new Publication(peer.name(), room, feed, id, joinMs, signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
@@ -166,9 +167,8 @@ public final class JanusVideoRoom implements AutoCloseable {
      */
     public Subscription subscribe(Peer peer, long room, long feedId) {
         String id = subscribeConnectionId(feedId);
-        JanusSession session = open(peer, id);
         try {
-            JanusHandle handle = session.attach(PLUGIN);
+            JanusHandle handle = open(peer, id).attach(PLUGIN);
             ObjectNode join = JanusHandle.body("join");
             join.put("ptype", "subscriber");
             join.put("room", room);
@@ -184,13 +184,14 @@ public final class JanusVideoRoom implements AutoCloseable {
 
             long t1 = System.nanoTime();
             String answer = reachableOnly(peer, "answer", peer.acceptOffer(id, attached.sdp()));
+            long sent = System.nanoTime();
             JanusReply started = handle.message(JanusHandle.body("start"), JanusHandle.jsep("answer", answer), timeout);
             expect(started, "event", peer, "start the subscription to feed " + feedId);
             long signalingMs = msSince(t1);
             listener.event("subscribed", Map.of("peer", peer.name(), "room", room, "feed", feedId, "connection", id,
                     "answerCandidates", CandidateLines.count(answer), "afterMs", signalingMs));
 
-            long connectedMs = awaitConnected(peer, id);
+            long connectedMs = awaitConnected(peer, id, sent);
             return new Subscription(peer.name(), room, feedId, id, joinMs, signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
@@ -284,13 +285,13 @@ public final class JanusVideoRoom implements AutoCloseable {
         }
     }
 
-    private long awaitConnected(Peer peer, String id) {
-        long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
+    /** Waits until the peer's connection is connected; returns the ms since {@code since} (a nanoTime). */
+    private long awaitConnected(Peer peer, String id, long since) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String state = peer.connectionState(id);
             if ("connected".equals(state)) {
-                long ms = msSince(t0);
+                long ms = msSince(since);
                 listener.event("connected", Map.of("peer", peer.name(), "connection", id, "afterMs", ms));
                 return ms;
             }

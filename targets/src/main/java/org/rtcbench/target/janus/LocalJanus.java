@@ -152,6 +152,7 @@ public final class LocalJanus implements AutoCloseable {
             stray.destroyForcibly();
         }
         network.close();
+        config.unlinkLibraries();
     }
 
     private static void stop(Process process) {
