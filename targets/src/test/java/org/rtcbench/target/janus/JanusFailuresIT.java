@@ -58,6 +58,26 @@ class JanusFailuresIT {
     }
 
     @Test
+    void aPeerOfferingNoAddressJanusCanReachFailsAtSignalingWithTheReason() {
+        List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (LocalJanus janus = LocalJanus.start(tmp);
+             JanusClient client = JanusClient.connect(janus.url());
+             JanusVideoRoom videoRoom = new JanusVideoRoom(client, ReachableCandidates.only(janus.peerAddress()), Duration.ofSeconds(10),
+                     (type, fields) -> events.add(type));
+             // advertises an address that is not on Janus's test network (TEST-NET-1: nothing is ever sent there)
+             Peer elsewhere = new JavaPeerLauncher("192.0.2.99").launch("elsewhere", null, null, null)) {
+            long room = videoRoom.createRoom(2, "vp8");
+            elsewhere.startMedia(new MediaSpec(new VideoSpec(320, 240, 15), false, false), Role.SENDONLY);
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> videoRoom.publish(elsewhere, room, "elsewhere", null)).isInstanceOf(PeerFailure.class)
+                    .hasMessageStartingWith("elsewhere: its offer has no ICE candidate Janus can reach (of ")
+                    .hasMessageEndingWith(" candidates, none at " + janus.peerAddress() + ")");
+            assertThat(msSince(t0)).as("failed at signaling, not by timeout").isLessThan(3000);
+            assertThat(events).containsSubsequence("joined", "failed");
+        }
+    }
+
+    @Test
     void janusKilledMidCallFailsWaitingAndNextCallsAndCloseLeavesNothing() throws Exception {
         List<Peer> peers = new ArrayList<>();
         LocalJanus janus = LocalJanus.start(tmp);
