@@ -64,7 +64,7 @@ public final class JanusClient implements AutoCloseable {
                 // libmicrohttpd speaks HTTP/1.1 only; skip the h2c upgrade attempt
                 .version(HttpClient.Version.HTTP_1_1).build();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(base + "/info")).timeout(REQUEST_TIMEOUT).GET().build(),
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/info")).timeout(REQUEST_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode info = r.statusCode() == 200 ? parseOrNull(r.body()) : null;
             if (info == null || !"server_info".equals(info.path("janus").asText())) {
@@ -72,20 +72,14 @@ public final class JanusClient implements AutoCloseable {
                         + " without Janus's server_info; check that --url names Janus's HTTP API path (usually /janus)");
             }
             return new JanusClient(base, http, info);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("cannot reach Janus at " + base + ": not an http:// URL (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new BadInputException("cannot reach Janus at " + base + ": " + why(e)
                     + "; check that Janus runs there with its HTTP transport on, or leave out --url to start a local Janus", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BadInputException("cannot reach Janus at " + base + ": interrupted");
-        }
-    }
-
-    private static URI uri(String s) {
-        try {
-            return URI.create(s);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("cannot reach Janus at " + s + ": not a URL (" + e.getMessage() + ")");
         }
     }
 

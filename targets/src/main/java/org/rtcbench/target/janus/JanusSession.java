@@ -215,9 +215,9 @@ public final class JanusSession implements AutoCloseable {
         waiters.forEach(w -> w.result().completeExceptionally(stopped));
     }
 
-    /** Whether Janus stopped answering this session (or ended it). */
-    public boolean stopped() {
-        return stopped != null;
+    /** Why this session no longer works (Janus stopped answering, ended it, or it was closed), or null while it works. */
+    public PeerFailure failure() {
+        return stopped;
     }
 
     /** Destroys the session in Janus (which hangs up its handles); safe to call twice. */

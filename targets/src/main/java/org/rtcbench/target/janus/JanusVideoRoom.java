@@ -127,7 +127,8 @@ public final class JanusVideoRoom implements AutoCloseable {
     public Publication publish(Peer peer, long room, String display, String videoCodec) {
         String id = publishConnectionId(room);
         try {
-            JanusHandle handle = open(peer, id).attach(PLUGIN);
+            JanusSession session = open(peer, id);
+            JanusHandle handle = session.attach(PLUGIN);
             ObjectNode join = JanusHandle.body("join");
             join.put("ptype", "publisher");
             join.put("room", room);
@@ -152,7 +153,7 @@ public final class JanusVideoRoom implements AutoCloseable {
             listener.event("published", Map.of("peer", peer.name(), "room", room, "feed", feed, "connection", id,
                     "offerCandidates", CandidateLines.count(offer), "afterMs", signalingMs));
 
-            long connectedMs = awaitConnected(peer, id, sent);
+            long connectedMs = awaitConnected(peer, id, sent, session);
             return new Publication(peer.name(), room, feed, id, joinMs, signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
@@ -168,7 +169,8 @@ public final class JanusVideoRoom implements AutoCloseable {
     public Subscription subscribe(Peer peer, long room, long feedId) {
         String id = subscribeConnectionId(feedId);
         try {
-            JanusHandle handle = open(peer, id).attach(PLUGIN);
+            JanusSession session = open(peer, id);
+            JanusHandle handle = session.attach(PLUGIN);
             ObjectNode join = JanusHandle.body("join");
             join.put("ptype", "subscriber");
             join.put("room", room);
@@ -191,7 +193,7 @@ public final class JanusVideoRoom implements AutoCloseable {
             listener.event("subscribed", Map.of("peer", peer.name(), "room", room, "feed", feedId, "connection", id,
                     "answerCandidates", CandidateLines.count(answer), "afterMs", signalingMs));
 
-            long connectedMs = awaitConnected(peer, id, sent);
+            long connectedMs = awaitConnected(peer, id, sent, session);
             return new Subscription(peer.name(), room, feedId, id, joinMs, signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
@@ -285,8 +287,11 @@ public final class JanusVideoRoom implements AutoCloseable {
         }
     }
 
-    /** Waits until the peer's connection is connected; returns the ms since {@code since} (a nanoTime). */
-    private long awaitConnected(Peer peer, String id, long since) {
+    /**
+     * Waits until the peer's connection is connected; returns the ms since {@code since} (a nanoTime).
+     * Fails at once when Janus stops answering the session meanwhile, rather than at the timeout.
+     */
+    private long awaitConnected(Peer peer, String id, long since, JanusSession session) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String state = peer.connectionState(id);
@@ -297,6 +302,10 @@ public final class JanusVideoRoom implements AutoCloseable {
             }
             if ("failed".equals(state) || "closed".equals(state)) {
                 throw new PeerFailure(peer.name() + ": connection " + id + " to Janus is " + state);
+            }
+            PeerFailure janusGone = session.failure();
+            if (janusGone != null) {
+                throw new PeerFailure(janusGone.getMessage(), janusGone);
             }
             if (System.nanoTime() > deadline) {
                 throw new PeerFailure(peer.name() + ": connection " + id + " to Janus not connected within " + timeout.toMillis()

@@ -46,8 +46,9 @@ public final class LocalJanus implements AutoCloseable {
      */
     public static LocalJanus start(Path workDir) {
         String binary = janusBinary();
-        // A folder only this Janus names, so OwnedProcesses.running(folder) finds exactly its processes.
-        Path dir = workDir.toAbsolutePath().resolve("janus-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet());
+        // A folder only this Janus names, so OwnedProcesses.running(folder) finds exactly its processes; the fixed
+        // width keeps one folder's name from being a prefix of another's (janus-7-1 of janus-7-10).
+        Path dir = workDir.toAbsolutePath().resolve(String.format("janus-%d-%04d", ProcessHandle.current().pid(), COUNTER.incrementAndGet()));
         TestNetwork network = TestNetwork.create();
         Process process = null;
         try {
