@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.rtcbench.core.peer.PeerFailure;
 
@@ -36,6 +37,7 @@ public final class JanusSession implements AutoCloseable {
     private volatile PeerFailure stopped;
     private volatile boolean closed;
     private volatile ScheduledFuture<?> keepalive;
+    private volatile Consumer<JanusReply> listener;
 
     private record Waiter(long handle, Predicate<JanusReply> what, CompletableFuture<JanusReply> result) {
     }
@@ -204,6 +206,18 @@ public final class JanusSession implements AutoCloseable {
                 w.result().complete(e);
             }
         }
+        Consumer<JanusReply> l = listener;
+        if (l != null) {
+            l.accept(e);
+        }
+    }
+
+    /**
+     * Receives every event no caller waits for by transaction ({@code webrtcup}, {@code media},
+     * {@code slowlink}, {@code hangup}, plugin notifications), on the poll thread: keep it short.
+     */
+    public void onEvent(Consumer<JanusReply> listener) {
+        this.listener = listener;
     }
 
     /** Fails every waiting and every later call with {@code reason}. */

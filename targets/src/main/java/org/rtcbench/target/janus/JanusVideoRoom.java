@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
@@ -19,11 +20,13 @@ import org.rtcbench.target.sdp.CandidateLines;
  * feed, each in its own Janus session and handle, with complete (non-trickle) SDPs relayed by Java.
  * A peer's SDP keeps only the candidates Janus can reach ({@link ReachableCandidates}). Each step is
  * timed and reported to a {@link P2pRoom.Listener} (joined, published, subscribed, connected, failed,
- * left), the same hook the P2P room has, for events.jsonl.
+ * left, and Janus's own janus-webrtcup, janus-media, janus-slowlink, janus-hangup), the same hook the
+ * P2P room has, for events.jsonl.
  */
 public final class JanusVideoRoom implements AutoCloseable {
     public static final String PLUGIN = "janus.plugin.videoroom";
     private static final long POLL_MS = 20;
+    private static final Set<String> JANUS_EVENTS = Set.of("webrtcup", "media", "slowlink", "hangup");
 
     /**
      * A peer publishing into a room: Janus's feed id, the peer's connection id, and how long joining
@@ -239,11 +242,33 @@ public final class JanusVideoRoom implements AutoCloseable {
 
     private JanusSession open(Peer peer, String connectionId) {
         JanusSession session = client.createSession();
+        session.onEvent(e -> janusEvent(peer, connectionId, e));
         JanusSession before = sessions.put(key(peer.name(), connectionId), session);
         if (before != null) {
             before.close();
         }
         return session;
+    }
+
+    /**
+     * Passes on what Janus says about a connection on its own, as {@code janus-<kind>} events: that
+     * its PeerConnection is up ({@code webrtcup}), media starts or stops arriving ({@code media}),
+     * the link loses packets ({@code slowlink}), or it hung up ({@code hangup}, with Janus's reason).
+     */
+    private void janusEvent(Peer peer, String connectionId, JanusReply e) {
+        if (!JANUS_EVENTS.contains(e.janus())) {
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("peer", peer.name());
+        fields.put("connection", connectionId);
+        for (String f : List.of("type", "receiving", "uplink", "lost", "reason")) {
+            if (e.raw().hasNonNull(f)) {
+                fields.put(f, e.raw().get(f).isNumber() ? e.raw().get(f).numberValue()
+                        : e.raw().get(f).isBoolean() ? e.raw().get(f).booleanValue() : e.raw().get(f).asText());
+            }
+        }
+        listener.event("janus-" + e.janus(), fields);
     }
 
     private static String key(String peer, String connectionId) {

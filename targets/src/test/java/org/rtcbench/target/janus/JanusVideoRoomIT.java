@@ -94,6 +94,9 @@ class JanusVideoRoomIT {
             System.out.println("frames decoded: " + decoded);
             assertThat(events).anyMatch(e -> e.startsWith("connected ")).noneMatch(e -> e.startsWith("failed "));
             assertThat(events.stream().filter(e -> e.startsWith("connected ")).count()).isEqualTo(12);
+            assertThat(events.stream().filter(e -> e.startsWith("janus-webrtcup ")).count()).as("Janus saw every PeerConnection up").isEqualTo(12);
+            assertThat(events).as("Janus receives the publishers' video")
+                    .anyMatch(e -> e.startsWith("janus-media ") && e.contains("type=video") && e.contains("receiving=true"));
         } finally {
             peers.forEach(Peer::close);
         }
