@@ -75,7 +75,7 @@ public final class JanusClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("cannot reach Janus at " + base + ": not an http:// URL (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new BadInputException("cannot reach Janus at " + base + ": " + why(e)
+            throw new BadInputException("cannot reach Janus at " + base + ": " + why(e, REQUEST_TIMEOUT)
                     + "; check that Janus runs there with its HTTP transport on, or leave out --url to start a local Janus", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -92,12 +92,12 @@ public final class JanusClient implements AutoCloseable {
     }
 
     /** A short reason for a failed request: refused, timed out, or the transport's own words. */
-    static String why(IOException e) {
+    static String why(IOException e, Duration timeout) {
         if (e instanceof HttpConnectTimeoutException) {
             return "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
         }
         if (e instanceof HttpTimeoutException) {
-            return "no answer within the request timeout";
+            return "no answer within " + timeout.toSeconds() + " s";
         }
         if (e instanceof ConnectException) {
             return "connection refused";
@@ -162,7 +162,7 @@ public final class JanusClient implements AutoCloseable {
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw stopped(what + ": " + why(e));
+            throw stopped(what + ": " + why(e, req.timeout().orElse(REQUEST_TIMEOUT)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PeerFailure("interrupted while waiting for Janus at " + url);
