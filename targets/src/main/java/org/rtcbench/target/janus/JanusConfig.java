@@ -88,8 +88,8 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
                 events: {
                 	broadcast = false
                 }
-                """.formatted(confDir(), dir.resolve("plugins"), dir.resolve("transports"), dir.resolve("none"),
-                dir.resolve("none"), logFile(), httpAddress, rtpPortMin, rtpPortMax));
+                """.formatted(confDir(), dir.resolve("plugins"), dir.resolve("transports"), dir.resolve("empty"),
+                dir.resolve("empty"), logFile(), httpAddress, rtpPortMin, rtpPortMax));
         files.put("janus.transport.http.jcfg", """
                 general: {
                 	json = "plain"
@@ -118,6 +118,8 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
             for (Map.Entry<String, String> f : files().entrySet()) {
                 Files.writeString(confDir().resolve(f.getKey()), f.getValue());
             }
+            // no event handlers and no loggers: their folder exists (else Janus warns) and stays empty
+            Files.createDirectories(dir.resolve("empty"));
             link("plugins", VIDEOROOM);
             link("transports", HTTP);
             return this;
