@@ -132,16 +132,11 @@ public final class JanusVideoRoom implements AutoCloseable {
         try {
             JanusSession session = open(peer, id);
             JanusHandle handle = session.attach(PLUGIN);
-            ObjectNode join = JanusHandle.body("join");
-            join.put("ptype", "publisher");
-            join.put("room", room);
-            join.put("display", display);
-            long t0 = System.nanoTime();
-            JanusReply joined = handle.message(join, null, timeout);
-            long joinMs = msSince(t0);
-            expect(joined, "joined", peer, "join as publisher");
-            long feed = joined.data().path("id").asLong();
-            listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feed, "afterMs", joinMs));
+            ObjectNode body = joinBody("publisher", room);
+            body.put("display", display);
+            Joined joined = join(peer, handle, body, "joined", "join as publisher");
+            long feed = joined.reply().data().path("id").asLong();
+            listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feed, "afterMs", joined.ms()));
 
             long t1 = System.nanoTime();
             String offer = reachableOnly(peer, "offer", peer.createOffer(id, videoCodec));
@@ -157,7 +152,7 @@ public final class JanusVideoRoom implements AutoCloseable {
                     "offerCandidates", CandidateLines.count(offer), "afterMs", signalingMs));
 
             long connectedMs = awaitConnected(peer, id, sent, session);
-            return new Publication(peer.name(), room, feed, id, joinMs, signalingMs, connectedMs);
+            return new Publication(peer.name(), room, feed, id, joined.ms(), signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
         }
@@ -174,21 +169,17 @@ public final class JanusVideoRoom implements AutoCloseable {
         try {
             JanusSession session = open(peer, id);
             JanusHandle handle = session.attach(PLUGIN);
-            ObjectNode join = JanusHandle.body("join");
-            join.put("ptype", "subscriber");
-            join.put("room", room);
-            join.putArray("streams").addObject().put("feed", feedId);
-            long t0 = System.nanoTime();
-            JanusReply attached = handle.message(join, null, timeout);
-            long joinMs = msSince(t0);
-            expect(attached, "attached", peer, "subscribe to feed " + feedId);
-            if (attached.sdp() == null) {
+            ObjectNode body = joinBody("subscriber", room);
+            body.putArray("streams").addObject().put("feed", feedId);
+            Joined joined = join(peer, handle, body, "attached", "subscribe to feed " + feedId);
+            String offer = joined.reply().sdp();
+            if (offer == null) {
                 throw new PeerFailure("Janus at " + client.url() + " sent no offer for feed " + feedId + " to " + peer.name());
             }
-            listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feedId, "afterMs", joinMs));
+            listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feedId, "afterMs", joined.ms()));
 
             long t1 = System.nanoTime();
-            String answer = reachableOnly(peer, "answer", peer.acceptOffer(id, attached.sdp()));
+            String answer = reachableOnly(peer, "answer", peer.acceptOffer(id, offer));
             long sent = System.nanoTime();
             JanusReply started = handle.message(JanusHandle.body("start"), JanusHandle.jsep("answer", answer), timeout);
             expect(started, "event", peer, "start the subscription to feed " + feedId);
@@ -197,7 +188,7 @@ public final class JanusVideoRoom implements AutoCloseable {
                     "answerCandidates", CandidateLines.count(answer), "afterMs", signalingMs));
 
             long connectedMs = awaitConnected(peer, id, sent, session);
-            return new Subscription(peer.name(), room, feedId, id, joinMs, signalingMs, connectedMs);
+            return new Subscription(peer.name(), room, feedId, id, joined.ms(), signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
         }
@@ -286,6 +277,26 @@ public final class JanusVideoRoom implements AutoCloseable {
             s.close();
         }
         return e;
+    }
+
+    /** A join's answer, and the ms from the join request to it. */
+    private record Joined(JanusReply reply, long ms) {
+    }
+
+    private static ObjectNode joinBody(String ptype, long room) {
+        ObjectNode body = JanusHandle.body("join");
+        body.put("ptype", ptype);
+        body.put("room", room);
+        return body;
+    }
+
+    /** Sends a join and times it; fails unless Janus answers with {@code videoroom: expected}. */
+    private Joined join(Peer peer, JanusHandle handle, ObjectNode body, String expected, String what) {
+        long t0 = System.nanoTime();
+        JanusReply r = handle.message(body, null, timeout);
+        long ms = msSince(t0);
+        expect(r, expected, peer, what);
+        return new Joined(r, ms);
     }
 
     private void expect(JanusReply r, String videoroom, Peer peer, String what) {
