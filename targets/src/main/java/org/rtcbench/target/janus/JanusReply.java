@@ -1,6 +1,5 @@
 package org.rtcbench.target.janus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -28,10 +27,6 @@ public record JanusReply(String janus, String transaction, long sender, JsonNode
     }
 
     /** The messages of a long poll's body: one object, or an array of them (with {@code maxev} above 1). */
-    static List<JanusReply> parseAll(String body) throws JsonProcessingException {
-        return all(JSON.readTree(body));
-    }
-
     static List<JanusReply> all(JsonNode n) {
         List<JanusReply> out = new ArrayList<>();
         if (n.isArray()) {
