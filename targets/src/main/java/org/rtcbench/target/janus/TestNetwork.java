@@ -1,7 +1,10 @@
 package org.rtcbench.target.janus;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,8 @@ public final class TestNetwork implements AutoCloseable {
     private static final int PREFIX = 30;
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final long IP_TIMEOUT_S = 10;
+    /** iproute2's {@code ip}: from PATH, else where distributions put it (/usr/sbin is not on every user's PATH). */
+    private static final String IP = locateIp();
 
     private final String name;
     private final String hostInterface;
@@ -113,7 +118,7 @@ public final class TestNetwork implements AutoCloseable {
      * the program, so the started process's PID is the program's own.
      */
     public ProcessBuilder inside(List<String> command) {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        List<String> full = new ArrayList<>(List.of(IP, "netns", "exec", name));
         full.addAll(command);
         return new ProcessBuilder(full);
     }
@@ -225,8 +230,19 @@ public final class TestNetwork implements AutoCloseable {
         }
     }
 
+    private static String locateIp() {
+        List<Path> candidates = new ArrayList<>();
+        for (String folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!folder.isEmpty()) {
+                candidates.add(Path.of(folder, "ip"));
+            }
+        }
+        candidates.addAll(List.of(Path.of("/usr/sbin/ip"), Path.of("/sbin/ip"), Path.of("/usr/bin/ip"), Path.of("/bin/ip")));
+        return candidates.stream().filter(Files::isExecutable).findFirst().map(Path::toString).orElse("ip");
+    }
+
     private static String ip(String... args) {
-        List<String> command = new ArrayList<>(List.of("ip"));
+        List<String> command = new ArrayList<>(List.of(IP));
         command.addAll(List.of(args));
         Process p;
         try {
