@@ -4,8 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.gatling.app.RunResult;
 import io.gatling.app.RunResultProcessor;
+import io.gatling.app.Runner$;
 import io.gatling.app.cli.StatusCode;
-import io.gatling.commons.util.DefaultClock;
 import io.gatling.core.actor.ActorSystem;
 import io.gatling.core.cli.GatlingArgs;
 import io.gatling.core.config.GatlingConfiguration;
@@ -43,8 +43,8 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>It does what {@code io.gatling.app.Gatling.main} does, minus three things that do not fit
  * inside rtcbench: Gatling's main stops logback when it finishes (which would silence the CLI's
- * own log file for the rest of the process), its runner asks search.maven.org for a newer
- * release, and it prints progress to stdout. The configuration is fixed here rather than read
+ * own log file for the rest of the process), Gatling asks search.maven.org for a newer release
+ * (see {@link ReleaseCheck}), and it prints progress to stdout. The configuration is fixed here rather than read
  * from a {@code gatling.conf} on the class path, so every run behaves the same; {@code -Dgatling.*}
  * system properties still override it, as they do for Gatling.
  *
@@ -111,6 +111,7 @@ public final class GatlingRun {
         ONE_AT_A_TIME.lock();
         try {
             quietGatlingLogs();
+            ReleaseCheck.skip();
             GatlingArgs args = new GatlingArgs(Option.apply(simulation.getName()), Option.apply(description), false,
                     Option.empty(), Option.apply(results), Option.apply("rtcbench"), Option.empty());
             ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -139,7 +140,7 @@ public final class GatlingRun {
         EventLoopGroup eventLoops = Transports.newEventLoopGroup(configuration.netty().useNativeTransport(),
                 configuration.netty().useIoUring(), 0, "gatling");
         try {
-            runResult = new VersionCheckFreeRunner(actors, eventLoops, new DefaultClock(), args, configuration).run();
+            runResult = Runner$.MODULE$.apply(actors, eventLoops, args, configuration).run();
         } catch (RuntimeException e) {
             throw failure(e);
         } finally {

@@ -1,0 +1,47 @@
+package org.rtcbench.load.gatling;
+
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static org.rtcbench.load.gatling.TimedAction.timed;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stand-in for the WebRTC load simulation: each user "joins", "connects" and waits for a
+ * "first frame" by sleeping, every second user's first frame never comes, and only users that
+ * got one "leave".
+ */
+public final class TimedPeersSimulation extends Simulation {
+    /** What {@link TimedActionIT} asks of one run. */
+    public record Plan(int users, String injection, Duration ramp, Duration joinTime, Duration iceTime) {
+    }
+
+    private final Plan plan = PlanHandoff.receive(Plan.class);
+    private final AtomicInteger firstFrames = new AtomicInteger();
+
+    {
+        ScenarioBuilder peers = scenario("peers")
+                .exec(timed("join", session -> {
+                    Thread.sleep(plan.joinTime().toMillis());
+                    return session.set("joined", true);
+                }))
+                .exec(timed("ice-connected", session -> {
+                    if (!session.getBoolean("joined")) {
+                        throw new IllegalStateException("the join's session was lost");
+                    }
+                    Thread.sleep(plan.iceTime().toMillis());
+                    return session;
+                }))
+                .exec(timed("first-frame", session -> {
+                    if (firstFrames.incrementAndGet() % 2 == 0) {
+                        throw new IllegalStateException("no frame within 0s from peer " + session.userId());
+                    }
+                    return session;
+                }))
+                .exitHereIfFailed()
+                .exec(timed("leave", session -> session));
+        setUp(Injection.parse(plan.injection()).applyTo(peers, plan.users(), plan.ramp(), Duration.ZERO));
+    }
+}
