@@ -35,6 +35,10 @@ import org.rtcbench.core.Durations;
  * </ul>
  * In the open models how long each user stays (the hold of a peer in a room) is the scenario's
  * business; only the closed model uses the hold, as the time it keeps the count up.
+ *
+ * <p>Gatling schedules arrivals per whole second and drops the rest of a duration: a ramp of
+ * 500 ms would bring no user at all. So durations are rounded to whole seconds here, and the
+ * {@link #describe description} says what Gatling will actually do.
  */
 public sealed interface Injection {
     /** What {@link #parse} accepts, for messages and {@code --help}. */
@@ -111,17 +115,19 @@ public sealed interface Injection {
         @Override
         public PopulationBuilder applyTo(ScenarioBuilder scenario, int users, Duration ramp, Duration hold) {
             checkLoad(users, ramp, hold);
-            // Gatling has no ramp over nothing: a zero ramp is everyone at once.
-            return ramp.isZero()
+            Duration seconds = wholeSeconds(ramp);
+            // A ramp that rounds to nothing is everyone at once (Gatling would bring no one).
+            return seconds.isZero()
                     ? scenario.injectOpen(atOnceUsers(users))
-                    : scenario.injectOpen(rampUsers(users).during(ramp));
+                    : scenario.injectOpen(rampUsers(users).during(seconds));
         }
 
         @Override
         public String describe(int users, Duration ramp, Duration hold) {
-            return ramp.isZero()
+            Duration seconds = wholeSeconds(ramp);
+            return seconds.isZero()
                     ? users(users) + " arriving at once"
-                    : users(users) + " arriving over " + Durations.format(ramp);
+                    : users(users) + " arriving over " + Durations.format(seconds);
         }
 
         @Override
@@ -157,16 +163,19 @@ public sealed interface Injection {
             return new Rate(m.group(2).equals("m") ? value / 60 : value);
         }
 
-        /** How long arrivals last: the time {@code users} take to arrive at this rate. */
+        /**
+         * How long arrivals last: the time {@code users} take to arrive at this rate, in whole
+         * seconds and at least one.
+         */
         public Duration arrivalTime(int users) {
-            return Duration.ofMillis(Math.round(users * 1000 / perSecond));
+            return Duration.ofSeconds(Math.max(1, Math.round(users / perSecond)));
         }
 
         @Override
         public PopulationBuilder applyTo(ScenarioBuilder scenario, int users, Duration ramp, Duration hold) {
             checkLoad(users, ramp, hold);
-            // rampUsers spaces its users evenly, i.e. at exactly this rate, and brings exactly
-            // `users`; constantUsersPerSec counts whole seconds (7/s over 35.7s gives 245, not 250).
+            // rampUsers spaces its users evenly, at this rate, and brings exactly `users`;
+            // constantUsersPerSec multiplies by whole seconds (7/s over 35.7s gives 245, not 250).
             return scenario.injectOpen(rampUsers(users).during(arrivalTime(users)));
         }
 
@@ -191,20 +200,23 @@ public sealed interface Injection {
         @Override
         public PopulationBuilder applyTo(ScenarioBuilder scenario, int users, Duration ramp, Duration hold) {
             checkLoad(users, ramp, hold);
-            if (hold.isZero()) {
-                throw new BadInputException("closed injection keeps " + users(users)
-                        + " in for the hold, but the hold is 0; give a hold, e.g. 60s");
+            Duration rampSeconds = wholeSeconds(ramp);
+            Duration holdSeconds = wholeSeconds(hold);
+            if (holdSeconds.isZero()) {
+                throw new BadInputException("closed injection keeps " + users(users) + " in for the hold, but the hold is "
+                        + Durations.format(hold) + "; give a hold of at least 1s, e.g. 60s");
             }
-            return ramp.isZero()
-                    ? scenario.injectClosed(constantConcurrentUsers(users).during(hold))
-                    : scenario.injectClosed(rampConcurrentUsers(0).to(users).during(ramp),
-                            constantConcurrentUsers(users).during(hold));
+            return rampSeconds.isZero()
+                    ? scenario.injectClosed(constantConcurrentUsers(users).during(holdSeconds))
+                    : scenario.injectClosed(rampConcurrentUsers(0).to(users).during(rampSeconds),
+                            constantConcurrentUsers(users).during(holdSeconds));
         }
 
         @Override
         public String describe(int users, Duration ramp, Duration hold) {
-            String held = users(users) + " in at a time for " + Durations.format(hold);
-            return ramp.isZero() ? held : "rising to " + held + " after a " + Durations.format(ramp) + " ramp";
+            Duration rampSeconds = wholeSeconds(ramp);
+            String held = users(users) + " in at a time for " + Durations.format(wholeSeconds(hold));
+            return rampSeconds.isZero() ? held : "rising to " + held + " after a " + Durations.format(rampSeconds) + " ramp";
         }
 
         @Override
@@ -226,6 +238,11 @@ public sealed interface Injection {
         if (hold.isNegative()) {
             throw new BadInputException("the hold must be 0s or more, got " + Durations.format(hold));
         }
+    }
+
+    /** The duration Gatling will use: rounded to the nearest whole second. */
+    private static Duration wholeSeconds(Duration d) {
+        return Duration.ofSeconds(Math.round(d.toMillis() / 1000.0));
     }
 
     private static String users(int users) {

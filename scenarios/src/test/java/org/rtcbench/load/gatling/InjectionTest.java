@@ -93,14 +93,27 @@ class InjectionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"100, rate:5/s, 20000", "10, rate:3/s, 3333", "7, rate:30/m, 14000", "1, rate:0.5/s, 2000", "250, rate:7/s, 35714"})
-    void rateBringsExactlyTheUsersAtThatRate(int users, String text, long arrivalMillis) {
+    @CsvSource({"100, rate:5/s, 20", "10, rate:3/s, 3", "7, rate:30/m, 14", "1, rate:0.5/s, 2", "250, rate:7/s, 36", "3, rate:5/s, 1"})
+    void rateBringsExactlyTheUsersAtThatRateInWholeSeconds(int users, String text, long arrivalSeconds) {
         Injection.Rate rate = (Injection.Rate) Injection.parse(text);
-        assertThat(rate.arrivalTime(users)).isEqualTo(Duration.ofMillis(arrivalMillis));
+        assertThat(rate.arrivalTime(users)).isEqualTo(Duration.ofSeconds(arrivalSeconds));
         InjectionProfile profile = profile(text, users, RAMP, HOLD);
         assertThat(profile).isInstanceOf(OpenInjectionProfile.class);
         assertThat(profile.totalUserCount().get()).isEqualTo((long) users);
         assertThat(profile.toString()).contains("RampOpenInjection(" + users + ",");
+    }
+
+    @Test
+    void rampShorterThanHalfASecondIsEveryoneAtOnceBecauseGatlingWouldBringNoOne() {
+        InjectionProfile profile = profile("ramp", 5, Duration.ofMillis(400), HOLD);
+        assertThat(profile.toString()).contains("AtOnceOpenInjection(5)");
+        assertThat(Injection.parse("ramp").describe(5, Duration.ofMillis(400), HOLD)).isEqualTo("5 users arriving at once");
+    }
+
+    @Test
+    void rampIsRoundedToWholeSeconds() {
+        assertThat(profile("ramp", 5, Duration.ofMillis(1600), HOLD).toString()).contains("RampOpenInjection(5,2 seconds)");
+        assertThat(profile("ramp", 5, Duration.ofMillis(500), HOLD).toString()).contains("RampOpenInjection(5,1 second)");
     }
 
     @Test
@@ -124,7 +137,10 @@ class InjectionTest {
     void closedNeedsAHold() {
         assertThatThrownBy(() -> profile("closed", 50, RAMP, Duration.ZERO))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("closed injection keeps 50 users in for the hold, but the hold is 0; give a hold, e.g. 60s");
+                .hasMessage("closed injection keeps 50 users in for the hold, but the hold is 0s; give a hold of at least 1s, e.g. 60s");
+        assertThatThrownBy(() -> profile("closed", 50, RAMP, Duration.ofMillis(400)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("closed injection keeps 50 users in for the hold, but the hold is 400ms; give a hold of at least 1s, e.g. 60s");
     }
 
     @Test
