@@ -141,7 +141,9 @@ public final class GatlingRun {
                 configuration.netty().useIoUring(), 0, "gatling");
         try {
             runResult = Runner$.MODULE$.apply(actors, eventLoops, args, configuration).run();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Also checked ones: Scala code throws, e.g., the InvocationTargetException of a
+            // simulation constructor that failed.
             throw failure(e);
         } finally {
             try {
@@ -155,7 +157,7 @@ public final class GatlingRun {
         int status;
         try {
             status = new RunResultProcessor(args, configuration).processRunResult(runResult).code();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             throw failure(e);
         }
         Path runDirectory = results.resolve(runResult.runId());
@@ -176,7 +178,7 @@ public final class GatlingRun {
     }
 
     /** Keeps a BadInputException (a simulation rejecting its plan) as it is, so the CLI exits 2. */
-    private RuntimeException failure(RuntimeException e) {
+    private RuntimeException failure(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof BadInputException bad) {
                 return bad;

@@ -1,6 +1,7 @@
 package org.rtcbench.load.gatling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rtcbench.core.BadInputException;
 import org.rtcbench.load.gatling.SimulationLog.Request;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +98,22 @@ class TimedActionIT {
                 .noneMatch(name -> name.startsWith("rtcbench-timed-"));
     }
 
+    @Test
+    void aSimulationRejectingItsPlanFailsTheRunWithTheSameBadInput() {
+        var plan = new TimedPeersSimulation.Plan(3, "burst", Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        assertThatThrownBy(() -> GatlingRun.of(TimedPeersSimulation.class).withPlan(plan).runIn(RESULTS))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("injection 'burst' is not an injection; write one of: once, ramp, rate:<users>/s, rate:<users>/m, closed");
+    }
+
+    @Test
+    void aSimulationRunWithoutItsPlanSaysHowToGiveIt() {
+        assertThatThrownBy(() -> GatlingRun.of(TimedPeersSimulation.class).runIn(RESULTS))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Gatling could not run TimedPeersSimulation: no Plan was offered to this simulation: "
+                        + "run it with GatlingRun.of(simulation).withPlan(plan), and read the plan in its constructor");
+    }
+
     private static List<Request> checkRun(GatlingResult result, TimedPeersSimulation.Plan plan) throws IOException {
         assertThat(result.statusCode()).isZero();
         assertThat(result.assertionsFailed()).isFalse();
@@ -111,6 +129,11 @@ class TimedActionIT {
         assertThat(outcomes.get("ice-connected")).containsEntry(true, (long) users).containsEntry(false, 0L);
         assertThat(outcomes.get("first-frame"))
                 .containsEntry(true, (long) (users - withoutFrame)).containsEntry(false, (long) withoutFrame);
+        assertThat(outcomes.get("render"))
+                .as("exitBlockOnFail took the users whose first frame failed out of the media block")
+                .containsEntry(true, (long) (users - withoutFrame)).containsEntry(false, 0L);
+        assertThat(requests).filteredOn(r -> r.name().equals("first-frame") || r.name().equals("render"))
+                .allSatisfy(r -> assertThat(r.groups()).containsExactly("media"));
         assertThat(outcomes.get("leave"))
                 .as("exitHereIfFailed stopped the users whose first frame failed")
                 .containsEntry(true, (long) (users - withoutFrame)).containsEntry(false, 0L);
@@ -123,7 +146,7 @@ class TimedActionIT {
 
         assertThat(result.reportIndex()).isRegularFile();
         String report = reportText(result.runDirectory());
-        assertThat(report).contains("join", "ice-connected", "first-frame", "leave", "no frame within 0s from peer");
+        assertThat(report).contains("join", "ice-connected", "first-frame", "render", "leave", "no frame within 0s from peer");
         return requests;
     }
 

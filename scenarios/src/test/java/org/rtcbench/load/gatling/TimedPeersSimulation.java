@@ -1,5 +1,6 @@
 package org.rtcbench.load.gatling;
 
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static org.rtcbench.load.gatling.TimedAction.timed;
 
@@ -9,9 +10,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for the WebRTC load simulation: each user "joins", "connects" and waits for a
- * "first frame" by sleeping, every second user's first frame never comes, and only users that
- * got one "leave".
+ * A stand-in for the WebRTC load simulation: each user "joins" and "connects" by sleeping, then
+ * waits for a "first frame" and "renders" it in a group; every second user's first frame never
+ * comes, which ends its media block and then the user, so only users that got one "leave".
  */
 public final class TimedPeersSimulation extends Simulation {
     /** What {@link TimedActionIT} asks of one run. */
@@ -34,12 +35,15 @@ public final class TimedPeersSimulation extends Simulation {
                     Thread.sleep(plan.iceTime().toMillis());
                     return session;
                 }))
-                .exec(timed("first-frame", session -> {
-                    if (firstFrames.incrementAndGet() % 2 == 0) {
-                        throw new IllegalStateException("no frame within 0s from peer " + session.userId());
-                    }
-                    return session;
-                }))
+                .group("media").on(exitBlockOnFail().on(
+                        timed("first-frame", session -> {
+                            if (firstFrames.incrementAndGet() % 2 == 0) {
+                                throw new IllegalStateException("no frame within 0s from peer " + session.userId());
+                            }
+                            return session;
+                        }),
+                        // Users without a first frame leave the block before this one.
+                        timed("render", session -> session)))
                 .exitHereIfFailed()
                 .exec(timed("leave", session -> session));
         setUp(Injection.parse(plan.injection()).applyTo(peers, plan.users(), plan.ramp(), Duration.ZERO));
