@@ -44,9 +44,10 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>It does what {@code io.gatling.app.Gatling.main} does, minus three things that do not fit
  * inside rtcbench: Gatling's main stops logback when it finishes (which would silence the CLI's
  * own log file for the rest of the process), Gatling asks search.maven.org for a newer release
- * (see {@link ReleaseCheck}), and it prints progress to stdout. The configuration is fixed here rather than read
- * from a {@code gatling.conf} on the class path, so every run behaves the same; {@code -Dgatling.*}
- * system properties still override it, as they do for Gatling.
+ * (see {@link ReleaseCheck}), and it prints progress to stdout (here it goes to the log). The
+ * configuration is fixed here rather than read from a {@code gatling.conf} on the class path,
+ * so every run behaves the same; {@code -Dgatling.*} system properties still override it, as
+ * they do for Gatling.
  *
  * <p>Runs in one JVM take turns: Gatling keeps its configuration in a static field while a
  * simulation is built, so a second run waits until the first has finished.
@@ -169,8 +170,7 @@ public final class GatlingRun {
 
     private static GatlingConfiguration configuration() {
         List<Tuple2<String, ?>> settings = SETTINGS.entrySet().stream()
-                .<Tuple2<String, ?>>map(e -> Tuple2.apply(e.getKey(), e.getValue() instanceof List<?> list
-                        ? list : e.getValue()))
+                .<Tuple2<String, ?>>map(e -> Tuple2.apply(e.getKey(), e.getValue()))
                 .toList();
         // loadForTest layers these over gatling-defaults.conf (under -D system properties) and,
         // unlike load(), ignores any gatling.conf a dependency might put on the class path.
