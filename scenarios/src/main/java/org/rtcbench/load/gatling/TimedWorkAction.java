@@ -12,9 +12,11 @@ import io.gatling.core.action.BlockExit$;
 import io.gatling.core.session.Session;
 import io.gatling.core.stats.StatsEngine;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
@@ -53,8 +55,9 @@ final class TimedWorkAction implements Action {
     static TimedWorkAction start(String requestName, TimedWork work, CoreComponents core, Action next) {
         // Unbounded and thread-per-blocked-user on purpose: hundreds of peers may wait for ICE at
         // the same time, and a bounded pool would queue them and add its queueing to their times.
-        // Idle threads die after a few seconds, so a finished ramp leaves nothing behind.
-        ExecutorService workers = Executors.newCachedThreadPool(threads(requestName));
+        // Idle threads die after 10 s, so a finished ramp does not keep hundreds of them.
+        ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threads(requestName));
         // Gatling shuts its event loops down when a run ends (also on a crash): that is the one
         // signal every launcher gives, so the workers stop with it. Work still blocking then
         // belongs to users Gatling has already stopped, hence the interrupt.
