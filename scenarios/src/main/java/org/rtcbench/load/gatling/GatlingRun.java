@@ -58,7 +58,8 @@ public final class GatlingRun {
 
     /**
      * Settings that keep Gatling offline, on the given folder, and quiet. Native transports and
-     * OpenSSL stay off because loading them unpacks shared libraries into the temp folder;
+     * OpenSSL stay off because loading them unpacks shared libraries into the temp folder, and
+     * the jar leaves Gatling's OpenSSL natives out (with OpenSSL on, Gatling refuses to start);
      * rtcbench's load is WebRTC, not Gatling HTTP, so the JDK's NIO and TLS are enough.
      */
     private static final Map<String, Object> SETTINGS = Map.of(
