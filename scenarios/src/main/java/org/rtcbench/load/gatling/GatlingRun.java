@@ -120,10 +120,9 @@ public final class GatlingRun {
             try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
                 // Gatling prints its report progress with Scala's println; the CLI's stdout belongs
                 // to rtcbench, so that text goes to the log instead.
-                GatlingResult result = Console$.MODULE$.withOut(out, () -> plan == null
+                return Console$.MODULE$.withOut(out, () -> plan == null
                         ? run(args, results)
                         : PlanHandoff.offering(plan, () -> run(args, results)));
-                return result;
             } finally {
                 String printed = console.toString(StandardCharsets.UTF_8).strip();
                 if (!printed.isEmpty()) {

@@ -55,7 +55,8 @@ final class SimulationLog {
                     string();
                 }
                 for (int assertions = in.getInt(); assertions > 0; assertions--) {
-                    in.position(in.position() + in.getInt());
+                    int length = in.getInt();
+                    in.position(in.position() + length);
                 }
             } else if (header == user) {
                 in.getInt();

@@ -1,6 +1,7 @@
 package org.rtcbench.load.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
+import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static org.rtcbench.load.gatling.TimedAction.timed;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TimedPeersSimulation extends Simulation {
     /** What {@link TimedActionIT} asks of one run. */
-    public record Plan(int users, String injection, Duration ramp, Duration joinTime, Duration iceTime) {
+    public record Plan(int users, String injection, Duration ramp, Duration joinTime, Duration iceTime,
+                       boolean assertNoFailures) {
     }
 
     private final Plan plan = PlanHandoff.receive(Plan.class);
@@ -46,6 +48,9 @@ public final class TimedPeersSimulation extends Simulation {
                         timed("render", session -> session)))
                 .exitHereIfFailed()
                 .exec(timed("leave", session -> session));
-        setUp(Injection.parse(plan.injection()).applyTo(peers, plan.users(), plan.ramp(), Duration.ZERO));
+        SetUp setUp = setUp(Injection.parse(plan.injection()).applyTo(peers, plan.users(), plan.ramp(), Duration.ZERO));
+        if (plan.assertNoFailures()) {
+            setUp.assertions(global().failedRequests().count().is(0L));
+        }
     }
 }
