@@ -96,7 +96,7 @@ class TimedActionIT {
 
         Thread.sleep(200);
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.startsWith("rtcbench-timed-"));
+                .noneMatch(name -> name.startsWith("rtcbench-timed-") || name.startsWith("gatling-"));
     }
 
     @Test
