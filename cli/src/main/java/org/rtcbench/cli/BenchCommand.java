@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: measured numbers for the README and release notes.",
         subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Peers.class,
-                BenchCommand.Report.class})
+                BenchCommand.Report.class, BenchCommand.Load.class})
 final class BenchCommand {
 
     /** {@code bench sampling}: the CPU cost of 1 Hz getStats() sampling per browser. */
@@ -221,6 +221,48 @@ final class BenchCommand {
                 System.out.printf("cold start to first connected call: min %d ms, median %d ms, max %d ms (%d runs)%n",
                         times.get(0), times.get(times.size() / 2), times.get(times.size() - 1), times.size());
             }
+            return ExitCode.PASSED;
+        }
+    }
+
+    /** {@code bench load}: how many synthetic peers go through the local Janus before the generator saturates. */
+    @Command(name = "load", mixinStandardHelpOptions = true,
+            description = "Capacity of this machine as a load generator: load runs through a local Janus (in a test network "
+                    + "namespace) growing by one room of --publishers + --subscribers synthetic peers (320x240@15 A/V, each "
+                    + "subscriber receiving every publisher of its room) per step, until the generator-limited flag trips or a "
+                    + "peer fails; prints the largest size that passed.")
+    static final class Load implements Callable<Integer> {
+        @Option(names = "--publishers", defaultValue = "2", description = "Publishers per room (default: ${DEFAULT-VALUE}).")
+        int publishers;
+
+        @Option(names = "--subscribers", defaultValue = "4", description = "Subscribers per room (default: ${DEFAULT-VALUE}).")
+        int subscribers;
+
+        @Option(names = "--from", defaultValue = "1", description = "Rooms in the first step (default: ${DEFAULT-VALUE}).")
+        int from;
+
+        @Option(names = "--max", defaultValue = "20", description = "Rooms in the last step at most (default: ${DEFAULT-VALUE}).")
+        int max;
+
+        @Option(names = "--ramp", defaultValue = "10s", description = "Ramp of each step (default: ${DEFAULT-VALUE}).")
+        String ramp;
+
+        @Option(names = "--hold", defaultValue = "20s", description = "Hold of each step (default: ${DEFAULT-VALUE}).")
+        String hold;
+
+        @Mixin
+        RunFlags flags;
+
+        @Override
+        public Integer call() {
+            var base = flags.apply(ScenarioLoader.loadResource(LoadCommand.DEFAULT)).withAssertions(List.of());
+            System.out.printf("bench load: rooms of %d publishers + %d subscribers through a local Janus, %s ramp + %s hold a step%n",
+                    publishers, subscribers, ramp, hold);
+            var bench = new org.rtcbench.bench.LoadCapacityBench(base, flags.options(), System.out);
+            var steps = bench.run(publishers, subscribers, from, max, Durations.parse(ramp), Durations.parse(hold));
+            int capacity = org.rtcbench.bench.LoadCapacityBench.capacity(steps);
+            System.out.printf("%nlargest load that passed (all connected, generator not limited): %d synthetic peers on %d cores%n",
+                    capacity, Runtime.getRuntime().availableProcessors());
             return ExitCode.PASSED;
         }
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rtcbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "WebRTC interoperability and load testing: real browsers with fake camera and microphone, "
                 + "driven through calls, sampled every second, judged by assertions.",
-        subcommands = {DemoCommand.class, RunCommand.class, InteropCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, InteropCommand.class, LoadCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  the run passed", "  1  an assertion or a peer failed",
                 "  2  bad input or environment (scenario, flags, missing browser)", "  3  unexpected internal error",

@@ -6,6 +6,7 @@ import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.runner.LinkPlan;
+import org.rtcbench.runner.Run;
 import org.rtcbench.runner.RunOptions;
 import org.rtcbench.runner.ScenarioRunner;
 import sun.misc.Signal;
@@ -19,14 +20,23 @@ final class RunExecution {
     private RunExecution() {
     }
 
+    /** Runs a scenario file: a call, or a load run when it has a 'load:' section. */
     static int run(Scenario scenario, RunOptions options) {
+        if (scenario.load() != null) {
+            return run(new org.rtcbench.runner.LoadRunner(scenario, options), summary -> {
+            });
+        }
         return run(scenario, null, options, summary -> {
         });
     }
 
     /** Runs with an optional link plan (the interop matrix) and hands the summary to {@code done}. */
     static int run(Scenario scenario, LinkPlan plan, RunOptions options, java.util.function.Consumer<RunSummary> done) {
-        ScenarioRunner runner = new ScenarioRunner(scenario, options, plan);
+        return run(new ScenarioRunner(scenario, options, plan), done);
+    }
+
+    /** Runs a call or a load run in the foreground and hands the summary to {@code done}. */
+    static int run(Run runner, java.util.function.Consumer<RunSummary> done) {
         AtomicReference<String> signal = new AtomicReference<>();
         Signal.handle(new Signal("TERM"), s -> stop(runner, signal, "SIGTERM"));
         Signal.handle(new Signal("INT"), s -> stop(runner, signal, "SIGINT"));
@@ -53,7 +63,7 @@ final class RunExecution {
         return summary.status().exitCode();
     }
 
-    private static void stop(ScenarioRunner runner, AtomicReference<String> signal, String name) {
+    private static void stop(Run runner, AtomicReference<String> signal, String name) {
         if (signal.compareAndSet(null, name)) {
             System.out.println("  " + name + " received: stopping peers and writing results");
             runner.interrupt("interrupted by " + name);

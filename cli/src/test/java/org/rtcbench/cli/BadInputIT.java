@@ -104,4 +104,19 @@ class BadInputIT {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("SCENARIO", "--duration", "--chrome-binary", "--results");
     }
+
+    @Test
+    void loadAgainstAnUnreachableJanusSaysSoWithoutHanging() throws Exception {
+        long t0 = System.nanoTime();
+        RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "load", "--url", "http://127.0.0.1:9/janus", "--ramp", "1s", "--hold", "1s");
+        assertOneLineError(r, "cannot reach Janus at http://127.0.0.1:9/janus");
+        assertThat((System.nanoTime() - t0) / 1_000_000_000).as("seconds until exit").isLessThan(30);
+    }
+
+    @Test
+    void loadFlagsAreCheckedWithTheirNames() throws Exception {
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--injection", "fast"), "--injection must be once, ramp, closed, rate:<users>/s or rate:<users>/m");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "0"), "--publishers must be at least 1");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--ramp", "soon"), "--ramp");
+    }
 }

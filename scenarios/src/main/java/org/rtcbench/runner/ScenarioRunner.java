@@ -199,8 +199,8 @@ public final class ScenarioRunner implements Run {
             status = RunStatus.PASSED;
         }
         RunSummary summary = summary(startedAt, status, reason, results, firstConnected, cells);
-        writeOutputs(summary);
         dir.event("run-ended", Map.of("status", status.id()));
+        writeOutputs(summary);
         dir.close();
         new ConsoleSummary(options.out()).print(summary, dir.path());
         finished.countDown();

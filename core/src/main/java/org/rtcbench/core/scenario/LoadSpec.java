@@ -6,13 +6,13 @@ import java.util.regex.Pattern;
 /**
  * A load run's shape: {@code rooms} rooms, each with {@code publishers} synthetic peers that
  * publish and {@code subscribers} that subscribe to every publisher of their room; how they
- * arrive ({@code injection}: {@code ramp} spreads them over {@code ramp}, {@code rate:N/s} starts N
- * a second, {@code closed} keeps all of them in at once, replacing any that leave); and how long
+ * arrive ({@code injection}: {@code once} all at once, {@code ramp} spread over {@code ramp}, {@code rate:N/s}
+ * or {@code rate:N/m} N a second or minute, {@code closed} concurrency ramped to all of them, replacing any that leave); and how long
  * they stay after the ramp ({@code hold}).
  */
 public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, String injection, Duration ramp,
                        Duration hold, String videoCodec) {
-    private static final Pattern INJECTION = Pattern.compile("ramp|closed|rate:\\d+(\\.\\d+)?/s");
+    private static final Pattern INJECTION = Pattern.compile("once|ramp|closed|rate:\\d+(\\.\\d+)?/[sm]");
 
     public LoadSpec {
         rooms = rooms == null ? 1 : rooms;
@@ -31,7 +31,7 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
             throw new IllegalArgumentException("subscribers must be 0 or more per room, got " + subscribers);
         }
         if (!INJECTION.matcher(injection).matches()) {
-            throw new IllegalArgumentException("injection must be ramp, closed or rate:<users>/s (e.g. rate:5/s), got '" + injection + "'");
+            throw new IllegalArgumentException("injection must be once, ramp, closed, rate:<users>/s or rate:<users>/m (e.g. rate:5/s), got '" + injection + "'");
         }
         if (videoCodec != null && !videoCodec.matches("(?i)vp8|vp9|h264")) {
             throw new IllegalArgumentException("videoCodec must be vp8, vp9 or h264, got '" + videoCodec + "'");

@@ -282,7 +282,7 @@ class ScenarioLoaderTest {
     @Test
     void aBadInjectionNamesWhatIsAllowed() {
         assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload:\n  injection: fast\n"))
-                .hasMessageContaining("load.yaml:2").hasMessageContaining("load: injection must be ramp, closed or rate:<users>/s");
+                .hasMessageContaining("load.yaml:2").hasMessageContaining("load: injection must be once, ramp, closed, rate:<users>/s");
     }
 
     @Test

@@ -17,11 +17,13 @@ import java.util.Objects;
  */
 public final class TimedAction implements ActionBuilder {
     private final String requestName;
-    private final TimedWork work;
+    private final SteppedWork work;
+    private final boolean timesWhole;
 
-    private TimedAction(String requestName, TimedWork work) {
+    private TimedAction(String requestName, SteppedWork work, boolean timesWhole) {
         this.requestName = requestName;
         this.work = work;
+        this.timesWhole = timesWhole;
     }
 
     /** A request named {@code requestName} (as it appears in the report) that times {@code work}. */
@@ -31,7 +33,18 @@ public final class TimedAction implements ActionBuilder {
         if (requestName.isBlank()) {
             throw new IllegalArgumentException("a timed request needs a name, e.g. \"join\"");
         }
-        return new TimedAction(requestName, work);
+        return new TimedAction(requestName, (session, recorder) -> work.run(session), true);
+    }
+
+    /**
+     * An action named {@code name} whose blocking work records its own requests, any number of
+     * them, through a {@link org.rtcbench.load.Recorder}. When the work fails without having
+     * recorded a failure itself, a KO request named {@code name} carries the reason.
+     */
+    public static TimedAction stepped(String name, SteppedWork work) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(work, "work");
+        return new TimedAction(name, work, false);
     }
 
     /** The name this request has in simulation.log and the report. */
@@ -44,7 +57,7 @@ public final class TimedAction implements ActionBuilder {
         return new io.gatling.core.action.builder.ActionBuilder() {
             @Override
             public Action build(ScenarioContext ctx, Action next) {
-                return TimedWorkAction.start(requestName, work, ctx.coreComponents(), next);
+                return TimedWorkAction.start(requestName, work, timesWhole, ctx.coreComponents(), next);
             }
         };
     }

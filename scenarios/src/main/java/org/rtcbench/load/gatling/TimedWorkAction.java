@@ -34,17 +34,19 @@ final class TimedWorkAction implements Action {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final String requestName;
-    private final TimedWork work;
+    private final SteppedWork work;
+    private final boolean timesWhole;
     private final StatsEngine statsEngine;
     private final Clock clock;
     private final Action next;
     private final ExecutorService workers;
     private Logger scalaLogger = Logger.apply(LOG);
 
-    private TimedWorkAction(String requestName, TimedWork work, CoreComponents core, Action next,
+    private TimedWorkAction(String requestName, SteppedWork work, boolean timesWhole, CoreComponents core, Action next,
                             ExecutorService workers) {
         this.requestName = requestName;
         this.work = work;
+        this.timesWhole = timesWhole;
         this.statsEngine = core.statsEngine();
         this.clock = core.clock();
         this.next = next;
@@ -52,7 +54,7 @@ final class TimedWorkAction implements Action {
     }
 
     /** Builds the action for one run and ties its worker threads to the run's lifetime. */
-    static TimedWorkAction start(String requestName, TimedWork work, CoreComponents core, Action next) {
+    static TimedWorkAction start(String requestName, SteppedWork work, boolean timesWhole, CoreComponents core, Action next) {
         // Unbounded and thread-per-blocked-user on purpose: hundreds of peers may wait for ICE at
         // the same time, and a bounded pool would queue them and add its queueing to their times.
         // Idle threads die after 10 s, so a finished ramp does not keep hundreds of them.
@@ -62,7 +64,7 @@ final class TimedWorkAction implements Action {
         // signal every launcher gives, so the workers stop with it. Work still blocking then
         // belongs to users Gatling has already stopped, hence the interrupt.
         core.eventLoopGroup().terminationFuture().addListener(done -> workers.shutdownNow());
-        return new TimedWorkAction(requestName, work, core, next, workers);
+        return new TimedWorkAction(requestName, work, timesWhole, core, next, workers);
     }
 
     private static ThreadFactory threads(String requestName) {
@@ -104,8 +106,15 @@ final class TimedWorkAction implements Action {
         Session after;
         Status status;
         String message;
+        java.util.concurrent.atomic.AtomicBoolean recordedFailure = new java.util.concurrent.atomic.AtomicBoolean();
+        org.rtcbench.load.Recorder recorder = (request, startMs, endMs, failure) -> {
+            if (failure != null) {
+                recordedFailure.set(true);
+            }
+            log(session, request, startMs, endMs, failure);
+        };
         try {
-            io.gatling.javaapi.core.Session result = work.run(new io.gatling.javaapi.core.Session(session));
+            io.gatling.javaapi.core.Session result = work.run(new io.gatling.javaapi.core.Session(session), recorder);
             if (result == null) {
                 throw new IllegalStateException("the timed work returned no session");
             }
@@ -124,18 +133,32 @@ final class TimedWorkAction implements Action {
             }
         }
         long end = clock.nowMillis();
-        Session timed = after.logGroupRequestTimings(start, end);
+        Session timed = timesWhole ? after.logGroupRequestTimings(start, end) : after;
+        boolean logWhole = timesWhole || (status == KO$.MODULE$ && !recordedFailure.get());
         Status outcome = status;
         String reason = message;
         try {
             // Back on the user's own event loop, as Gatling's own actions record and continue.
             session.eventLoop().execute(() -> {
-                statsEngine.logResponse(session.scenario(), session.groups(), requestName, start, end,
-                        outcome, Option.empty(), Option.apply(reason));
+                if (logWhole) {
+                    statsEngine.logResponse(session.scenario(), session.groups(), requestName, start, end,
+                            outcome, Option.empty(), Option.apply(reason));
+                }
                 next.$bang(timed);
             });
         } catch (RejectedExecutionException e) {
             LOG.debug("'{}' finished for user {} after the run ended; not recorded", requestName, session.userId());
+        }
+    }
+
+    /** Records one request that stepped work timed itself, on the user's event loop like Gatling's own actions. */
+    private void log(Session session, String request, long startMs, long endMs, String failure) {
+        Status status = failure == null ? OK$.MODULE$ : KO$.MODULE$;
+        try {
+            session.eventLoop().execute(() -> statsEngine.logResponse(session.scenario(), session.groups(), request,
+                    startMs, endMs, status, Option.empty(), Option.apply(failure)));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("'{}' finished for user {} after the run ended; not recorded", request, session.userId());
         }
     }
 

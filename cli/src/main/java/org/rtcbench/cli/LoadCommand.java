@@ -1,0 +1,144 @@
+package org.rtcbench.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.Durations;
+import org.rtcbench.core.assertion.Assertion;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.scenario.LoadSpec;
+import org.rtcbench.core.scenario.PeerGroup;
+import org.rtcbench.core.scenario.Role;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.core.scenario.TargetSpec;
+import org.rtcbench.runner.LoadRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rtcbench load}: Gatling ramps synthetic Java peers into Janus VideoRoom rooms; the flags override the scenario's load section. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Load-test an SFU: Gatling injects synthetic Java peers (libwebrtc) that join Janus VideoRoom rooms, "
+                + "publish 320x240@15 video and audio or subscribe to every publisher of their room, hold, and leave. "
+                + "Without --url, rtcbench starts a local Janus (Debian's janus) in a test network namespace and stops it afterwards "
+                + "(needs root or CAP_NET_ADMIN).",
+                "Prints one line a second (peers joined/connected/failed, receivers' fps and loss, the generator's CPU, timers "
+                        + "and frame pacing), flags the run GENERATOR-LIMITED when rtcbench itself saturates, and writes "
+                        + "results/<run-id>/ with Gatling's report of join, ICE-connected and first-frame times in gatling/.",
+                "Exit codes: 0 passed, 1 failed (an assertion, fewer peers connected than asked, Janus died), 2 bad input or "
+                        + "Janus not reachable, 130/143 interrupted."})
+final class LoadCommand implements Callable<Integer> {
+    /** The default load scenario inside the jar (scenarios/janus-load.yaml in the source tree). */
+    static final String DEFAULT = "org/rtcbench/scenarios/janus-load.yaml";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "A scenario file with a 'load:' section (default: the bundled janus-load.yaml).")
+    Path file;
+
+    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "janus", description = "The SFU: janus (the only one so far).")
+    String target;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Janus's HTTP API, e.g. http://10.0.0.5:8088/janus (default: start a local Janus).")
+    String url;
+
+    @Option(names = "--rooms", paramLabel = "R", description = "Rooms (default: the scenario's, else 1).")
+    Integer rooms;
+
+    @Option(names = "--publishers", paramLabel = "P", description = "Publishers per room (default: the scenario's, else 3).")
+    Integer publishers;
+
+    @Option(names = "--subscribers", paramLabel = "S", description = "Subscribers per room, each subscribing to every publisher (default: the scenario's, else 3).")
+    Integer subscribers;
+
+    @Option(names = "--ramp", paramLabel = "DURATION", description = "How long users keep arriving, e.g. 30s.")
+    String ramp;
+
+    @Option(names = "--hold", paramLabel = "DURATION", description = "How long all stay after the ramp, e.g. 60s.")
+    String hold;
+
+    @Option(names = "--injection", paramLabel = "MODEL",
+            description = "How users arrive: ramp (open model, spread over --ramp), rate:N/s (open model, N a second), "
+                    + "closed (closed model: concurrency ramps to all users over --ramp, then stays).")
+    String injection;
+
+    @Option(names = "--codec", paramLabel = "CODEC", description = "The publishers' only video codec: vp8, vp9 or h264.")
+    String codec;
+
+    @Option(names = "--observer", paramLabel = "KIND",
+            description = "Add a browser (chrome or firefox) that subscribes to the first room's publishers; repeatable.")
+    List<String> observerKinds = new ArrayList<>();
+
+    @Option(names = "--assert", paramLabel = "ASSERTION",
+            description = "Replace the scenario's assertions, e.g. --assert 'join.p95 < 2s' --assert 'video.fps.p50 >= 12 for receivers'; repeatable.")
+    List<String> assertions = new ArrayList<>();
+
+    @Mixin
+    RunFlags flags;
+
+    @Override
+    public Integer call() {
+        return RunExecution.run(new LoadRunner(scenario(), flags.options()), summary -> {
+        });
+    }
+
+    /** The scenario with this command's flags applied. */
+    Scenario scenario() {
+        if (!"janus".equals(target)) {
+            throw new BadInputException("--target " + target + " is not supported; the SFU target so far is janus");
+        }
+        Scenario s = flags.apply(file == null ? ScenarioLoader.loadResource(DEFAULT) : ScenarioLoader.load(file));
+        LoadSpec l = s.load() == null ? LoadSpec.defaults() : s.load();
+        try {
+            l = new LoadSpec(rooms != null ? rooms : l.rooms(), publishers != null ? publishers : l.publishers(),
+                    subscribers != null ? subscribers : l.subscribers(), injection != null ? injection : l.injection(),
+                    ramp != null ? duration("--ramp", ramp) : l.ramp(), hold != null ? duration("--hold", hold) : l.hold(),
+                    codec != null ? codec : l.videoCodec());
+            s = s.withLoad(TargetSpec.janus(url != null ? url : s.target().url()), l);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage().replaceFirst("^(rooms|publishers|subscribers|injection|videoCodec|url)", "--$1")
+                    .replace("--videoCodec", "--codec"));
+        }
+        if (!observerKinds.isEmpty()) {
+            List<PeerGroup> observers = new ArrayList<>(s.peers());
+            for (String kind : observerKinds) {
+                PeerKind k;
+                try {
+                    k = PeerKind.of(kind);
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--observer " + e.getMessage());
+                }
+                observers.add(new PeerGroup(k, "observer-" + k.id() + "-" + (observers.size() + 1), 1, Role.RECVONLY, null));
+            }
+            s = s.withPeers(observers);
+        }
+        if (!assertions.isEmpty()) {
+            List<Assertion> parsed = new ArrayList<>();
+            for (String a : assertions) {
+                try {
+                    parsed.add(Assertion.parse(a));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--assert: " + e.getMessage());
+                }
+            }
+            s = s.withAssertions(parsed);
+        }
+        return s;
+    }
+
+    private static Duration duration(String flag, String text) {
+        try {
+            Duration d = Durations.parse(text);
+            if (d.isZero()) {
+                throw new BadInputException(flag + " must be positive, e.g. 30s");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(flag + " " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,648 @@
+package org.rtcbench.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.rtcbench.browser.harness.HarnessServer;
+import org.rtcbench.browser.local.LocalChromium;
+import org.rtcbench.browser.local.LocalFirefox;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.Durations;
+import org.rtcbench.core.Version;
+import org.rtcbench.core.assertion.AssertionEvaluator;
+import org.rtcbench.core.assertion.AssertionResult;
+import org.rtcbench.core.assertion.PeerMeasurements;
+import org.rtcbench.core.metric.Metric;
+import org.rtcbench.core.metric.MetricPoint;
+import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.peer.Peer;
+import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.PeerLauncher;
+import org.rtcbench.core.run.LoadSummary;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunDirectory;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+import org.rtcbench.core.scenario.LoadSpec;
+import org.rtcbench.core.scenario.PeerGroup;
+import org.rtcbench.core.scenario.Role;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.load.GeneratorMonitor;
+import org.rtcbench.load.GeneratorSaturation;
+import org.rtcbench.load.LoadContext;
+import org.rtcbench.load.LoadPeers;
+import org.rtcbench.load.LoadPlan;
+import org.rtcbench.load.Recorder;
+import org.rtcbench.load.gatling.GatlingResult;
+import org.rtcbench.load.gatling.LoadSimulation;
+import org.rtcbench.media.FakeMediaCache;
+import org.rtcbench.peer.java.JavaPeerLauncher;
+import org.rtcbench.target.janus.JanusClient;
+import org.rtcbench.target.janus.JanusVideoRoom;
+import org.rtcbench.target.janus.ReachableCandidates;
+import org.rtcbench.target.janus.LocalJanus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a load scenario: a Janus VideoRoom target (a local Janus in a test network namespace, or the
+ * user's), Gatling injecting synthetic Java peers that publish or subscribe, optional browser
+ * observers subscribed through the same target, every peer sampled each second while it is in the
+ * room, the generator watching its own CPU, timers and frame pacing, then assertions and the run
+ * directory with a load summary. Fewer peers connected than asked is never a pass.
+ */
+public final class LoadRunner implements Run {
+    private static final Logger LOG = LoggerFactory.getLogger(LoadRunner.class);
+    private static final Duration MEDIA_LOOP = Duration.ofSeconds(5);
+    private static final Duration FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Scenario scenario;
+    private final LoadSpec load;
+    private final RunOptions options;
+    private final GeneratorSaturation saturation;
+    private final List<PeerSlot> slots = new CopyOnWriteArrayList<>();
+    private final List<PeerSlot> observers = new ArrayList<>();
+    private final Map<String, List<Long>> timings = new ConcurrentHashMap<>();
+    private final AtomicInteger joined = new AtomicInteger();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile String interruptReason;
+    private volatile String targetFailure;
+    private volatile RunDirectory dir;
+    private volatile long startNanos;
+    private volatile boolean limitedAnnounced;
+    private volatile GeneratorMonitor monitor;
+
+    public LoadRunner(Scenario scenario, RunOptions options) {
+        this(scenario, options, GeneratorSaturation.defaults());
+    }
+
+    /** A load run judged against other generator limits (the benchmark and tests set their own). */
+    public LoadRunner(Scenario scenario, RunOptions options, GeneratorSaturation saturation) {
+        if (scenario.load() == null) {
+            throw new BadInputException("scenario " + scenario.name() + " has no 'load:' section; use 'rtcbench run' for calls");
+        }
+        this.scenario = scenario;
+        this.load = scenario.load();
+        this.options = options;
+        this.saturation = saturation;
+        for (PeerGroup g : scenario.peers()) {
+            for (String name : g.peerNames()) {
+                observers.add(new PeerSlot(name, g.kind(), g.role(), scenario.mediaOf(g)));
+            }
+        }
+    }
+
+    @Override
+    public void interrupt(String reason) {
+        if (interrupted.compareAndSet(false, true)) {
+            interruptReason = reason;
+            stop.countDown();
+        }
+    }
+
+    @Override
+    public boolean awaitFinished(long timeoutMs) throws InterruptedException {
+        return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public RunDirectory directory() {
+        return dir;
+    }
+
+    @Override
+    public RunSummary run() {
+        Instant startedAt = Instant.now();
+        dir = RunDirectory.create(options.resultsRoot(), scenario.name());
+        options.observer().directoryCreated(dir);
+        dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
+        dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name(), "users", load.users()));
+        String url = scenario.target().url();
+        options.out().printf("rtcbench %s: load run %s: %d room%s x (%d publishers + %d subscribers) = %d synthetic peers%s, "
+                        + "through %s, %s injection over %s, hold %s%n", Version.get(), dir.runId(), load.rooms(),
+                load.rooms() == 1 ? "" : "s", load.publishers(), load.subscribers(), load.users(),
+                observers.isEmpty() ? "" : " + " + observers.size() + " observer" + (observers.size() == 1 ? "" : "s"),
+                url == null ? "a local Janus" : "Janus at " + url, load.injection(), Durations.format(load.ramp()),
+                Durations.format(load.hold()));
+
+        LocalJanus localJanus = null;
+        JanusClient client = null;
+        JanusVideoRoom room = null;
+        HarnessServer harness = null;
+        ScheduledExecutorService sampler = null;
+        ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+                daemon("load-sample"));
+        LoadPlan plan = null;
+        String reason = null;
+        BadInputException badInput = null;
+        String gatlingReport = null;
+        String janusVersion = null;
+        try {
+            String janusUrl;
+            ReachableCandidates reachable;
+            String peerAddress;
+            if (url == null) {
+                localJanus = LocalJanus.start(options.workDir().resolve("janus-" + dir.runId()));
+                janusUrl = localJanus.url();
+                peerAddress = localJanus.peerAddress();
+                reachable = ReachableCandidates.only(peerAddress);
+                janusVersion = localJanus.version();
+                options.out().printf("  local Janus %s at %s (pid %d, test network namespace; peers use %s)%n",
+                        janusVersion, janusUrl, localJanus.pid(), peerAddress);
+                dir.event("janus-started", Map.of("url", janusUrl, "pid", localJanus.pid(), "version", janusVersion));
+                watchJanus(localJanus);
+            } else {
+                janusUrl = url;
+                peerAddress = null;
+                reachable = ReachableCandidates.all();
+            }
+            client = JanusClient.connect(janusUrl);
+            if (janusVersion == null) {
+                janusVersion = client.version();
+                options.out().printf("  Janus %s at %s%n", janusVersion, janusUrl);
+            }
+            room = new JanusVideoRoom(client, reachable, scenario.connectTimeout(), dir::event);
+            List<Long> rooms = new ArrayList<>();
+            for (int i = 0; i < load.rooms(); i++) {
+                rooms.add(room.createRoom(load.publishers() + 1, load.videoCodec() == null ? "vp8,vp9,h264" : load.videoCodec().toLowerCase(Locale.ROOT)));
+            }
+            dir.event("rooms-created", Map.of("rooms", rooms));
+
+            PeerLauncher javaPeers = peerAddress == null ? new JavaPeerLauncher("127.0.0.1") : new JavaPeerLauncher(peerAddress);
+            javaPeers.check();
+            Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
+            LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
+                    ownFeeds, FIRST_FRAME_TIMEOUT);
+
+            startNanos = System.nanoTime();
+            monitor = new GeneratorMonitor(counts(), saturation, this::second);
+            sampler = Executors.newSingleThreadScheduledExecutor(daemon("load-sampler"));
+            ExecutorService pool = workers;
+            long interval = scenario.sampling().toMillis();
+            sampler.scheduleAtFixedRate(() -> tick(pool), interval, interval, TimeUnit.MILLISECONDS);
+
+            if (!observers.isEmpty()) {
+                harness = HarnessServer.start();
+                startObservers(harness, ctx, rooms.get(0), peerAddress);
+            }
+
+            long endAt = System.nanoTime() + load.duration().toNanos();
+            plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt);
+            org.rtcbench.load.gatling.Injection.parse(load.injection(), "injection");
+            GatlingResult result = LoadSimulation.run(plan, dir.path().resolve("gatling"));
+            gatlingReport = result.reportIndex() == null ? null : dir.path().relativize(result.reportIndex()).toString();
+            dir.event("gatling-finished", gatlingReport == null ? Map.of() : Map.of("report", gatlingReport));
+        } catch (BadInputException e) {
+            badInput = e;
+            reason = e.getMessage();
+            LOG.error("bad input or environment", e);
+        } catch (RuntimeException e) {
+            reason = "load run aborted: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            LOG.error("load run aborted", e);
+        } finally {
+            stop.countDown();
+            if (sampler != null) {
+                sampler.shutdown();
+                try {
+                    sampler.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (plan != null) {
+                plan.abandonAll();
+            }
+            closeObservers(workers);
+            workers.shutdownNow();
+            if (monitor != null) {
+                monitor.close();
+            }
+            if (room != null) {
+                room.close();
+            }
+            if (client != null) {
+                client.close();
+            }
+            if (harness != null) {
+                harness.close();
+            }
+            if (localJanus != null) {
+                localJanus.close();
+                dir.event("janus-stopped", Map.of());
+            }
+        }
+
+        LoadSummary loadSummary = loadSummary(url, plan, monitor, gatlingReport);
+        List<AssertionResult> results = AssertionEvaluator.evaluate(scenario.assertions(), measurements(), timingsCopy());
+        RunStatus status;
+        if (badInput != null) {
+            status = RunStatus.ERROR;
+        } else if (interrupted.get()) {
+            status = RunStatus.INTERRUPTED;
+            reason = interruptReason;
+        } else if (reason != null || targetFailure != null || loadSummary.connected() < loadSummary.requested()
+                || results.stream().anyMatch(r -> !r.passed())) {
+            status = RunStatus.FAILED;
+            if (reason == null) {
+                reason = targetFailure != null ? targetFailure : loadSummary.connected() < loadSummary.requested()
+                        ? "only " + loadSummary.connected() + " of " + loadSummary.requested() + " synthetic peers connected"
+                        + (loadSummary.failed() > 0 ? " (" + loadSummary.failed() + " failed: " + firstFailure() + ")" : "")
+                        : results.stream().filter(r -> !r.passed()).count() + " of " + results.size() + " assertions failed";
+            }
+        } else {
+            status = RunStatus.PASSED;
+        }
+        if (loadSummary.generatorLimited() && reason != null && status != RunStatus.ERROR) {
+            reason += "; but the generator was limited, so this may be rtcbench's limit, not the SFU's";
+        }
+        RunSummary summary = summary(startedAt, status, reason, results, janusVersion).withLoad(loadSummary);
+        dir.event("run-ended", Map.of("status", status.id()));
+        writeOutputs(summary);
+        dir.close();
+        printSummary(summary);
+        finished.countDown();
+        if (badInput != null) {
+            throw badInput;
+        }
+        return summary;
+    }
+
+    // ---------------------------------------------------------------- target and observers
+
+    /** A local Janus that exits mid-run fails the run at once and releases the users. */
+    private void watchJanus(LocalJanus janus) {
+        ProcessHandle.of(janus.pid()).ifPresent(p -> p.onExit().thenRun(() -> {
+            if (stop.getCount() > 0) {
+                targetFailure = "Janus (pid " + janus.pid() + ") exited mid-run";
+                dir.event("janus-exited", Map.of("pid", janus.pid()));
+                options.out().println("  " + targetFailure + ": stopping the run");
+                stop.countDown();
+            }
+        }));
+    }
+
+    private void startObservers(HarnessServer harness, LoadContext ctx, long room, String peerAddress) {
+        FakeMediaCache media = new FakeMediaCache(options.mediaCache());
+        for (PeerSlot s : observers) {
+            try {
+                PeerLauncher launcher = observerLauncher(s.kind, peerAddress);
+                launcher.check();
+                long t0 = System.nanoTime();
+                Path video = null;
+                Path audio = null;
+                if (s.kind != PeerKind.JAVA && s.role.sends()) {
+                    video = media.video(s.media.video().width(), s.media.video().height(), s.media.video().fps(), MEDIA_LOOP);
+                    audio = s.media.audio() ? media.audio(MEDIA_LOOP) : null;
+                }
+                s.peer = launcher.launch(s.name, harness.pageUri(), video, audio);
+                s.launchMs = (System.nanoTime() - t0) / 1_000_000;
+                s.peer.startMedia(s.media, Role.RECVONLY);
+                slots.add(s);
+                options.out().printf("  observer %s launched in %d ms (%s %s)%n", s.name, s.launchMs, s.peer.info().browser(),
+                        s.peer.info().browserVersion());
+                dir.event("peer-launched", Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs, "observer", true));
+            } catch (PeerFailure e) {
+                s.fail(e.getMessage());
+                dir.event("peer-failed", Map.of("peer", s.name, "reason", e.getMessage()));
+            } catch (java.io.IOException e) {
+                throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
+            }
+        }
+        Thread watcher = new Thread(() -> subscribeObservers(ctx, room), "rtcbench-observers");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Observers subscribe to every feed this run publishes in the first room, as they appear. */
+    private void subscribeObservers(LoadContext ctx, long room) {
+        Map<String, Set<Long>> done = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        while (stop.getCount() > 0) {
+            for (PeerSlot s : observers) {
+                if (!s.alive()) {
+                    continue;
+                }
+                Set<Long> have = done.computeIfAbsent(s.name, k -> new java.util.HashSet<>());
+                try {
+                    for (JanusVideoRoom.Publisher p : ctx.room().publishers(room)) {
+                        Long feed = p.feedId();
+                        if (ctx.ownFeeds().contains(feed) && have.add(feed)) {
+                            ctx.room().subscribe(s.peer, room, feed);
+                            s.connectMs = s.connectMs == null ? (System.nanoTime() - t0) / 1_000_000 : s.connectMs;
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    if (stop.getCount() > 0) {
+                        s.fail(s.name + ": " + e.getMessage());
+                        dir.event("peer-failed", Map.of("peer", s.name, "reason", String.valueOf(e.getMessage())));
+                    }
+                }
+            }
+            try {
+                stop.await(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private PeerLauncher observerLauncher(PeerKind kind, String peerAddress) {
+        Path logs = dir.path().resolve("logs");
+        return switch (kind) {
+            case CHROME -> new LocalChromium(scenario.browsers().chrome(), options.workDir(), logs);
+            case FIREFOX -> new LocalFirefox(scenario.browsers().firefox(), options.workDir(), logs);
+            case JAVA -> new JavaPeerLauncher(peerAddress == null ? "127.0.0.1" : peerAddress);
+        };
+    }
+
+    private void closeObservers(ExecutorService pool) {
+        List<Future<?>> closes = new ArrayList<>();
+        for (PeerSlot s : observers) {
+            if (s.peer != null) {
+                closes.add(pool.submit(() -> s.peer.close()));
+            }
+        }
+        for (Future<?> f : closes) {
+            try {
+                f.get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("closing an observer did not finish", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the synthetic peers' register
+
+    /** Tracks synthetic peers as Gatling's users start and stop them. */
+    private final class Register implements LoadPeers {
+        @Override
+        public Tracked track(Peer peer, Role role) {
+            PeerSlot s = new PeerSlot(peer.name(), peer.kind(), role, scenario.media());
+            s.peer = peer;
+            s.launchMs = 0L;
+            slots.add(s);
+            return new Tracked() {
+                private boolean counted;
+
+                @Override
+                public synchronized void joined() {
+                    if (!counted) {
+                        counted = true;
+                        joined.incrementAndGet();
+                        dir.event("peer-joined", Map.of("peer", s.name, "role", role.id()));
+                    }
+                }
+
+                @Override
+                public void connected(long afterMs) {
+                    if (s.connectMs == null) {
+                        s.connectMs = afterMs;
+                    }
+                }
+
+                @Override
+                public void failed(String reason) {
+                    if (s.failure == null && stop.getCount() > 0) {
+                        s.fail(reason);
+                        dir.event("peer-failed", Map.of("peer", s.name, "reason", reason));
+                    }
+                }
+
+                @Override
+                public void left() {
+                    s.left = true;
+                }
+            };
+        }
+    }
+
+    private GeneratorMonitor.Counts counts() {
+        return new GeneratorMonitor.Counts() {
+            @Override
+            public int joined() {
+                return joined.get();
+            }
+
+            @Override
+            public int connected() {
+                return (int) synthetic().filter(s -> s.connectMs != null && s.failure == null).count();
+            }
+
+            @Override
+            public int failed() {
+                return (int) synthetic().filter(s -> s.failure != null).count();
+            }
+        };
+    }
+
+    private java.util.stream.Stream<PeerSlot> synthetic() {
+        return slots.stream().filter(s -> !observers.contains(s));
+    }
+
+    private void timing(String request, long startMs, long endMs, String failure) {
+        if (failure != null) {
+            return;
+        }
+        String key = request.startsWith("join") ? "join" : request.startsWith("ice-connected") ? "ice"
+                : request.startsWith("first-frame") ? "firstframe" : null;
+        if (key != null) {
+            timings.computeIfAbsent(key, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(endMs - startMs);
+        }
+    }
+
+    private Map<String, List<Long>> timingsCopy() {
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        timings.forEach((k, v) -> {
+            synchronized (v) {
+                out.put(k, List.copyOf(v));
+            }
+        });
+        return out;
+    }
+
+    // ---------------------------------------------------------------- sampling and progress
+
+    private void tick(ExecutorService pool) {
+        long atMs = (System.nanoTime() - startNanos) / 1_000_000;
+        List<Future<?>> calls = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            if (s.alive() && !s.left) {
+                calls.add(pool.submit(() -> {
+                    try {
+                        s.sample(dir, atMs, false);
+                    } catch (PeerFailure | java.io.IOException e) {
+                        if (!s.left && stop.getCount() > 0) {
+                            LOG.info("sampling {} failed: {}", s.name, e.getMessage());
+                        }
+                    }
+                }));
+            }
+        }
+        for (Future<?> f : calls) {
+            try {
+                f.get(scenario.sampling().toMillis() * 5, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warn("a stats call did not finish", e);
+            }
+        }
+    }
+
+    /** One line a second: peers in, receivers' fps and loss, and the generator's own state. */
+    private void second(LoadSummary.LoadPoint p) {
+        GeneratorMonitor m = monitor;
+        if (m != null && m.limitedReason() != null) {
+            announceLimited(m.limitedReason());
+        }
+        List<Double> fps = new ArrayList<>();
+        Double worstLoss = null;
+        for (PeerSlot s : slots) {
+            if (s.alive() && !s.left && s.role.receives()) {
+                Double f = s.lastMetrics.get(Metric.VIDEO_FPS);
+                if (f != null) {
+                    fps.add(f);
+                }
+                Double l = s.lastMetrics.get(Metric.PACKET_LOSS);
+                if (l != null) {
+                    worstLoss = worstLoss == null ? l : Math.max(worstLoss, l);
+                }
+            }
+        }
+        Summary f = Summary.of(fps);
+        options.out().println(String.format(Locale.ROOT,
+                "[%3ds] joined %d/%d connected %d failed %d | receivers fps p50 %s min %s | loss max %s | generator cpu %s heap %d MB lag %d ms late frames %s%s",
+                Math.round(p.tMs() / 1000.0), p.joined(), load.users(), p.connected(), p.failed(),
+                f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.p50()), f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.min()),
+                worstLoss == null ? "-" : String.format(Locale.ROOT, "%.1f%%", worstLoss),
+                p.generatorCpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", p.generatorCpuPercent()),
+                p.heapMb(), p.schedulingLagMs(), p.lateFramesPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p.lateFramesPercent()),
+                limitedAnnounced ? " | GENERATOR-LIMITED" : ""));
+    }
+
+    private void announceLimited(String reason) {
+        if (!limitedAnnounced) {
+            limitedAnnounced = true;
+            options.out().println("  GENERATOR-LIMITED: " + reason);
+            dir.event("generator-limited", Map.of("reason", reason));
+        }
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    private LoadSummary loadSummary(String url, LoadPlan plan, GeneratorMonitor monitor, String gatlingReport) {
+        Map<String, List<Long>> t = timingsCopy();
+        String limited = monitor == null ? null : monitor.limitedReason();
+        if (limited != null) {
+            announceLimited(limited);
+        }
+        int connected = (int) synthetic().filter(s -> s.connectMs != null && s.failure == null).count();
+        int failed = (int) synthetic().filter(s -> s.failure != null).count();
+        return new LoadSummary("janus", url, load.rooms(), load.publishers(), load.subscribers(), load.injection(),
+                load.users(), joined.get(), connected, failed,
+                LoadSummary.Timing.of(t.getOrDefault("join", List.of())),
+                LoadSummary.Timing.of(t.getOrDefault("ice", List.of())),
+                LoadSummary.Timing.of(t.getOrDefault("firstframe", List.of())),
+                limited != null, limited, monitor == null ? List.of() : monitor.points(), gatlingReport);
+    }
+
+    private String firstFailure() {
+        return synthetic().filter(s -> s.failure != null).map(s -> s.failure).findFirst().orElse("unknown");
+    }
+
+    private List<PeerMeasurements> measurements() {
+        List<PeerMeasurements> out = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            List<MetricPoint> points;
+            synchronized (s.points) {
+                points = List.copyOf(s.points);
+            }
+            out.add(new PeerMeasurements(s.name, s.kind, s.role.sends(), s.role.receives(), s.connectMs, points));
+        }
+        return out;
+    }
+
+    private void writeOutputs(RunSummary summary) {
+        dir.writeJson("run.json", summary);
+        org.rtcbench.report.RunReports.write(dir.path(), summary);
+    }
+
+    private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results,
+                               String janusVersion) {
+        List<PeerSummary> peers = new ArrayList<>();
+        for (PeerSlot s : slots) {
+            Map<String, Summary> metrics = new LinkedHashMap<>();
+            Map<Metric, List<Double>> values = new EnumMap<>(Metric.class);
+            synchronized (s.points) {
+                for (MetricPoint p : s.points) {
+                    p.values().forEach((m, v) -> values.computeIfAbsent(m, k -> new ArrayList<>()).add(v));
+                }
+            }
+            values.forEach((m, v) -> metrics.put(m.id(), Summary.of(v)));
+            String outcome = s.failure == null && s.connectMs != null ? "ok" : "failed";
+            String failure = s.failure == null && s.connectMs == null ? "never connected" : s.failure;
+            peers.add(new PeerSummary(s.name, s.kind.id(), s.role.id(), s.peer == null ? null : s.peer.info().browser(),
+                    s.peer == null ? null : s.peer.info().browserVersion(), s.peer == null ? null : s.peer.info().driver(),
+                    s.peer == null ? null : s.peer.info().driverVersion(), s.launchMs, s.connectMs, outcome, failure,
+                    s.samples, metrics));
+        }
+        Map<String, Object> host = new LinkedHashMap<>(HostInfo.describe());
+        if (janusVersion != null) {
+            host.put("janus", janusVersion);
+        }
+        Instant now = Instant.now();
+        return new RunSummary(dir.runId(), scenario.name(), status, reason, startedAt.toString(), now.toString(),
+                now.toEpochMilli() - startedAt.toEpochMilli(), null, Version.get(), host, peers, results, List.of());
+    }
+
+    private void printSummary(RunSummary run) {
+        LoadSummary l = run.load();
+        options.out().printf("%nrun %s: %s%s%n", run.runId(), run.status().id().toUpperCase(Locale.ROOT),
+                run.reason() == null ? "" : " (" + run.reason() + ")");
+        options.out().printf("  peers: %d asked, %d joined, %d connected, %d failed%n", l.requested(), l.joined(), l.connected(), l.failed());
+        options.out().printf("  join ms p50 %s p95 %s max %s | ice-connected ms p50 %s p95 %s | first-frame ms p50 %s p95 %s%n",
+                v(l.join().p50Ms()), v(l.join().p95Ms()), v(l.join().maxMs()), v(l.iceConnected().p50Ms()),
+                v(l.iceConnected().p95Ms()), v(l.firstFrame().p50Ms()), v(l.firstFrame().p95Ms()));
+        options.out().println(l.generatorLimited() ? "  GENERATOR-LIMITED: " + l.generatorLimitedReason()
+                : "  generator: not limited (CPU, timers and frame pacing stayed within limits)");
+        for (AssertionResult a : run.assertions()) {
+            options.out().printf("  %s %s: %s%n", a.passed() ? "PASS" : "FAIL", a.assertion(), a.message());
+        }
+        options.out().printf("results: %s (report.html, run.json, junit.xml%s)%n", dir.path(),
+                l.gatlingReport() == null ? "" : ", Gatling report " + l.gatlingReport());
+    }
+
+    private static String v(Long ms) {
+        return ms == null ? "-" : ms.toString();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, "rtcbench-" + name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,197 @@
+package org.rtcbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.process.OwnedProcesses;
+import org.rtcbench.core.run.LoadSummary;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.load.GeneratorSaturation;
+
+/**
+ * Load runs through a real Janus (Debian's) that the run starts in a test network namespace, with
+ * Gatling injecting synthetic Java peers: everyone connects and every subscriber receives every
+ * publisher; an unreachable Janus is bad input; a Janus killed mid-run fails the run and keeps the
+ * samples; an overloaded generator is flagged generator-limited, a light one is not.
+ */
+class JanusLoadIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @AfterEach
+    void nothingLeft() throws Exception {
+        assertThat(OwnedProcesses.running(tmp.resolve("work").toString())).as("processes of this test still running").isEmpty();
+        assertThat(testNamespaces()).as("test network namespaces left").isEmpty();
+    }
+
+    @Test
+    void threePublishersAndThreeSubscribersAllConnectAndEverySubscriberReceivesEveryPublisher() throws Exception {
+        RunSummary run = new LoadRunner(scenario("light", 3, 3, "320x240", "4s", "8s"), options()).run();
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
+        LoadSummary load = run.load();
+        assertThat(load.requested()).isEqualTo(6);
+        assertThat(load.connected()).as(out).isEqualTo(6);
+        assertThat(load.failed()).isZero();
+        assertThat(load.join().count()).as("3 publisher joins + 3x3 subscriber joins").isEqualTo(12);
+        assertThat(load.firstFrame().count()).as("every subscriber's first frame of every publisher").isEqualTo(9);
+        assertThat(load.generatorLimited()).as("a light run is not generator-limited: " + load.generatorLimitedReason()).isFalse();
+        assertThat(load.timeline()).isNotEmpty();
+
+        Path dir = runDir();
+        List<PeerSummary> subscribers = run.peers().stream().filter(p -> "recvonly".equals(p.role())).toList();
+        assertThat(subscribers).hasSize(3);
+        for (PeerSummary s : subscribers) {
+            // the last sample of each subscriber: one connection per publisher, each with decoded video
+            JsonNode last = lastSample(dir.resolve("samples").resolve(s.name() + ".jsonl"));
+            List<String> receiving = new ArrayList<>();
+            last.path("stats").fields().forEachRemaining(conn -> {
+                for (JsonNode report : conn.getValue()) {
+                    if ("inbound-rtp".equals(report.path("type").asText()) && "video".equals(report.path("kind").asText())
+                            && report.path("framesDecoded").asLong() > 0) {
+                        receiving.add(conn.getKey());
+                    }
+                }
+            });
+            assertThat(receiving).as(s.name() + " receives video from every publisher").hasSize(3);
+            assertThat(s.metrics().get("video.fps").p50()).as(s.name() + " fps").isGreaterThan(5);
+        }
+        assertThat(dir.resolve(load.gatlingReport())).as("Gatling's report").exists();
+        String gatling = Files.readString(dir.resolve(load.gatlingReport()));
+        assertThat(gatling).contains("join (publisher)").contains("ice-connected (subscriber)").contains("first-frame");
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"load\"").contains("\"generatorLimited\" : false");
+    }
+
+    @Test
+    void anUnreachableJanusIsBadInputNamingTheUrl() {
+        Scenario s = ScenarioLoader.parse("unreachable.yaml", """
+                name: unreachable
+                target: {type: janus, url: 'http://127.0.0.1:9/janus'}
+                load: {publishers: 1, subscribers: 1, ramp: 1s, hold: 2s}
+                """);
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> new LoadRunner(s, options()).run())
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("cannot reach Janus at http://127.0.0.1:9/janus");
+        assertThat((System.nanoTime() - t0) / 1_000_000_000).as("seconds to give up").isLessThan(15);
+    }
+
+    @Test
+    void janusKilledMidRunFailsTheRunAndKeepsTheSamples() throws Exception {
+        LoadRunner runner = new LoadRunner(scenario("killed", 2, 2, "320x240", "2s", "40s"), options());
+        CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(runner::run);
+        long pid = waitForJanusAndSamples(runner);
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+
+        RunSummary summary = run.get(90, TimeUnit.SECONDS);
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(summary.status()).as(out).isEqualTo(RunStatus.FAILED);
+        assertThat(summary.status().exitCode()).isEqualTo(1);
+        assertThat(summary.reason()).contains("Janus").contains("exited mid-run");
+        assertThat(summary.durationMs()).as("the run stops soon after Janus died, not after its 40 s hold").isLessThan(35_000);
+        try (var files = Files.list(runDir().resolve("samples"))) {
+            assertThat(files.filter(f -> f.toFile().length() > 0).count()).as("samples kept").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void anOverloadedGeneratorIsFlaggedGeneratorLimited() throws Exception {
+        // Six 1280x720@30 VP8 encodes and their twelve decodes do not fit in this JVM on two cores.
+        GeneratorSaturation strict = new GeneratorSaturation(85, 100, 10, 3);
+        RunSummary run = new LoadRunner(scenario("overload", 6, 2, "1280x720", "2s", "14s"), options(), strict).run();
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.load().generatorLimited()).as(out).isTrue();
+        assertThat(run.load().generatorLimitedReason()).startsWith("the generator");
+        assertThat(out).contains("GENERATOR-LIMITED");
+        assertThat(Files.readString(runDir().resolve("run.json"))).contains("\"generatorLimited\" : true");
+    }
+
+    private Scenario scenario(String name, int publishers, int subscribers, String size, String ramp, String hold) {
+        String[] wh = size.split("x");
+        return ScenarioLoader.parse(name + ".yaml", """
+                name: %s
+                target: {type: janus}
+                media:
+                  video: {width: %s, height: %s, fps: %s}
+                load: {rooms: 1, publishers: %d, subscribers: %d, ramp: %s, hold: %s}
+                assertions:
+                  - join.p95 < 5s
+                  - video.fps.p50 >= 5 for receivers
+                """.formatted(name, wh[0], wh[1], wh[0].equals("320") ? 15 : 30, publishers, subscribers, ramp, hold));
+    }
+
+    private RunOptions options() {
+        return RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
+                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+    }
+
+    private Path runDir() throws IOException {
+        try (var dirs = Files.list(tmp.resolve("results"))) {
+            return dirs.findFirst().orElseThrow();
+        }
+    }
+
+    private long waitForJanusAndSamples(LoadRunner runner) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (runner.directory() != null) {
+                Path events = runner.directory().path().resolve("events.jsonl");
+                Path samples = runner.directory().path().resolve("samples");
+                long pid = -1;
+                if (Files.exists(events)) {
+                    for (String line : Files.readAllLines(events)) {
+                        JsonNode e = JSON.readTree(line);
+                        if ("janus-started".equals(e.path("type").asText())) {
+                            pid = e.path("pid").asLong();
+                        }
+                    }
+                }
+                if (pid > 0 && Files.isDirectory(samples)) {
+                    try (var files = Files.list(samples)) {
+                        if (files.filter(f -> f.toFile().length() > 0).count() >= 4) {
+                            return pid;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Janus did not start or no peer was sampled within 60 s:\n" + console.toString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode lastSample(Path samples) throws IOException {
+        List<String> lines = Files.readAllLines(samples);
+        return JSON.readTree(lines.get(lines.size() - 1));
+    }
+
+    private static List<String> testNamespaces() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out.lines().map(l -> l.split(" ")[0]).filter(n -> n.startsWith("rtcb-")).toList();
+    }
+}
