@@ -211,7 +211,8 @@ public final class LoadRunner implements Run {
             plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt);
             org.rtcbench.load.gatling.Injection.parse(load.injection(), "injection");
             GatlingResult result = LoadSimulation.run(plan, dir.path().resolve("gatling"));
-            gatlingReport = result.reportIndex() == null ? null : dir.path().relativize(result.reportIndex()).toString();
+            gatlingReport = result.reportIndex() == null ? null
+                    : dir.path().toAbsolutePath().relativize(result.reportIndex().toAbsolutePath()).toString();
             dir.event("gatling-finished", gatlingReport == null ? Map.of() : Map.of("report", gatlingReport));
         } catch (BadInputException e) {
             badInput = e;

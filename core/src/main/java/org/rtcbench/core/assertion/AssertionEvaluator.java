@@ -40,7 +40,7 @@ public final class AssertionEvaluator {
         }
         double v = Summary.of(values.stream().map(Long::doubleValue).toList()).get(l.aggregate());
         boolean ok = l.comparison().test(v, l.expectedMs());
-        String measured = what + " " + Assertion.formatNumber(v) + " ms over " + values.size() + " peers";
+        String measured = what + " " + Assertion.formatNumber(v) + " ms (" + values.size() + " measured)";
         return new AssertionResult(l.text(), ok, l.expectation(), Map.of(what, v),
                 ok ? measured + ", " + l.expectation() + " held" : measured + ", expected " + l.expectation());
     }

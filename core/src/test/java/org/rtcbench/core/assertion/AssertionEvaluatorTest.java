@@ -149,9 +149,9 @@ class AssertionEvaluatorTest {
         AssertionResult fail = AssertionEvaluator.evaluate(List.of(Assertion.parse("join.p95 < 1500")), List.of(),
                 java.util.Map.of("join", joins)).get(0);
         org.assertj.core.api.Assertions.assertThat(pass.passed()).isTrue();
-        org.assertj.core.api.Assertions.assertThat(pass.message()).isEqualTo("join.p95 1900 ms over 20 peers, < 2000 ms held");
+        org.assertj.core.api.Assertions.assertThat(pass.message()).isEqualTo("join.p95 1900 ms (20 measured), < 2000 ms held");
         org.assertj.core.api.Assertions.assertThat(fail.passed()).isFalse();
-        org.assertj.core.api.Assertions.assertThat(fail.message()).isEqualTo("join.p95 1900 ms over 20 peers, expected < 1500 ms");
+        org.assertj.core.api.Assertions.assertThat(fail.message()).isEqualTo("join.p95 1900 ms (20 measured), expected < 1500 ms");
     }
 
     @Test
