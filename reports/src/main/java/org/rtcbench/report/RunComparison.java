@@ -11,6 +11,7 @@ import org.rtcbench.core.metric.Aggregate;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.run.InteropCell;
+import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
 
@@ -67,6 +68,10 @@ public final class RunComparison {
     /** Connect time of a peer, compared like a metric. */
     private static final String CONNECT = "connect";
     private static final Tolerance CONNECT_TOLERANCE = new Tolerance(0.50, 500);
+    /** Load timings compared by their p95; what {@code --tolerance join=10%} and the like override. */
+    private static final List<String> LOAD_TIMINGS = List.of("join", "ice", "firstframe");
+    private static final String LOAD_CONNECTED = "connected";
+    private static final Tolerance LOAD_TIMING_TOLERANCE = new Tolerance(0.50, 100);
 
     private final Map<String, Tolerance> overrides;
 
@@ -109,15 +114,15 @@ public final class RunComparison {
                 k = k.substring(0, k.length() - a.id().length() - 1);
             }
         }
-        if (k.equals(CONNECT)) {
-            return CONNECT;
+        if (k.equals(CONNECT) || LOAD_TIMINGS.contains(k) || k.equals(LOAD_CONNECTED)) {
+            return k;
         }
         for (Metric m : RULES.keySet()) {
             if (m.id().equals(k) || m.id().endsWith("." + k) && !m.id().endsWith(".sent")) {
                 return m.id();
             }
         }
-        throw new BadInputException("--tolerance: unknown metric '" + key + "' (comparable: connect, "
+        throw new BadInputException("--tolerance: unknown metric '" + key + "' (comparable: connect, join, ice, firstframe, connected, "
                 + String.join(", ", RULES.keySet().stream().map(Metric::id).toList()) + ")");
     }
 
@@ -163,8 +168,35 @@ public final class RunComparison {
             out.add(new Change("cell " + b.title(), "outcome", "", null, null, null, null, regressed, regressed,
                     b.outcome() + " -> " + nowOutcome + (regressed && n != null && n.reason() != null ? ": " + n.reason() : "")));
         }
+        compareLoad(base.load(), now.load(), out);
         out.sort((x, y) -> Boolean.compare(y.regressed(), x.regressed()));
         return out;
+    }
+
+    /** Load runs: the p95 of join, ICE-connected and first-frame times, peers connected, and the generator's flag. */
+    private void compareLoad(LoadSummary base, LoadSummary now, List<Change> out) {
+        if (base == null && now == null) {
+            return;
+        }
+        if (base == null || now == null) {
+            out.add(new Change("load", "run", "", null, null, null, null, base != null, base != null,
+                    base == null ? "only the new run is a load run" : "the new run is not a load run"));
+            return;
+        }
+        out.add(value("load", LOAD_CONNECTED, "peers", true, (double) base.connected(), (double) now.connected(),
+                tolerance(LOAD_CONNECTED, new Tolerance(0, 0))));
+        LoadSummary.Timing[][] timings = {{base.join(), now.join()}, {base.iceConnected(), now.iceConnected()},
+                {base.firstFrame(), now.firstFrame()}};
+        for (int i = 0; i < LOAD_TIMINGS.size(); i++) {
+            String key = LOAD_TIMINGS.get(i);
+            out.add(value("load", key + ".p95", "ms", false, ms(timings[i][0].p95Ms()), ms(timings[i][1].p95Ms()),
+                    tolerance(key, LOAD_TIMING_TOLERANCE)));
+        }
+        if (now.generatorLimited()) {
+            // Not a regression of the system under test, but the numbers of the new run may be the generator's.
+            out.add(new Change("load", "generator", "", null, null, null, null, true, false,
+                    "the new run was generator-limited (" + now.generatorLimitedReason() + "): its numbers may show rtcbench's limit"));
+        }
     }
 
     private static Change value(String subject, String what, String unit, boolean higherIsBetter, Double base, Double now,

@@ -92,4 +92,33 @@ class RunComparisonTest {
         assertThat(xml.split("<failure", -1)).hasSize(3);
         assertThat(CompareWriter.html(a, b, changes)).contains("2 REGRESSED").contains("video.fps.p50");
     }
+
+    private static RunSummary loadRun(String id, long joinMs, int connected, boolean limited) {
+        List<Long> joins = java.util.Collections.nCopies(20, joinMs);
+        var timing = org.rtcbench.core.run.LoadSummary.Timing.of(joins);
+        var load = new org.rtcbench.core.run.LoadSummary("janus", null, 1, 3, 3, "ramp", 6, 6, connected, 6 - connected,
+                timing, timing, timing, limited, limited ? "the generator's CPU stayed at or above 90 %" : null, List.of(), null);
+        return run(id, 15, 2, "passed").withLoad(load);
+    }
+
+    @Test
+    void aSlowerJoinP95IsALoadRegressionUnlessItsToleranceAllowsIt() {
+        var changes = new RunComparison(Map.of()).compare(loadRun("a", 100, 6, false), loadRun("b", 400, 6, false));
+        assertThat(regressions(changes)).extracting(c -> c.subject() + " " + c.what())
+                .contains("load join.p95", "load ice.p95", "load firstframe.p95");
+        var tolerant = new RunComparison(RunComparison.parseTolerances("join.p95=400%,ice=400%,firstframe=400%"))
+                .compare(loadRun("a", 100, 6, false), loadRun("b", 400, 6, false));
+        assertThat(regressions(tolerant)).isEmpty();
+    }
+
+    @Test
+    void fewerPeersConnectedIsARegressionAndAGeneratorLimitedNewRunIsFlaggedNotBlamed() {
+        var changes = new RunComparison(Map.of()).compare(loadRun("a", 100, 6, false), loadRun("b", 100, 5, true));
+        assertThat(regressions(changes)).extracting(RunComparison.Change::what).containsExactly("connected");
+        assertThat(changes).anySatisfy(c -> {
+            assertThat(c.what()).isEqualTo("generator");
+            assertThat(c.regressed()).isFalse();
+            assertThat(c.note()).contains("generator-limited");
+        });
+    }
 }

@@ -43,13 +43,14 @@ class JanusLoadIT {
 
     @AfterEach
     void nothingLeft() throws Exception {
-        assertThat(OwnedProcesses.running(tmp.resolve("work").toString())).as("processes of this test still running").isEmpty();
+        assertThat(OwnedProcesses.running(tmp.resolve("work").toString())).as("processes of this test (Janus, browsers) still running").isEmpty();
         assertThat(testNamespaces()).as("test network namespaces left").isEmpty();
     }
 
     @Test
     void threePublishersAndThreeSubscribersAllConnectAndEverySubscriberReceivesEveryPublisher() throws Exception {
-        RunSummary run = new LoadRunner(scenario("light", 3, 3, "320x240", "4s", "8s"), options()).run();
+        String observer = "peers:\n  - {kind: chrome, name: observer, role: recvonly}\n";
+        RunSummary run = new LoadRunner(scenario("light", 3, 3, "320x240", "4s", "8s", observer), options()).run();
         String out = console.toString(StandardCharsets.UTF_8);
         assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
         LoadSummary load = run.load();
@@ -63,7 +64,9 @@ class JanusLoadIT {
 
         Path dir = runDir();
         List<PeerSummary> subscribers = run.peers().stream().filter(p -> "recvonly".equals(p.role())).toList();
-        assertThat(subscribers).hasSize(3);
+        assertThat(subscribers).extracting(PeerSummary::name).containsExactlyInAnyOrder("observer", "r1-sub-1", "r1-sub-2", "r1-sub-3");
+        assertThat(subscribers.stream().filter(p -> p.name().equals("observer")).findFirst().orElseThrow().browser())
+                .as("the observer is a real Chromium").containsIgnoringCase("chrom");
         for (PeerSummary s : subscribers) {
             // the last sample of each subscriber: one connection per publisher, each with decoded video
             JsonNode last = lastSample(dir.resolve("samples").resolve(s.name() + ".jsonl"));
@@ -130,6 +133,10 @@ class JanusLoadIT {
     }
 
     private Scenario scenario(String name, int publishers, int subscribers, String size, String ramp, String hold) {
+        return scenario(name, publishers, subscribers, size, ramp, hold, "");
+    }
+
+    private Scenario scenario(String name, int publishers, int subscribers, String size, String ramp, String hold, String extra) {
         String[] wh = size.split("x");
         return ScenarioLoader.parse(name + ".yaml", """
                 name: %s
@@ -140,7 +147,7 @@ class JanusLoadIT {
                 assertions:
                   - join.p95 < 5s
                   - video.fps.p50 >= 5 for receivers
-                """.formatted(name, wh[0], wh[1], wh[0].equals("320") ? 15 : 30, publishers, subscribers, ramp, hold));
+                """.formatted(name, wh[0], wh[1], wh[0].equals("320") ? 15 : 30, publishers, subscribers, ramp, hold) + extra);
     }
 
     private RunOptions options() {
