@@ -18,15 +18,22 @@ public final class LoadPlan {
     private final List<Long> rooms;
     private final Recorder timings;
     private final BooleanSupplier over;
+    private final BooleanSupplier stopped;
     private final AtomicInteger next = new AtomicInteger();
     private final List<LoadUser> users = new CopyOnWriteArrayList<>();
 
-    public LoadPlan(LoadSpec spec, LoadContext context, List<Long> rooms, Recorder timings, BooleanSupplier over) {
+    /**
+     * @param over    whether the hold is over: its end came, or the run was stopped
+     * @param stopped whether the run was stopped early (a signal, Janus died): Gatling then stops injecting too
+     */
+    public LoadPlan(LoadSpec spec, LoadContext context, List<Long> rooms, Recorder timings, BooleanSupplier over,
+                    BooleanSupplier stopped) {
         this.spec = spec;
         this.context = context;
         this.rooms = List.copyOf(rooms);
         this.timings = timings;
         this.over = over;
+        this.stopped = stopped;
     }
 
     public LoadSpec spec() {
@@ -41,6 +48,11 @@ public final class LoadPlan {
     /** Whether users should stop holding and leave: the hold ended, or the run was stopped. */
     public boolean over() {
         return over.getAsBoolean();
+    }
+
+    /** Whether the run was stopped early, so no more users should arrive. */
+    public boolean stopped() {
+        return stopped.getAsBoolean();
     }
 
     /** The next arriving user. Beyond the planned users (a closed model replacing those that left), the shape repeats. */

@@ -208,7 +208,8 @@ public final class LoadRunner implements Run {
             }
 
             long endAt = System.nanoTime() + load.duration().toNanos();
-            plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt);
+            plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt,
+                    () -> stop.getCount() == 0);
             org.rtcbench.load.gatling.Injection.parse(load.injection(), "injection");
             GatlingResult result = LoadSimulation.run(plan, dir.path().resolve("gatling"));
             gatlingReport = result.reportIndex() == null ? null

@@ -106,7 +106,7 @@ class JanusLoadIT {
     void janusKilledMidRunFailsTheRunAndKeepsTheSamples() throws Exception {
         LoadRunner runner = new LoadRunner(scenario("killed", 2, 2, "320x240", "2s", "40s"), options());
         CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(runner::run);
-        long pid = waitForJanusAndSamples(runner);
+        long pid = waitForJanusAndSamples(runner, 4);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
 
         RunSummary summary = run.get(90, TimeUnit.SECONDS);
@@ -118,6 +118,23 @@ class JanusLoadIT {
         try (var files = Files.list(runDir().resolve("samples"))) {
             assertThat(files.filter(f -> f.toFile().length() > 0).count()).as("samples kept").isGreaterThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void aRunInterruptedMidRampStopsInjectingAndEndsPromptly() throws Exception {
+        LoadRunner runner = new LoadRunner(scenario("interrupted", 3, 3, "320x240", "40s", "20s"), options());
+        CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(runner::run);
+        waitForJanusAndSamples(runner, 1);
+        long t0 = System.nanoTime();
+        runner.interrupt("interrupted by SIGTERM");
+
+        RunSummary summary = run.get(60, TimeUnit.SECONDS);
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(summary.status()).as(out).isEqualTo(RunStatus.INTERRUPTED);
+        assertThat(summary.reason()).isEqualTo("interrupted by SIGTERM");
+        assertThat((System.nanoTime() - t0) / 1_000_000_000).as("seconds from the interrupt to the end, with 35 s of ramp left")
+                .isLessThan(20);
+        assertThat(summary.load().joined()).as("users that were still to arrive did not").isLessThan(6);
     }
 
     @Test
@@ -162,7 +179,7 @@ class JanusLoadIT {
         }
     }
 
-    private long waitForJanusAndSamples(LoadRunner runner) throws Exception {
+    private long waitForJanusAndSamples(LoadRunner runner, int sampledPeers) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (runner.directory() != null) {
@@ -179,7 +196,7 @@ class JanusLoadIT {
                 }
                 if (pid > 0 && Files.isDirectory(samples)) {
                     try (var files = Files.list(samples)) {
-                        if (files.filter(f -> f.toFile().length() > 0).count() >= 4) {
+                        if (files.filter(f -> f.toFile().length() > 0).count() >= sampledPeers) {
                             return pid;
                         }
                     }

@@ -1,6 +1,7 @@
 package org.rtcbench.load.gatling;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
@@ -23,6 +24,8 @@ public final class LoadSimulation extends Simulation {
 
     {
         ScenarioBuilder users = scenario("rtcbench load")
+                // A run stopped early (a signal, Janus died) stops injecting at once, not after the ramp.
+                .exec(stopLoadGeneratorIf(session -> "the run was stopped", session -> plan.stopped()))
                 .exec(TimedAction.stepped("join", (session, rec) -> {
                     if (plan.over()) {
                         return session;
