@@ -54,6 +54,11 @@ public final class SampleMetrics {
             String kind = r.path("kind").asText(r.path("mediaType").asText());
             switch (type) {
                 case "inbound-rtp" -> {
+                    if (r.path("packetsReceived").asLong(-1) == 0) {
+                        // libwebrtc (webrtc-java) reports the receiver of a sendonly transceiver before any
+                        // packet came; the W3C creates inbound-rtp with the first packet, so nothing is measured.
+                        continue;
+                    }
                     if (old != null) {
                         double dt = r.path("timestamp").asDouble() - old.path("timestamp").asDouble();
                         if (dt > 0) {

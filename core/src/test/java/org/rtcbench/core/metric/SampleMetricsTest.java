@@ -192,4 +192,20 @@ class SampleMetricsTest {
             throw new IllegalArgumentException(e);
         }
     }
+
+    @Test
+    void aReceiverThatNeverGotAPacketIsNotMeasuredNotZeroFps() {
+        // what libwebrtc (webrtc-java) reports for a sendonly publisher's unused receiver
+        JsonNode publisher = json("""
+                {"timestamp": 1000, "peer": "pub", "stats": {"pub-1": [
+                  {"id": "IT1", "type": "inbound-rtp", "kind": "video", "timestamp": 1000, "packetsReceived": 0,
+                   "framesDecoded": 0, "bytesReceived": 0},
+                  {"id": "OT1", "type": "outbound-rtp", "kind": "video", "timestamp": 1000, "bytesSent": 5000,
+                   "framesPerSecond": 15}
+                ]}}
+                """);
+        Map<Metric, Double> m = SampleMetrics.between(publisher, publisher);
+        assertThat(m).doesNotContainKeys(Metric.VIDEO_FPS, Metric.VIDEO_FRAMES_DECODED, Metric.PACKET_LOSS);
+        assertThat(m.get(Metric.VIDEO_FPS_SENT)).isEqualTo(15.0);
+    }
 }
