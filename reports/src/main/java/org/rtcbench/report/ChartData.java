@@ -125,6 +125,11 @@ final class ChartData {
             writeNullable(g, p.lateFramesPercent());
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("hostCpu");
+        for (LoadSummary.LoadPoint p : timeline) {
+            writeNullable(g, p.hostCpuPercent());
+        }
+        g.writeEndArray();
         g.writeNumberField("requested", load.requested());
         List<Long> join = load.join() == null ? List.of() : load.join().valuesMs();
         if (!join.isEmpty()) {

@@ -219,7 +219,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
             charts.add(new ChartRef("load:join", "Join time distribution"));
         }
         if (l.timeline().stream().anyMatch(p -> p.generatorCpuPercent() != null || p.lateFramesPercent() != null)) {
-            charts.add(new ChartRef("load:generator", "Load generator: CPU and late frames"));
+            charts.add(new ChartRef("load:generator", "Load generator: its CPU, the host's CPU and late frames"));
         }
         String gatling = blankToNull(l.gatlingReport());
         return new LoadView(setup, Integer.toString(l.requested()), Integer.toString(l.joined()),

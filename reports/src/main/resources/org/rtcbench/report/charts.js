@@ -61,7 +61,8 @@
       option = base('load generator (%)');
       option.xAxis = { type: 'value', name: 's', min: 0, max: 'dataMax' };
       option.yAxis = { type: 'value', min: 0 };
-      option.series = [line('CPU of all cores', zip(load.t, load.cpu)), line('late frames', zip(load.t, load.late))];
+      option.series = [line('generator CPU (% of all cores)', zip(load.t, load.cpu)), line('host CPU (% of all cores)', zip(load.t, load.hostCpu || [])),
+        line('late frames (%)', zip(load.t, load.late))];
     } else {
       throw new Error('unknown load chart ' + key);
     }

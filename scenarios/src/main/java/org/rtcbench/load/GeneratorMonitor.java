@@ -13,7 +13,7 @@ import org.rtcbench.peer.java.FramePacing;
 
 /**
  * The load generator watching itself: once a second it takes this JVM's CPU (share of all cores),
- * heap in use, the worst lateness of a 20 ms timer (scheduling lag) and the share of Java peers'
+ * the whole host's CPU, heap in use, the worst lateness of a 20 ms timer (scheduling lag) and the share of Java peers'
  * video frames produced late, together with the run's peer counts, and judges whether the generator
  * saturated (see {@link GeneratorSaturation}).
  */
@@ -82,12 +82,14 @@ public final class GeneratorMonitor implements AutoCloseable {
         Double latePercent = frames.latePercentSince(lastFrames);
         lastFrames = frames;
         long lag = worstLagMs.getAndSet(0);
+        Double hostCpu = hostCpuPercent();
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         long tMs = (wall - startNanos) / 1_000_000;
         LoadPoint point = new LoadPoint(tMs, counts.joined(), counts.connected(), counts.failed(),
                 cpuPercent == null ? null : Math.round(cpuPercent * 10) / 10.0, heapMb, lag,
-                latePercent == null ? null : Math.round(latePercent * 10) / 10.0);
-        judge.second(tMs, point.generatorCpuPercent(), lag, point.lateFramesPercent());
+                latePercent == null ? null : Math.round(latePercent * 10) / 10.0,
+                hostCpu == null ? null : Math.round(hostCpu * 10) / 10.0);
+        judge.second(tMs, point.generatorCpuPercent(), point.hostCpuPercent(), lag, point.lateFramesPercent());
         synchronized (points) {
             points.add(point);
         }
@@ -104,6 +106,15 @@ public final class GeneratorMonitor implements AutoCloseable {
         synchronized (points) {
             return List.copyOf(points);
         }
+    }
+
+    /** The host's CPU since the last call, percent of all cores; null when the JVM cannot tell. */
+    private static Double hostCpuPercent() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            double load = os.getCpuLoad();
+            return load < 0 ? null : 100 * load;
+        }
+        return null;
     }
 
     private static long processCpuNanos() {

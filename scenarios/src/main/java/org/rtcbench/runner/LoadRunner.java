@@ -535,11 +535,12 @@ public final class LoadRunner implements Run {
         }
         Summary f = Summary.of(fps);
         options.out().println(String.format(Locale.ROOT,
-                "[%3ds] joined %d/%d connected %d failed %d | receivers fps p50 %s min %s | loss max %s | generator cpu %s heap %d MB lag %d ms late frames %s%s",
+                "[%3ds] joined %d/%d connected %d failed %d | receivers fps p50 %s min %s | loss max %s | generator cpu %s (host %s) heap %d MB lag %d ms late frames %s%s",
                 Math.round(p.tMs() / 1000.0), p.joined(), load.users(), p.connected(), p.failed(),
                 f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.p50()), f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.min()),
                 worstLoss == null ? "-" : String.format(Locale.ROOT, "%.1f%%", worstLoss),
                 p.generatorCpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", p.generatorCpuPercent()),
+                p.hostCpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", p.hostCpuPercent()),
                 p.heapMb(), p.schedulingLagMs(), p.lateFramesPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p.lateFramesPercent()),
                 limitedAnnounced ? " | GENERATOR-LIMITED" : ""));
     }
@@ -628,7 +629,7 @@ public final class LoadRunner implements Run {
                 v(l.join().p50Ms()), v(l.join().p95Ms()), v(l.join().maxMs()), v(l.iceConnected().p50Ms()),
                 v(l.iceConnected().p95Ms()), v(l.firstFrame().p50Ms()), v(l.firstFrame().p95Ms()));
         options.out().println(l.generatorLimited() ? "  GENERATOR-LIMITED: " + l.generatorLimitedReason()
-                : "  generator: not limited (CPU, timers and frame pacing stayed within limits)");
+                : "  generator: not limited (its CPU, the host's CPU, timers and frame pacing stayed within limits)");
         for (AssertionResult a : run.assertions()) {
             options.out().printf("  %s %s: %s%n", a.passed() ? "PASS" : "FAIL", a.assertion(), a.message());
         }

@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 class GeneratorSaturationTest {
-    private final GeneratorSaturation limits = new GeneratorSaturation(90, 100, 10, 5);
+    private final GeneratorSaturation limits = new GeneratorSaturation(90, 95, 100, 10, 5);
 
     @Test
     void cpuAtTheLimitForFiveSecondsInARowTrips() {
         GeneratorSaturation.Judge judge = limits.judge();
         for (int s = 1; s <= 4; s++) {
-            assertThat(judge.second(s * 1000L, 95.0, 5L, 0.0)).isNull();
+            assertThat(judge.second(s * 1000L, 95.0, null, 5L, 0.0)).isNull();
         }
-        assertThat(judge.second(5000, 90.0, 5L, 0.0)).contains("CPU stayed at or above 90 %").contains("for 5 s");
+        assertThat(judge.second(5000, 90.0, null, 5L, 0.0)).contains("CPU stayed at or above 90 %").contains("for 5 s");
     }
 
     @Test
@@ -21,9 +21,9 @@ class GeneratorSaturationTest {
         GeneratorSaturation.Judge judge = limits.judge();
         double[] cpu = {95, 95, 95, 95, 80, 95, 95, 95, 95};
         for (int s = 0; s < cpu.length; s++) {
-            assertThat(judge.second(s * 1000L, cpu[s], 0L, 0.0)).isNull();
+            assertThat(judge.second(s * 1000L, cpu[s], null, 0L, 0.0)).isNull();
         }
-        assertThat(judge.second(9000, 95.0, 0L, 0.0)).isNotNull();
+        assertThat(judge.second(9000, 95.0, null, 0L, 0.0)).isNotNull();
     }
 
     @Test
@@ -31,7 +31,7 @@ class GeneratorSaturationTest {
         GeneratorSaturation.Judge judge = limits.judge();
         String reason = null;
         for (int s = 1; s <= 5; s++) {
-            reason = judge.second(s * 1000L, 40.0, 0L, 25.0);
+            reason = judge.second(s * 1000L, 40.0, null, 0L, 25.0);
         }
         assertThat(reason).contains("video frames late").contains("last 25.0 %");
     }
@@ -41,7 +41,7 @@ class GeneratorSaturationTest {
         GeneratorSaturation.Judge judge = limits.judge();
         String reason = null;
         for (int s = 1; s <= 5; s++) {
-            reason = judge.second(s * 1000L, 10.0, 250L, null);
+            reason = judge.second(s * 1000L, 10.0, null, 250L, null);
         }
         assertThat(reason).contains("woke up 100 ms or more late");
     }
@@ -50,7 +50,7 @@ class GeneratorSaturationTest {
     void unmeasuredSecondsNeverTrip() {
         GeneratorSaturation.Judge judge = limits.judge();
         for (int s = 1; s <= 20; s++) {
-            assertThat(judge.second(s * 1000L, null, null, null)).isNull();
+            assertThat(judge.second(s * 1000L, null, null, null, null)).isNull();
         }
     }
 
@@ -58,9 +58,19 @@ class GeneratorSaturationTest {
     void onceTrippedTheFirstReasonStays() {
         GeneratorSaturation.Judge judge = limits.judge();
         for (int s = 1; s <= 5; s++) {
-            judge.second(s * 1000L, 99.0, 0L, 0.0);
+            judge.second(s * 1000L, 99.0, null, 0L, 0.0);
         }
         String first = judge.reason();
-        assertThat(judge.second(6000, 10.0, 0L, 0.0)).isEqualTo(first);
+        assertThat(judge.second(6000, 10.0, null, 0L, 0.0)).isEqualTo(first);
+    }
+
+    @Test
+    void aSaturatedHostTripsEvenWhenTheGeneratorsOwnShareIsModerate() {
+        GeneratorSaturation.Judge judge = limits.judge();
+        String reason = null;
+        for (int s = 1; s <= 5; s++) {
+            reason = judge.second(s * 1000L, 70.0, 99.0, 0L, 0.0);
+        }
+        assertThat(reason).startsWith("this host's CPU stayed at or above 95 %").contains("the generator's share 70 %");
     }
 }

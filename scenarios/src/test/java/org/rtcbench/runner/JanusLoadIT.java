@@ -140,7 +140,7 @@ class JanusLoadIT {
     @Test
     void anOverloadedGeneratorIsFlaggedGeneratorLimited() throws Exception {
         // Six 1280x720@30 VP8 encodes and their twelve decodes do not fit in this JVM on two cores.
-        GeneratorSaturation strict = new GeneratorSaturation(85, 100, 10, 3);
+        GeneratorSaturation strict = new GeneratorSaturation(85, 95, 100, 10, 3);
         RunSummary run = new LoadRunner(scenario("overload", 6, 2, "1280x720", "2s", "14s"), options(), strict).run();
         String out = console.toString(StandardCharsets.UTF_8);
         assertThat(run.load().generatorLimited()).as(out).isTrue();

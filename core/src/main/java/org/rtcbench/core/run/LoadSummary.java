@@ -42,9 +42,10 @@ public record LoadSummary(String target, String url, int rooms, int publishers, 
 
     /**
      * One second of a load run: peers joined, connected and failed so far; the generator's CPU (percent of all
-     * cores), heap in use, scheduling lag and share of video frames produced late. A value not measured is null.
+     * cores), heap in use, scheduling lag and share of video frames produced late; and the whole host's CPU (the
+     * generator shares it with a local Janus and browsers). A value not measured is null.
      */
     public record LoadPoint(long tMs, int joined, int connected, int failed, Double generatorCpuPercent, Long heapMb,
-                            Long schedulingLagMs, Double lateFramesPercent) {
+                            Long schedulingLagMs, Double lateFramesPercent, Double hostCpuPercent) {
     }
 }
