@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,6 @@ import org.rtcbench.core.assertion.AssertionEvaluator;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.assertion.PeerMeasurements;
 import org.rtcbench.core.metric.Metric;
-import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
@@ -51,7 +49,6 @@ import org.rtcbench.load.GeneratorSaturation;
 import org.rtcbench.load.LoadContext;
 import org.rtcbench.load.LoadPeers;
 import org.rtcbench.load.LoadPlan;
-import org.rtcbench.load.Recorder;
 import org.rtcbench.load.gatling.GatlingResult;
 import org.rtcbench.load.gatling.LoadSimulation;
 import org.rtcbench.media.FakeMediaCache;
@@ -576,15 +573,7 @@ public final class LoadRunner implements Run {
     }
 
     private List<PeerMeasurements> measurements() {
-        List<PeerMeasurements> out = new ArrayList<>();
-        for (PeerSlot s : slots) {
-            List<MetricPoint> points;
-            synchronized (s.points) {
-                points = List.copyOf(s.points);
-            }
-            out.add(new PeerMeasurements(s.name, s.kind, s.role.sends(), s.role.receives(), s.connectMs, points));
-        }
-        return out;
+        return slots.stream().map(PeerSlot::measurements).toList();
     }
 
     private void writeOutputs(RunSummary summary) {
@@ -596,20 +585,8 @@ public final class LoadRunner implements Run {
                                String janusVersion) {
         List<PeerSummary> peers = new ArrayList<>();
         for (PeerSlot s : slots) {
-            Map<String, Summary> metrics = new LinkedHashMap<>();
-            Map<Metric, List<Double>> values = new EnumMap<>(Metric.class);
-            synchronized (s.points) {
-                for (MetricPoint p : s.points) {
-                    p.values().forEach((m, v) -> values.computeIfAbsent(m, k -> new ArrayList<>()).add(v));
-                }
-            }
-            values.forEach((m, v) -> metrics.put(m.id(), Summary.of(v)));
             String outcome = s.failure == null && s.connectMs != null ? "ok" : "failed";
-            String failure = s.failure == null && s.connectMs == null ? "never connected" : s.failure;
-            peers.add(new PeerSummary(s.name, s.kind.id(), s.role.id(), s.peer == null ? null : s.peer.info().browser(),
-                    s.peer == null ? null : s.peer.info().browserVersion(), s.peer == null ? null : s.peer.info().driver(),
-                    s.peer == null ? null : s.peer.info().driverVersion(), s.launchMs, s.connectMs, outcome, failure,
-                    s.samples, metrics));
+            peers.add(s.summary(outcome, s.failure == null && s.connectMs == null ? "never connected" : s.failure));
         }
         Map<String, Object> host = new LinkedHashMap<>(HostInfo.describe());
         if (janusVersion != null) {

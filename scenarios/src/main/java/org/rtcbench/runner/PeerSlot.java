@@ -68,6 +68,31 @@ final class PeerSlot {
         lastMetrics = values;
     }
 
+    /** What assertions judge of this peer: its role, connect time and metric points so far. */
+    org.rtcbench.core.assertion.PeerMeasurements measurements() {
+        synchronized (points) {
+            return new org.rtcbench.core.assertion.PeerMeasurements(name, kind, role.sends(), role.receives(), connectMs,
+                    List.copyOf(points));
+        }
+    }
+
+    /** This peer in run.json: versions, timings, outcome, and the summary of each metric it reported. */
+    org.rtcbench.core.run.PeerSummary summary(String outcome, String failure) {
+        Map<String, org.rtcbench.core.metric.Summary> metrics = new java.util.LinkedHashMap<>();
+        Map<Metric, List<Double>> series = new java.util.EnumMap<>(Metric.class);
+        synchronized (points) {
+            for (MetricPoint p : points) {
+                p.values().forEach((m, v) -> series.computeIfAbsent(m, k -> new ArrayList<>()).add(v));
+            }
+        }
+        series.forEach((m, values) -> metrics.put(m.id(), org.rtcbench.core.metric.Summary.of(values)));
+        Peer p = peer;
+        return new org.rtcbench.core.run.PeerSummary(name, kind.id(), role.id(),
+                p == null ? null : p.info().browser(), p == null ? null : p.info().browserVersion(),
+                p == null ? null : p.info().driver(), p == null ? null : p.info().driverVersion(),
+                launchMs, connectMs, outcome, failure, samples, metrics);
+    }
+
     boolean alive() {
         return peer != null && failure == null;
     }

@@ -6,7 +6,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,7 @@ import org.rtcbench.core.Version;
 import org.rtcbench.core.assertion.AssertionEvaluator;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.assertion.PeerMeasurements;
-import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
-import org.rtcbench.core.metric.SampleMetrics;
-import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.peer.PeerKind;
@@ -39,7 +35,6 @@ import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
-import org.rtcbench.core.scenario.MediaSpec;
 import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
@@ -440,39 +435,19 @@ public final class ScenarioRunner implements Run {
     }
 
     private List<PeerMeasurements> measurements() {
-        List<PeerMeasurements> out = new ArrayList<>();
-        for (PeerSlot s : slots) {
-            List<MetricPoint> points;
-            synchronized (s.points) {
-                points = List.copyOf(s.points);
-            }
-            out.add(new PeerMeasurements(s.name, s.kind, s.role.sends(), s.role.receives(), s.connectMs, points));
-        }
-        return out;
+        return slots.stream().map(PeerSlot::measurements).toList();
     }
 
     private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results,
                                Long firstConnected, List<InteropCell> cells) {
         List<PeerSummary> peers = new ArrayList<>();
         for (PeerSlot s : slots) {
-            Map<String, Summary> metrics = new LinkedHashMap<>();
-            Map<Metric, List<Double>> series = new EnumMap<>(Metric.class);
-            synchronized (s.points) {
-                for (MetricPoint p : s.points) {
-                    p.values().forEach((m, v) -> series.computeIfAbsent(m, k -> new ArrayList<>()).add(v));
-                }
-            }
-            series.forEach((m, values) -> metrics.put(m.id(), Summary.of(values)));
-            Peer p = s.peer;
             String outcome = status == RunStatus.RUNNING ? "running" : s.failure == null && s.connectMs != null ? "ok" : "failed";
             String failure = s.failure;
             if (failure == null && "failed".equals(outcome)) {
-                failure = p == null ? "not launched" : "never connected";
+                failure = s.peer == null ? "not launched" : "never connected";
             }
-            peers.add(new PeerSummary(s.name, s.kind.id(), s.role.id(),
-                    p == null ? null : p.info().browser(), p == null ? null : p.info().browserVersion(),
-                    p == null ? null : p.info().driver(), p == null ? null : p.info().driverVersion(),
-                    s.launchMs, s.connectMs, outcome, failure, s.samples, metrics));
+            peers.add(s.summary(outcome, failure));
         }
         Instant now = Instant.now();
         return new RunSummary(dir.runId(), scenario.name(), status, reason, startedAt.toString(),
