@@ -1,5 +1,6 @@
 package org.rtcbench.runner;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -171,8 +172,9 @@ public final class LoadRunner implements Run {
                 watchJanus(localJanus);
             } else {
                 janusUrl = url;
-                peerAddress = null;
+                peerAddress = routeAddressTo(url);
                 reachable = ReachableCandidates.all();
+                options.out().printf("  Java peers advertise %s, this host's address on the route to Janus%n", peerAddress);
             }
             client = JanusClient.connect(janusUrl);
             if (janusVersion == null) {
@@ -186,7 +188,7 @@ public final class LoadRunner implements Run {
             }
             dir.event("rooms-created", Map.of("rooms", rooms));
 
-            PeerLauncher javaPeers = peerAddress == null ? new JavaPeerLauncher("127.0.0.1") : new JavaPeerLauncher(peerAddress);
+            PeerLauncher javaPeers = new JavaPeerLauncher(peerAddress);
             javaPeers.check();
             Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
             LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
@@ -289,6 +291,25 @@ public final class LoadRunner implements Run {
 
     // ---------------------------------------------------------------- target and observers
 
+    /**
+     * The address this host sends from towards the Janus at {@code url}: what a Java peer must advertise
+     * (it binds any-address ports and cannot gather candidates itself). A connected UDP socket asks the
+     * kernel's routing table; no packet is sent.
+     */
+    static String routeAddressTo(String url) {
+        String host = URI.create(url).getHost();
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+            probe.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), 9));
+            java.net.InetAddress local = probe.getLocalAddress();
+            if (local == null || local.isAnyLocalAddress()) {
+                throw new BadInputException("no route from this host to Janus at " + url + "; check the address");
+            }
+            return local.getHostAddress();
+        } catch (java.io.IOException e) {
+            throw new BadInputException("cannot reach Janus at " + url + ": no route to " + host + " (" + e.getMessage() + ")");
+        }
+    }
+
     /** A local Janus that exits mid-run fails the run at once and releases the users. */
     private void watchJanus(LocalJanus janus) {
         ProcessHandle.of(janus.pid()).ifPresent(p -> p.onExit().thenRun(() -> {
@@ -371,7 +392,7 @@ public final class LoadRunner implements Run {
         return switch (kind) {
             case CHROME -> new LocalChromium(scenario.browsers().chrome(), options.workDir(), logs);
             case FIREFOX -> new LocalFirefox(scenario.browsers().firefox(), options.workDir(), logs);
-            case JAVA -> new JavaPeerLauncher(peerAddress == null ? "127.0.0.1" : peerAddress);
+            case JAVA -> new JavaPeerLauncher(peerAddress);
         };
     }
 

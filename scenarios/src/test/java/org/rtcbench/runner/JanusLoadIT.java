@@ -89,6 +89,24 @@ class JanusLoadIT {
     }
 
     @Test
+    void aJanusGivenByUrlIsUsedAsItIsAndJavaPeersAdvertiseTheRouteToIt() throws Exception {
+        try (org.rtcbench.target.janus.LocalJanus janus = org.rtcbench.target.janus.LocalJanus.start(tmp.resolve("work").resolve("own-janus"))) {
+            Scenario s = ScenarioLoader.parse("by-url.yaml", """
+                    name: by-url
+                    target: {type: janus, url: '%s'}
+                    media: {video: {width: 320, height: 240, fps: 15}}
+                    load: {publishers: 2, subscribers: 1, ramp: 2s, hold: 5s}
+                    """.formatted(janus.url()));
+            RunSummary run = new LoadRunner(s, options()).run();
+            String out = console.toString(StandardCharsets.UTF_8);
+            assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
+            assertThat(run.load().connected()).isEqualTo(3);
+            assertThat(out).contains("Java peers advertise " + janus.peerAddress());
+            assertThat(janus.pid()).as("the user's Janus is left running").matches(pid -> ProcessHandle.of(pid).isPresent());
+        }
+    }
+
+    @Test
     void anUnreachableJanusIsBadInputNamingTheUrl() {
         Scenario s = ScenarioLoader.parse("unreachable.yaml", """
                 name: unreachable
