@@ -14,13 +14,15 @@ import javax.xml.stream.XMLStreamException;
 import org.rtcbench.core.assertion.Assertion;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.run.InteropCell;
+import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 
 /**
- * Writes a run as JUnit XML for CI: one testcase per assertion, one per peer, and an error
- * testcase {@code run} when the run did not finish normally.
+ * Writes a run as JUnit XML for CI: one testcase per assertion, one per peer, one per interop
+ * cell, for a load run one that all asked peers connected (its numbers and the generator-limited
+ * flag go to the properties), and an error testcase {@code run} when the run did not finish normally.
  */
 public final class JunitXmlWriter {
     /** The outcome {@link PeerSummary#outcome()} has when a peer did everything asked of it. */
@@ -37,12 +39,14 @@ public final class JunitXmlWriter {
         String runError = runError(run);
 
         List<InteropCell> cells = Objects.requireNonNullElse(run.matrix(), List.of());
+        LoadSummary load = run.load();
+        boolean loadShort = load != null && load.connected() < load.requested();
         long failures = assertions.stream().filter(a -> !a.passed()).count()
                 + peers.stream().filter(p -> !PEER_OK.equals(p.outcome())).count()
-                + cells.stream().filter(InteropCell::failed).count();
+                + cells.stream().filter(InteropCell::failed).count() + (loadShort ? 1 : 0);
         long skipped = cells.stream().filter(c -> "skipped".equals(c.outcome())).count();
         int errors = runError == null ? 0 : 1;
-        int tests = assertions.size() + peers.size() + cells.size() + errors;
+        int tests = assertions.size() + peers.size() + cells.size() + (load == null ? 0 : 1) + errors;
         String time = seconds(run.durationMs());
 
         return Xml.document("JUnit XML for run " + run.runId(), xml -> {
@@ -58,6 +62,18 @@ public final class JunitXmlWriter {
                 } else {
                     xml.testcase(testcase, "failure", assertionFailureBody(a), "message", assertionFailureMessage(a),
                             "type", "AssertionFailed");
+                }
+            }
+            if (load != null) {
+                Object[] testcase = {"classname", suite + ".load", "name", "all " + load.requested() + " synthetic peers connected", "time", "0"};
+                if (loadShort) {
+                    String message = "only " + load.connected() + " of " + load.requested() + " synthetic peers connected ("
+                            + load.joined() + " joined, " + load.failed() + " failed)";
+                    xml.testcase(testcase, "failure", message + (load.generatorLimited()
+                            ? "\nthe generator was limited: " + load.generatorLimitedReason() : ""), "message", message,
+                            "type", "PeersNotConnected");
+                } else {
+                    xml.testcase(testcase, null, null);
                 }
             }
             for (PeerSummary p : peers) {
@@ -157,6 +173,16 @@ public final class JunitXmlWriter {
             for (Map.Entry<String, Object> e : run.host().entrySet()) {
                 property(xml, "host." + e.getKey(), e.getValue() == null ? null : String.valueOf(e.getValue()));
             }
+        }
+        LoadSummary load = run.load();
+        if (load != null) {
+            property(xml, "load.requested", Integer.toString(load.requested()));
+            property(xml, "load.connected", Integer.toString(load.connected()));
+            property(xml, "load.failed", Integer.toString(load.failed()));
+            property(xml, "load.join.p95Ms", load.join() == null || load.join().p95Ms() == null ? null : load.join().p95Ms().toString());
+            property(xml, "load.generatorLimited", Boolean.toString(load.generatorLimited()));
+            property(xml, "load.generatorLimitedReason", load.generatorLimitedReason());
+            property(xml, "load.gatlingReport", load.gatlingReport());
         }
         for (PeerSummary p : peers) {
             property(xml, "peer." + p.name() + ".browser", joined(p.browser(), p.browserVersion()));

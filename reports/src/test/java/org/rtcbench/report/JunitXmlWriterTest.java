@@ -152,4 +152,16 @@ class JunitXmlWriterTest {
         assertThat(children).singleElement().extracting(Element::getTagName).isEqualTo(tag);
         return children.get(0);
     }
+
+    @Test
+    void aLoadRunWithFewerPeersConnectedThanAskedHasAFailedLoadTestcaseAndItsNumbersAsProperties() throws Exception {
+        Document doc = parse(JunitXmlWriter.write(ExampleRuns.load()));
+        Element load = testcases(doc).get("all 50 synthetic peers connected");
+        assertThat(load).isNotNull();
+        Element failure = (Element) load.getElementsByTagName("failure").item(0);
+        assertThat(failure.getAttribute("message")).isEqualTo("only 47 of 50 synthetic peers connected (48 joined, 2 failed)");
+        assertThat(failure.getTextContent()).contains("the generator was limited: generator CPU at 97% of 8 cores");
+        String xml = JunitXmlWriter.write(ExampleRuns.load());
+        assertThat(xml).contains("name=\"load.generatorLimited\" value=\"true\"").contains("name=\"load.connected\" value=\"47\"");
+    }
 }
