@@ -80,6 +80,11 @@ public final class BrowserPeer implements Peer {
     }
 
     @Override
+    public void closeConnection(String connectionId) {
+        call("closeConnection", connectionId);
+    }
+
+    @Override
     public String stats() {
         return (String) call("stats");
     }

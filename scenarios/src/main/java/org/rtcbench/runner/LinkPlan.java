@@ -9,9 +9,33 @@ import org.rtcbench.target.p2p.P2pRoom;
 
 /**
  * The exact peer connections a run makes instead of the full mesh, and how they are judged: the
- * interop matrix plans one link per cell and turns each link's measurements into a cell.
+ * interop matrix plans one link per cell and turns each link's measurements into a cell. With
+ * {@code parallel} > 0, at most that many links are up at once: the run makes them in waves, each
+ * for the scenario's duration, closing a wave's connections before the next.
  */
-public record LinkPlan(List<PlannedLink> links, Judge judge) {
+public record LinkPlan(List<PlannedLink> links, Judge judge, int parallel) {
+
+    /** All links at once. */
+    public LinkPlan(List<PlannedLink> links, Judge judge) {
+        this(links, judge, 0);
+    }
+
+    /** This plan with at most {@code n} links up at once (0: all). */
+    public LinkPlan withParallel(int n) {
+        return new LinkPlan(links, judge, n);
+    }
+
+    /** The links in the order they are made: one wave of all, or waves of {@code parallel}. */
+    public List<List<PlannedLink>> waves() {
+        if (parallel <= 0 || parallel >= links.size()) {
+            return List.of(links);
+        }
+        List<List<PlannedLink>> waves = new java.util.ArrayList<>();
+        for (int i = 0; i < links.size(); i += parallel) {
+            waves.add(links.subList(i, Math.min(links.size(), i + parallel)));
+        }
+        return waves;
+    }
 
     /** One peer connection to make, by peer names. */
     public record PlannedLink(String offerer, String answerer, String id, String videoCodec) {

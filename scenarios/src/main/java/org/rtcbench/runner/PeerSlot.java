@@ -30,6 +30,8 @@ final class PeerSlot {
     final List<MetricPoint> points = new ArrayList<>();
     /** Per connection id, when the run follows a link plan (guarded by {@code points}). */
     final Map<String, List<MetricPoint>> connectionPoints = new java.util.HashMap<>();
+    /** The last reports of each connection, by connection id (per-connection runs only). */
+    private final com.fasterxml.jackson.databind.node.ObjectNode lastReports = JSON.createObjectNode();
     int samples;
 
     PeerSlot(String name, PeerKind kind, Role role, MediaSpec media) {
@@ -66,6 +68,26 @@ final class PeerSlot {
         }
         lastSample = node;
         lastMetrics = values;
+        if (perConnection) {
+            synchronized (lastReports) {
+                node.path("stats").fields().forEachRemaining(e -> lastReports.set(e.getKey(), e.getValue()));
+            }
+        }
+    }
+
+    /**
+     * A sample holding, for every connection this peer ever had, its last reports: a closed
+     * connection (an interop wave that ended) keeps what it last said, e.g. its negotiated codecs.
+     */
+    JsonNode lastReportsOfEveryConnection() {
+        com.fasterxml.jackson.databind.node.ObjectNode out = JSON.createObjectNode();
+        synchronized (lastReports) {
+            out.set("stats", lastReports.deepCopy());
+        }
+        if (lastSample != null && lastSample.has("datachannel")) {
+            out.set("datachannel", lastSample.get("datachannel"));
+        }
+        return out;
     }
 
     /** What assertions judge of this peer: its role, connect time and metric points so far. */

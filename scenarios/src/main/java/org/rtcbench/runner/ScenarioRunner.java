@@ -60,6 +60,8 @@ public final class ScenarioRunner implements Run {
     private final RunOptions options;
     private final LinkPlan plan;
     private volatile Map<String, P2pRoom.LinkOutcome> linkOutcomes = Map.of();
+    /** When each planned link came up, in ms since sampling started (0 for the first wave). */
+    private final Map<String, Long> linkUpAtMs = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<PeerSlot> slots = new ArrayList<>();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -149,6 +151,7 @@ public final class ScenarioRunner implements Run {
                         TimeUnit.MILLISECONDS);
                 options.observer().callStarted();
                 stop.await(scenario.duration().toMillis(), TimeUnit.MILLISECONDS);
+                runLaterWaves();
                 options.observer().callEnding();
             }
         } catch (BadInputException e) {
@@ -303,7 +306,12 @@ public final class ScenarioRunner implements Run {
         }
         P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
         if (plan != null) {
-            return connectPlanned(room);
+            List<List<LinkPlan.PlannedLink>> waves = plan.waves();
+            if (waves.size() > 1) {
+                options.out().printf("  wave 1/%d: %d of %d cells at once (--parallel)%n", waves.size(), waves.get(0).size(),
+                        plan.links().size());
+            }
+            return connectPlanned(room, waves.get(0));
         }
         Map<String, P2pRoom.PeerConnectOutcome> outcomes = room.connect(live);
         Long first = null;
@@ -324,11 +332,41 @@ public final class ScenarioRunner implements Run {
         return sinceLaunch(first);
     }
 
-    /** Makes the plan's links; a failed link fails its cell, not its peers. */
-    private Long connectPlanned(P2pRoom room) {
+    /**
+     * The plan's later waves, one after another, each for the scenario's duration: the previous wave's
+     * connections are closed first, so at most {@code parallel} links are up at once.
+     */
+    private void runLaterWaves() throws InterruptedException {
+        List<List<LinkPlan.PlannedLink>> waves = plan == null ? List.of() : plan.waves();
+        P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
+        for (int w = 1; w < waves.size() && !interrupted.get(); w++) {
+            closeLinks(waves.get(w - 1));
+            options.out().printf("  wave %d/%d: %d cells%n", w + 1, waves.size(), waves.get(w).size());
+            dir.event("wave-started", Map.of("wave", w + 1, "links", waves.get(w).size()));
+            connectPlanned(room, waves.get(w));
+            stop.await(scenario.duration().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void closeLinks(List<LinkPlan.PlannedLink> links) {
+        for (LinkPlan.PlannedLink pl : links) {
+            for (PeerSlot s : List.of(slot(pl.offerer()), slot(pl.answerer()))) {
+                if (s.alive()) {
+                    try {
+                        s.peer.closeConnection(pl.id());
+                    } catch (PeerFailure e) {
+                        peerFailed(s, e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Makes a wave of the plan's links; a failed link fails its cell, not its peers. */
+    private Long connectPlanned(P2pRoom room, List<LinkPlan.PlannedLink> wave) {
         Map<String, P2pRoom.LinkOutcome> outcomes = new LinkedHashMap<>();
         List<P2pRoom.Link> links = new ArrayList<>();
-        for (LinkPlan.PlannedLink pl : plan.links()) {
+        for (LinkPlan.PlannedLink pl : wave) {
             PeerSlot a = slot(pl.offerer());
             PeerSlot b = slot(pl.answerer());
             PeerSlot down = !a.alive() ? a : !b.alive() ? b : null;
@@ -340,13 +378,16 @@ public final class ScenarioRunner implements Run {
             }
         }
         Map<String, P2pRoom.LinkOutcome> made = room.connectLinks(links);
-        Map<String, P2pRoom.LinkOutcome> ordered = new LinkedHashMap<>();
-        for (LinkPlan.PlannedLink pl : plan.links()) {
+        // The judge's warm-up counts from when this wave's links came up (the first wave: sampling start).
+        long upAtMs = samplingStartNanos == 0 ? 0 : (System.nanoTime() - samplingStartNanos) / 1_000_000;
+        Map<String, P2pRoom.LinkOutcome> ordered = new LinkedHashMap<>(linkOutcomes);
+        for (LinkPlan.PlannedLink pl : wave) {
             ordered.put(pl.id(), outcomes.containsKey(pl.id()) ? outcomes.get(pl.id()) : made.get(pl.id()));
+            linkUpAtMs.put(pl.id(), upAtMs);
         }
         linkOutcomes = ordered;
         Long first = null;
-        for (LinkPlan.PlannedLink pl : plan.links()) {
+        for (LinkPlan.PlannedLink pl : wave) {
             P2pRoom.LinkOutcome o = ordered.get(pl.id());
             if (o.connected()) {
                 for (PeerSlot s : List.of(slot(pl.offerer()), slot(pl.answerer()))) {
@@ -355,8 +396,8 @@ public final class ScenarioRunner implements Run {
                 first = first == null ? o.connectedAfterMs() : Math.min(first, o.connectedAfterMs());
             }
         }
-        long connected = ordered.values().stream().filter(P2pRoom.LinkOutcome::connected).count();
-        options.out().printf("  %d/%d connections up%n", connected, ordered.size());
+        long connected = wave.stream().filter(pl -> ordered.get(pl.id()).connected()).count();
+        options.out().printf("  %d/%d connections up%n", connected, wave.size());
         return sinceLaunch(first);
     }
 
@@ -481,14 +522,22 @@ public final class ScenarioRunner implements Run {
             @Override
             public List<MetricPoint> points(String peer, String connectionId) {
                 PeerSlot s = slot(peer);
+                long upAt = linkUpAtMs.getOrDefault(connectionId, 0L);
+                List<MetricPoint> out = new ArrayList<>();
                 synchronized (s.points) {
-                    return List.copyOf(s.connectionPoints.getOrDefault(connectionId, List.of()));
+                    for (MetricPoint p : s.connectionPoints.getOrDefault(connectionId, List.of())) {
+                        if (p.atMs() >= upAt) {
+                            out.add(new MetricPoint(p.atMs() - upAt, p.values()));
+                        }
+                    }
                 }
+                return out;
             }
 
             @Override
             public JsonNode lastSample(String peer) {
-                return slot(peer).lastSample;
+                // A wave's connections are closed by the end: their last reports are kept per connection.
+                return slot(peer).lastReportsOfEveryConnection();
             }
         };
     }

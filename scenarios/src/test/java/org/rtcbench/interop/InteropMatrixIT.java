@@ -91,4 +91,27 @@ class InteropMatrixIT {
         assertThat(outcomes(second)).as("the same cell outcomes on a second run").isEqualTo(outcomes(first));
         assertThat(OwnedProcesses.running(tmp.toString())).as("browsers and drivers left running").isEmpty();
     }
+
+    @Test
+    void cellsRunInWavesWhenParallelIsLimitedAndEachWaveIsJudgedOnItsOwnTime() throws Exception {
+        InteropMatrix matrix = new InteropMatrix(List.of(PeerKind.CHROME, PeerKind.JAVA), List.of("vp8"),
+                Duration.ofSeconds(5), new VideoSpec(320, 240, 15), Browsers.defaults(),
+                new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("waves"))
+                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        RunSummary run = new ScenarioRunner(matrix.scenario(), options, matrix.plan().withParallel(2)).run();
+        String out = console.toString(StandardCharsets.UTF_8);
+
+        assertThat(out).contains("wave 1/2: 2 of 4 cells at once").contains("wave 2/2: 2 cells");
+        assertThat(outcomes(run)).as(out).containsOnlyKeys("chrome -> chrome (vp8)", "chrome -> java (vp8)",
+                "java -> chrome (vp8)", "java -> java (vp8)").allSatisfy((title, outcome) -> assertThat(outcome).isEqualTo("passed"));
+        // the second wave's cells were measured after their own warm-up, with their codecs kept after closing
+        InteropCell late = cell(run, "java -> java (vp8)");
+        assertThat(late.measured().get("callee.video.fps.p50")).isGreaterThan(5);
+        assertThat(late.codecs()).containsEntry("video.sent", "VP8");
+        assertThat(run.durationMs()).as("two waves of 5 s").isGreaterThan(10_000);
+        assertThat(OwnedProcesses.running(tmp.resolve("work").toString())).isEmpty();
+    }
 }

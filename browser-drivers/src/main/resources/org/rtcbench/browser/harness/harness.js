@@ -222,6 +222,17 @@
     return JSON.stringify(out);
   }
 
+  function closeConnection(id) {
+    const ch = state.channels.get(id);
+    if (ch && ch.timer) { clearInterval(ch.timer); }
+    state.channels.delete(id);
+    const pc = state.pcs.get(id);
+    if (pc) { pc.close(); }
+    state.pcs.delete(id);
+    status(id + ' closed');
+    return true;
+  }
+
   function close() {
     for (const ch of state.channels.values()) {
       if (ch.timer) { clearInterval(ch.timer); }
@@ -236,7 +247,7 @@
 
   window.rtcbench = {
     version: 1,
-    startMedia, createOffer, acceptOffer, acceptAnswer, connectionState, stats, close,
+    startMedia, createOffer, acceptOffer, acceptAnswer, connectionState, stats, closeConnection, close,
     userAgent: () => navigator.userAgent,
   };
   status('ready');

@@ -41,6 +41,12 @@ public interface Peer extends AutoCloseable {
     String connectionState(String connectionId);
 
     /**
+     * Closes one connection (the interop matrix's waves), keeping the peer's media and its other
+     * connections. Unknown ids are ignored.
+     */
+    void closeConnection(String connectionId);
+
+    /**
      * The raw {@code getStats()} reports of every connection and the data channel echo counters, as
      * JSON: {@code {"stats": {connectionId: [report...]}, "datachannel": {"echoes": n, "rttMs": x}}}.
      */

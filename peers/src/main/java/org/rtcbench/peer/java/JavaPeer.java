@@ -617,6 +617,22 @@ public final class JavaPeer implements Peer {
 
     // ---------------------------------------------------------------- shutdown
 
+    @Override
+    public void closeConnection(String id) {
+        Conn c = conns.remove(id);
+        if (c == null) {
+            return;
+        }
+        // Detaching a track races audio pushes like attaching does (see attaching): the same guard.
+        attaching.incrementAndGet();
+        try {
+            closeConn(c);
+        } finally {
+            quietUntilNanos = System.nanoTime() + QUIET_AFTER_ATTACH_NANOS;
+            attaching.decrementAndGet();
+        }
+    }
+
     private void closeConn(Conn c) {
         if (c.pinger != null) {
             c.pinger.cancel(false);
