@@ -40,14 +40,39 @@ final class InteropCommand implements Callable<Integer> {
     @Option(names = "--min-fps", defaultValue = "5", description = "Received fps (p50, after a 3 s warm-up) a cell needs each way (default: ${DEFAULT-VALUE}).")
     double minFps;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "0",
-            description = "At most N cells up at once: cells run in waves of N, each for the call duration, a wave's "
-                    + "connections closed before the next (default: all cells at once, which holds 14-15 fps for the 3x3 "
-                    + "matrix with two codecs at 320x240@15 on 2 cores; use waves for bigger video or more kinds).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N|auto|all", defaultValue = "auto",
+            description = "How many cells are up at once: cells run in waves of N, each for the call duration, a wave's "
+                    + "connections closed before the next. auto (default) scales with cores and video size: all 18 cells of "
+                    + "the 3x3 matrix with two codecs at 320x240@15 on 2 cores, 2 at a time at 640x480@30 (measured: all at "
+                    + "once starved every cell there; waves of 3 passed at 30 fps).")
+    String parallel;
 
     @Mixin
     RunFlags flags;
+
+    /**
+     * Cells up at once for {@code --parallel}: a number, {@code all} (0), or {@code auto}: 9 cells per core at
+     * 320x240@15 (18 ran at 14-15 fps on this 2-core machine), fewer in proportion to the pixel rate.
+     */
+    static int cellsAtOnce(String parallel, VideoSpec video) {
+        String p = parallel.trim().toLowerCase(Locale.ROOT);
+        if (p.equals("all")) {
+            return 0;
+        }
+        if (p.equals("auto")) {
+            double pixelRate = (double) video.width() * video.height() * video.fps() / (320.0 * 240 * 15);
+            return Math.max(1, (int) Math.floor(9 * Runtime.getRuntime().availableProcessors() / pixelRate));
+        }
+        try {
+            int n = Integer.parseInt(p);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--parallel must be a number of cells (1 or more), auto or all, got '" + parallel + "'");
+        }
+    }
 
     @Override
     public Integer call() {
@@ -68,10 +93,8 @@ final class InteropCommand implements Callable<Integer> {
         matrix.skipped().forEach((k, why) -> System.out.println("  " + k.id() + " skipped: " + why));
         flags.duration = null;
         RunSummary[] result = new RunSummary[1];
-        if (parallel < 0) {
-            throw new BadInputException("--parallel must be 0 (all cells at once) or more, got " + parallel);
-        }
-        int code = RunExecution.run(matrix.scenario(), matrix.plan().withParallel(parallel), flags.options(),
+        int cellsAtOnce = cellsAtOnce(parallel, parseVideo(video));
+        int code = RunExecution.run(matrix.scenario(), matrix.plan().withParallel(cellsAtOnce), flags.options(),
                 summary -> result[0] = summary);
         if (result[0] != null && result[0].status() != RunStatus.INTERRUPTED) {
             MatrixTable.print(result[0].matrix(), System.out, MatrixTable.colorWanted());
