@@ -49,8 +49,14 @@ class JanusLoadIT {
 
     @Test
     void threePublishersAndThreeSubscribersAllConnectAndEverySubscriberReceivesEveryPublisher() throws Exception {
-        String observer = "peers:\n  - {kind: chrome, name: observer, role: recvonly}\n";
-        RunSummary run = new LoadRunner(scenario("light", 3, 3, "320x240", "4s", "8s", observer), options()).run();
+        // The bundled example (its media and assertions), with a shorter ramp and hold and a Chromium observer.
+        Scenario example = ScenarioLoader.load(Path.of("janus-load.yaml"));
+        Scenario light = example.withLoad(example.target(), new org.rtcbench.core.scenario.LoadSpec(1, 3, 3, "ramp",
+                java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(8), null))
+                .withPeers(List.of(new org.rtcbench.core.scenario.PeerGroup(org.rtcbench.core.peer.PeerKind.CHROME, "observer", 1,
+                        org.rtcbench.core.scenario.Role.RECVONLY, null)));
+        assertThat(light.assertions()).as("the example's own assertions are judged").hasSize(5);
+        RunSummary run = new LoadRunner(light, options()).run();
         String out = console.toString(StandardCharsets.UTF_8);
         assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
         LoadSummary load = run.load();
@@ -61,6 +67,7 @@ class JanusLoadIT {
         assertThat(load.firstFrame().count()).as("every subscriber's first frame of every publisher").isEqualTo(9);
         assertThat(load.generatorLimited()).as("a light run is not generator-limited: " + load.generatorLimitedReason()).isFalse();
         assertThat(load.timeline()).isNotEmpty();
+        assertThat(run.assertions()).allSatisfy(a -> assertThat(a.passed()).as(a.message()).isTrue());
 
         Path dir = runDir();
         List<PeerSummary> subscribers = run.peers().stream().filter(p -> "recvonly".equals(p.role())).toList();
@@ -168,10 +175,6 @@ class JanusLoadIT {
     }
 
     private Scenario scenario(String name, int publishers, int subscribers, String size, String ramp, String hold) {
-        return scenario(name, publishers, subscribers, size, ramp, hold, "");
-    }
-
-    private Scenario scenario(String name, int publishers, int subscribers, String size, String ramp, String hold, String extra) {
         String[] wh = size.split("x");
         return ScenarioLoader.parse(name + ".yaml", """
                 name: %s
@@ -182,7 +185,7 @@ class JanusLoadIT {
                 assertions:
                   - join.p95 < 5s
                   - video.fps.p50 >= 5 for receivers
-                """.formatted(name, wh[0], wh[1], wh[0].equals("320") ? 15 : 30, publishers, subscribers, ramp, hold) + extra);
+                """.formatted(name, wh[0], wh[1], wh[0].equals("320") ? 15 : 30, publishers, subscribers, ramp, hold));
     }
 
     private RunOptions options() {
