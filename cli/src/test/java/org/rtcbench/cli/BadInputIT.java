@@ -99,7 +99,7 @@ class BadInputIT {
     void helpListsTheCommandsAndExitCodes() throws Exception {
         RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("demo", "run", "Exit codes:", "bad input");
+        assertThat(r.out()).contains("demo", "run", "interop", "load", "compare", "Exit codes:", "bad input");
         RtcbenchProcess.Result run = RtcbenchProcess.run(tmp, "run", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("SCENARIO", "--duration", "--chrome-binary", "--results");
