@@ -73,6 +73,7 @@ public final class PeerCostBench {
         double[] start = new double[4];
         double[] end = new double[4];
         double[] rssBefore = new double[1];
+        List<java.util.Map<String, Double>> threads = new ArrayList<>(List.of(java.util.Map.of(), java.util.Map.of()));
         RunObserver observer = new RunObserver() {
             @Override
             public void directoryCreated(org.rtcbench.core.run.RunDirectory dir) {
@@ -81,12 +82,16 @@ public final class PeerCostBench {
 
             @Override
             public void callStarted() {
-                WarmUp.thenRun(() -> snapshot(start));
+                WarmUp.thenRun(() -> {
+                    snapshot(start);
+                    threads.set(0, ProcessCpu.byThreadOfThisJvm());
+                });
             }
 
             @Override
             public void callEnding() {
                 snapshot(end);
+                threads.set(1, ProcessCpu.byThreadOfThisJvm());
             }
 
             private void snapshot(double[] into) {
@@ -107,7 +112,31 @@ public final class PeerCostBench {
         out.printf(Locale.ROOT, "chromium peer: %.3f cores, %.0f MB PSS | java peer: %.3f cores (JVM incl. sampling), %.0f MB RSS growth"
                 + " | java is %.1fx cheaper in CPU%n", chrome.coresPerPeer(), chrome.mbPerPeer(), java.coresPerPeer(),
                 java.mbPerPeer(), chrome.coresPerPeer() / java.coresPerPeer());
+        printJavaPeerThreads(threads.get(0), threads.get(1), window, chrome.coresPerPeer());
         return List.of(chrome, java);
+    }
+
+    /** Threads only Java peers run: libwebrtc's (shared by every peer of the factory) and our frame and tone pumps. */
+    private static final java.util.regex.Pattern JAVA_PEER_THREADS =
+            java.util.regex.Pattern.compile("EncoderQueue|DecodingQueue|AudioEncoder|IncomingVideoSt.*|webrtc_jni_.*|rtc-low-prio|javapeer");
+
+    /** Where the two Java peers' CPU went, per thread name, per peer: what the 15x goal is up against. */
+    private void printJavaPeerThreads(java.util.Map<String, Double> before, java.util.Map<String, Double> after, double window,
+                                      double chromeCores) {
+        double total = 0;
+        List<String> parts = new ArrayList<>();
+        for (var e : after.entrySet()) {
+            if (!JAVA_PEER_THREADS.matcher(e.getKey()).matches()) {
+                continue;
+            }
+            double cores = (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / window / 2;
+            total += cores;
+            if (cores >= 0.0005) {
+                parts.add(String.format(Locale.ROOT, "%s %.4f", e.getKey(), cores));
+            }
+        }
+        out.printf(Locale.ROOT, "java peer threads, cores per peer: %s | total %.3f (chromium peer / %.3f = %.1fx)%n",
+                String.join(", ", parts), total, total, chromeCores / total);
     }
 
     /** Java A/V peers in pairs, growing by {@code step} until received fps (p50, worst receiver) falls below {@code minFps}. */

@@ -31,10 +31,7 @@ final class ProcessCpu {
                     if (!cmdline.contains(marker)) {
                         continue;
                     }
-                    String stat = Files.readString(p.resolve("stat"));
-                    // Fields after the ")" that closes the command name: state is field 3, utime 14, stime 15.
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    ticks += ticks(p.resolve("stat"));
                 } catch (IOException | RuntimeException ignored) {
                     // the process ended while we read it
                 }
@@ -50,14 +47,42 @@ final class ProcessCpu {
         double ticks = 0;
         for (ProcessHandle p : processes) {
             try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                ticks += ticks(Path.of("/proc", Long.toString(p.pid()), "stat"));
             } catch (IOException | RuntimeException ignored) {
                 // ended while we read it
             }
         }
         return ticks / TICKS_PER_SECOND;
+    }
+
+    /**
+     * CPU seconds used so far by each of this JVM's threads, summed by thread name (/proc/self/task:
+     * native threads too, e.g. libwebrtc's EncoderQueue). The Java peers' own pump threads
+     * ({@code javapeer-<peer>}) are summed as {@code javapeer}.
+     */
+    static java.util.Map<String, Double> byThreadOfThisJvm() {
+        java.util.Map<String, Double> out = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(t.resolve("comm")).trim();
+                    name = name.startsWith("javapeer-") ? "javapeer" : name;
+                    out.merge(name, ticks(t.resolve("stat")) / TICKS_PER_SECOND, Double::sum);
+                } catch (IOException | RuntimeException ignored) {
+                    // the thread ended while we read it
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read /proc/self/task: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** utime + stime of a /proc stat file: fields 14 and 15, counted after the ")" that closes the command name. */
+    private static long ticks(Path stat) throws IOException {
+        String text = Files.readString(stat);
+        String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /** Summed PSS and RSS in MB of these processes, from /proc/PID/smaps_rollup. */

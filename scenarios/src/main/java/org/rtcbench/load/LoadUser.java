@@ -126,7 +126,7 @@ public final class LoadUser {
     }
 
     private void subscribeToNewPublishers(Recorder rec) {
-        for (JanusVideoRoom.Publisher p : ctx.room().publishers(room)) {
+        for (JanusVideoRoom.Publisher p : ctx.publishers().of(room)) {
             Long feed = p.feedId();
             if (subscriptions.containsKey(feed) || !ctx.ownFeeds().contains(feed)) {
                 continue;

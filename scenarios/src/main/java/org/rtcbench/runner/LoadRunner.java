@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtcbench.browser.harness.HarnessServer;
-import org.rtcbench.browser.local.LocalChromium;
-import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.Durations;
 import org.rtcbench.core.Version;
@@ -50,6 +48,7 @@ import org.rtcbench.load.GeneratorSaturation;
 import org.rtcbench.load.LoadContext;
 import org.rtcbench.load.LoadPeers;
 import org.rtcbench.load.LoadPlan;
+import org.rtcbench.load.RoomPublishers;
 import org.rtcbench.load.gatling.GatlingResult;
 import org.rtcbench.load.gatling.LoadSimulation;
 import org.rtcbench.media.FakeMediaCache;
@@ -150,7 +149,7 @@ public final class LoadRunner implements Run {
         HarnessServer harness = null;
         ScheduledExecutorService sampler = null;
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
-                daemon("load-sample"));
+                ScenarioRunner.daemon("load-sample"));
         LoadPlan plan = null;
         String reason = null;
         BadInputException badInput = null;
@@ -192,11 +191,11 @@ public final class LoadRunner implements Run {
             javaPeers.check();
             Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
             LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
-                    ownFeeds, FIRST_FRAME_TIMEOUT);
+                    ownFeeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));
 
             startNanos = System.nanoTime();
             monitor = new GeneratorMonitor(counts(), saturation, this::second);
-            sampler = Executors.newSingleThreadScheduledExecutor(daemon("load-sampler"));
+            sampler = Executors.newSingleThreadScheduledExecutor(ScenarioRunner.daemon("load-sampler"));
             ExecutorService pool = workers;
             long interval = scenario.sampling().toMillis();
             sampler.scheduleAtFixedRate(() -> tick(pool), interval, interval, TimeUnit.MILLISECONDS);
@@ -209,7 +208,6 @@ public final class LoadRunner implements Run {
             long endAt = System.nanoTime() + load.duration().toNanos();
             plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt,
                     () -> stop.getCount() == 0);
-            org.rtcbench.load.gatling.Injection.parse(load.injection(), "injection");
             GatlingResult result = LoadSimulation.run(plan, dir.path().resolve("gatling"));
             gatlingReport = result.reportIndex() == null ? null
                     : dir.path().toAbsolutePath().relativize(result.reportIndex().toAbsolutePath()).toString();
@@ -326,7 +324,7 @@ public final class LoadRunner implements Run {
         FakeMediaCache media = new FakeMediaCache(options.mediaCache());
         for (PeerSlot s : observers) {
             try {
-                PeerLauncher launcher = observerLauncher(s.kind, peerAddress);
+                PeerLauncher launcher = ScenarioRunner.launcher(s.kind, scenario, options, dir, peerAddress);
                 launcher.check();
                 long t0 = System.nanoTime();
                 Path video = null;
@@ -365,7 +363,7 @@ public final class LoadRunner implements Run {
                 }
                 Set<Long> have = done.computeIfAbsent(s.name, k -> new java.util.HashSet<>());
                 try {
-                    for (JanusVideoRoom.Publisher p : ctx.room().publishers(room)) {
+                    for (JanusVideoRoom.Publisher p : ctx.publishers().of(room)) {
                         Long feed = p.feedId();
                         if (ctx.ownFeeds().contains(feed) && have.add(feed)) {
                             ctx.room().subscribe(s.peer, room, feed);
@@ -385,15 +383,6 @@ public final class LoadRunner implements Run {
                 return;
             }
         }
-    }
-
-    private PeerLauncher observerLauncher(PeerKind kind, String peerAddress) {
-        Path logs = dir.path().resolve("logs");
-        return switch (kind) {
-            case CHROME -> new LocalChromium(scenario.browsers().chrome(), options.workDir(), logs);
-            case FIREFOX -> new LocalFirefox(scenario.browsers().firefox(), options.workDir(), logs);
-            case JAVA -> new JavaPeerLauncher(peerAddress);
-        };
     }
 
     private void closeObservers(ExecutorService pool) {
@@ -637,13 +626,5 @@ public final class LoadRunner implements Run {
 
     private static String v(Long ms) {
         return ms == null ? "-" : ms.toString();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, "rtcbench-" + name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -216,11 +216,20 @@ public final class ScenarioRunner implements Run {
 
     /** What launches peers of a kind: a local browser, or synthetic peers in this JVM. */
     private PeerLauncher launcher(PeerKind kind) {
+        return launcher(kind, scenario, options, dir, "127.0.0.1");
+    }
+
+    /**
+     * What launches peers of a kind for a run: local Chromium or Firefox (driver logs in the run's
+     * {@code logs/}), or Java peers whose ICE candidates name {@code javaCandidateAddress}.
+     */
+    static PeerLauncher launcher(PeerKind kind, Scenario scenario, RunOptions options, RunDirectory dir,
+                                 String javaCandidateAddress) {
         Path logs = dir.path().resolve("logs");
         return switch (kind) {
             case CHROME -> new LocalChromium(scenario.browsers().chrome(), options.workDir(), logs);
             case FIREFOX -> new LocalFirefox(scenario.browsers().firefox(), options.workDir(), logs);
-            case JAVA -> new JavaPeerLauncher();
+            case JAVA -> new JavaPeerLauncher(javaCandidateAddress);
         };
     }
 
@@ -547,7 +556,8 @@ public final class ScenarioRunner implements Run {
                 .orElseThrow(() -> new IllegalArgumentException("no peer " + name + " in this run"));
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    /** Daemon threads named {@code rtcbench-<name>}, so no run thread keeps the JVM alive. */
+    static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, "rtcbench-" + name);
             t.setDaemon(true);
