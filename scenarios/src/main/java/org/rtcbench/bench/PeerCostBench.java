@@ -135,8 +135,8 @@ public final class PeerCostBench {
                 parts.add(String.format(Locale.ROOT, "%s %.4f", e.getKey(), cores));
             }
         }
-        out.printf(Locale.ROOT, "java peer threads, cores per peer: %s | total %.3f (chromium peer / %.3f = %.1fx)%n",
-                String.join(", ", parts), total, total, chromeCores / total);
+        out.printf(Locale.ROOT, "java peer threads, cores per peer: %s | total %.3f, a Chromium peer costs %.1fx that%n",
+                String.join(", ", parts), total, chromeCores / total);
     }
 
     /** Java A/V peers in pairs, growing by {@code step} until received fps (p50, worst receiver) falls below {@code minFps}. */
