@@ -13,6 +13,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -151,10 +153,31 @@ public final class JanusClient implements AutoCloseable {
         return exchange(req, "POST " + body.path("janus").asText());
     }
 
-    /** A long poll on a session: up to {@code maxEvents} events, or a keepalive after 30 s. */
-    List<JanusReply> poll(long session, int maxEvents) {
+    /**
+     * A long poll on a session, without a thread waiting for it: up to {@code maxEvents} events, or
+     * a keepalive after 30 s. Fails with {@link PeerFailure} when Janus stops answering; cancelling
+     * the future aborts the request.
+     */
+    CompletableFuture<List<JanusReply>> poll(long session, int maxEvents) {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/" + session + "?maxev=" + maxEvents)).timeout(POLL_TIMEOUT).GET().build();
-        return JanusReply.all(exchange(req, "long poll"));
+        CompletableFuture<HttpResponse<String>> sent = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<List<JanusReply>> events = sent.handle((r, err) -> {
+            Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+            if (cause instanceof IOException e) {
+                throw stopped("long poll: " + why(e, POLL_TIMEOUT));
+            }
+            if (cause != null) {
+                throw new PeerFailure("long poll on Janus at " + url + " failed: " + cause, cause);
+            }
+            return JanusReply.all(body(r, "long poll"));
+        });
+        // a cancel does not travel up a chain of futures by itself
+        events.whenComplete((r, err) -> {
+            if (events.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        return events;
     }
 
     private JsonNode exchange(HttpRequest req, String what) {
@@ -167,6 +190,10 @@ public final class JanusClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new PeerFailure("interrupted while waiting for Janus at " + url);
         }
+        return body(r, what);
+    }
+
+    private JsonNode body(HttpResponse<String> r, String what) {
         JsonNode n = r.statusCode() == 200 ? parseOrNull(r.body()) : null;
         if (n == null) {
             throw stopped(what + " answered HTTP " + r.statusCode() + " " + PeerFailure.firstLine(r.body()));

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,8 @@ import org.rtcbench.core.peer.PeerFailure;
 
 /**
  * One Janus session: its handles, the one long poll that brings all of its events, and the keepalive
- * that stops Janus from ending it. Events go to the caller waiting for their transaction (the answer
+ * that stops Janus from ending it. The long poll is asynchronous: a session holds a request open,
+ * not a thread, so a load run with hundreds of sessions does not need hundreds of waiting threads. Events go to the caller waiting for their transaction (the answer
  * to an asynchronous plugin message) or to callers waiting for an event of a handle. When Janus stops
  * answering, every waiting call fails at once with that reason, and so does every later call.
  */
@@ -38,6 +40,7 @@ public final class JanusSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile ScheduledFuture<?> keepalive;
     private volatile Consumer<JanusReply> listener;
+    private volatile CompletableFuture<List<JanusReply>> pending;
 
     private record Waiter(long handle, Predicate<JanusReply> what, CompletableFuture<JanusReply> result) {
     }
@@ -45,9 +48,7 @@ public final class JanusSession implements AutoCloseable {
     JanusSession(JanusClient client, long id) {
         this.client = client;
         this.id = id;
-        Thread poller = new Thread(this::pollLoop, "janus-poll-" + id);
-        poller.setDaemon(true);
-        poller.start();
+        pollNext();
     }
 
     /** Janus's id of this session. */
@@ -164,19 +165,24 @@ public final class JanusSession implements AutoCloseable {
         }
     }
 
-    private void pollLoop() {
-        while (!closed && stopped == null) {
-            List<JanusReply> events;
-            try {
-                events = client.poll(id, MAX_EVENTS_PER_POLL);
-            } catch (PeerFailure e) {
+    /** Asks for the next events; their answer dispatches them (on the HTTP client's threads) and asks again. */
+    private void pollNext() {
+        if (closed || stopped != null) {
+            return;
+        }
+        CompletableFuture<List<JanusReply>> poll = client.poll(id, MAX_EVENTS_PER_POLL);
+        pending = poll;
+        poll.whenComplete((events, err) -> {
+            if (err != null) {
+                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                 if (!closed) {
-                    fail(e);
+                    fail(cause instanceof PeerFailure f ? f : new PeerFailure("long poll on Janus at " + client.url() + " failed: " + cause, cause));
                 }
                 return;
             }
             events.forEach(this::dispatch);
-        }
+            pollNext();
+        });
     }
 
     /** Hands one event to whoever waits for it: by transaction first, else by handle. */
@@ -244,6 +250,10 @@ public final class JanusSession implements AutoCloseable {
         ScheduledFuture<?> k = keepalive;
         if (k != null) {
             k.cancel(false);
+        }
+        CompletableFuture<List<JanusReply>> poll = pending;
+        if (poll != null) {
+            poll.cancel(true);
         }
         if (stopped == null) {
             try {
