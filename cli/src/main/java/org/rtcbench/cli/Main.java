@@ -9,10 +9,13 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = execute(args);
-        System.out.flush();
-        System.err.flush();
         // Every browser, driver and file is closed by now. halt() skips the JVM's shutdown, where
         // libwebrtc's native threads print "VM attach current thread failed" as they try to attach.
+        // They still may while the process exits, so closing System.out and System.err also points
+        // file descriptors 1 and 2 at /dev/null (the JDK never really closes 0-2): rtcbench has
+        // said all it has to say.
+        System.out.close();
+        System.err.close();
         Runtime.getRuntime().halt(code);
     }
 
