@@ -78,7 +78,7 @@ class JanusLoadIT {
             // the last sample of each subscriber: one connection per publisher, each with decoded video
             JsonNode last = lastSample(dir.resolve("samples").resolve(s.name() + ".jsonl"));
             List<String> receiving = new ArrayList<>();
-            last.path("stats").fields().forEachRemaining(conn -> {
+            last.path("stats").properties().forEach(conn -> {
                 for (JsonNode report : conn.getValue()) {
                     if ("inbound-rtp".equals(report.path("type").asText()) && "video".equals(report.path("kind").asText())
                             && report.path("framesDecoded").asLong() > 0) {
