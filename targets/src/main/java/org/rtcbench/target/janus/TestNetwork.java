@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rtcbench.core.BadInputException;
 
 /**
@@ -25,6 +27,10 @@ public final class TestNetwork implements AutoCloseable {
     static final int SUBNETS = 1 << 14;
     private static final int PREFIX = 30;
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestNetwork.class);
+    /** Our namespaces' names: {@code rtcb-<pid of the rtcbench JVM that made it>-<n>}. */
+    private static final Pattern OURS = Pattern.compile("rtcb-(\\d+)-(\\d+)");
     private static final long IP_TIMEOUT_S = 10;
     /** iproute2's {@code ip}: from PATH, else where distributions put it (/usr/sbin is not on every user's PATH). */
     private static final String IP = locateIp();
@@ -49,6 +55,9 @@ public final class TestNetwork implements AutoCloseable {
      * @throws BadInputException without the permission to create namespaces (root or CAP_NET_ADMIN)
      */
     public static TestNetwork create() {
+        if (SWEPT.compareAndSet(false, true)) {
+            sweepStale().forEach(LOG::warn);
+        }
         long pid = ProcessHandle.current().pid();
         int n = COUNTER.incrementAndGet();
         String name = "rtcb-" + pid + "-" + n;
@@ -91,6 +100,44 @@ public final class TestNetwork implements AutoCloseable {
     private static BadInputException noPermission(IpFailure e) {
         return new BadInputException("a local Janus needs a network namespace, which needs root or CAP_NET_ADMIN ("
                 + e.getMessage() + "); run as root, or pass --url to an existing Janus");
+    }
+
+    /**
+     * Deletes the test networks that a JVM which has ended without closing them left behind (it
+     * crashed, or was killed with SIGKILL): namespaces named {@code rtcb-<pid>-<n>} whose pid no
+     * longer runs and that hold no process. Their veth pairs go with them. A namespace with processes
+     * still inside (a Janus whose rtcbench crashed) is not touched: the returned lines say which,
+     * with what to do. Called once per JVM before its first network is made.
+     *
+     * @return one line per stale namespace that could not be deleted
+     */
+    public static List<String> sweepStale() {
+        List<String> left = new ArrayList<>();
+        String list;
+        try {
+            list = ip("netns", "list");
+        } catch (IpFailure | BadInputException e) {
+            return left; // no ip, or no namespaces here: create() says what is wrong
+        }
+        for (String line : list.split("\n")) {
+            String name = line.trim().split("\\s+")[0];
+            Matcher m = OURS.matcher(name);
+            if (!m.matches() || ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            try {
+                String pids = ip("netns", "pids", name).trim();
+                if (!pids.isEmpty()) {
+                    left.add("test network " + name + " of an rtcbench (pid " + m.group(1) + ") that has ended still holds processes "
+                            + pids.replace('\n', ' ') + "; end them, then `ip netns del " + name + "`");
+                    continue;
+                }
+                ip("netns", "del", name);
+            } catch (IpFailure e) {
+                left.add("cannot delete stale test network " + name + ": " + e.getMessage());
+            }
+        }
+        return left;
     }
 
     /** The namespace's name, for {@code ip netns exec}. */

@@ -55,6 +55,45 @@ class TestNetworkIT {
                 .doesNotContain(a.hostInterface() + "@").doesNotContain(b.hostInterface() + "@");
     }
 
+    @Test
+    void aNetworkLeftByAnEndedJvmIsSweptUnlessProcessesStillRunInside() throws Exception {
+        // pids never go this high (pid_max is at most 2^22), so no process owns these names
+        String empty = "rtcb-2147480001-1";
+        String busy = "rtcb-2147480001-2";
+        String alive = "rtcb-" + ProcessHandle.current().pid() + "-999";
+        for (String name : List.of(empty, busy, alive)) {
+            run(new ProcessBuilder("ip", "netns", "add", name));
+        }
+        Process inside = null;
+        try {
+            inside = new ProcessBuilder("ip", "netns", "exec", busy, "sleep", "30").start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (run(new ProcessBuilder("ip", "netns", "pids", busy)).isBlank() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<String> left = TestNetwork.sweepStale();
+            assertThat(left).singleElement().asString().startsWith("test network " + busy + " of an rtcbench (pid 2147480001) that has ended still holds processes " + inside.pid());
+            assertThat(namespaces()).doesNotContain(empty).contains(busy, alive);
+
+            inside.destroyForcibly();
+            inside.waitFor(5, TimeUnit.SECONDS);
+            assertThat(TestNetwork.sweepStale()).isEmpty();
+            assertThat(namespaces()).doesNotContain(busy).as("a live JVM's network is its own").contains(alive);
+        } finally {
+            if (inside != null) {
+                inside.destroyForcibly();
+                inside.waitFor(5, TimeUnit.SECONDS);
+            }
+            for (String name : List.of(empty, busy, alive)) {
+                new ProcessBuilder("ip", "netns", "del", name).start().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static List<String> namespaces() throws Exception {
+        return run(new ProcessBuilder("ip", "netns", "list")).lines().map(l -> l.trim().split("\\s+")[0]).toList();
+    }
+
     private static String run(ProcessBuilder pb) throws Exception {
         Process p = pb.redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
