@@ -166,9 +166,10 @@ public final class LocalChromium implements LocalBrowser {
     private Process startDriver(String peerName, Path profile) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve("chromedriver-" + peerName + ".log");
-        ProcessBuilder pb = new ProcessBuilder(config.driver(), "--port=0", "--log-path=" + log)
+        // chromedriver and the Chromium it starts end with this JVM, even when it is killed or crashes
+        ProcessBuilder pb = new ProcessBuilder(OwnedProcesses.endingWithThisJvm(List.of(config.driver(), "--port=0", "--log-path=" + log)))
                 .redirectErrorStream(true);
-        return OwnedProcesses.mark(pb, profile).start();
+        return OwnedProcesses.startHeld(OwnedProcesses.mark(pb, profile));
     }
 
     /**

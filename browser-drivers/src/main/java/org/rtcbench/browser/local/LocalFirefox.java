@@ -129,9 +129,10 @@ public final class LocalFirefox implements LocalBrowser {
                     "--remote-debugging-port", "0", "--profile", profile.toString()));
             cmd.addAll(config.args());
             cmd.add("about:blank");
-            ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(cmd), profile).redirectErrorStream(true);
+            // Firefox ends with this JVM, even when it is killed or crashes
+            ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(OwnedProcesses.endingWithThisJvm(cmd)), profile).redirectErrorStream(true);
             pb.environment().put("MOZ_CRASHREPORTER_DISABLE", "1");
-            firefox = pb.start();
+            firefox = OwnedProcesses.startHeld(pb);
             String ws = listeningUrl(firefox, logDir.resolve("firefox-" + peerName + ".log"));
             session = BiDiSession.connect(URI.create(ws + "/session"), firefox.onExit(), COMMAND_TIMEOUT);
             Map<String, Object> created;

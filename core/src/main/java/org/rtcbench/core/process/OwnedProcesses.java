@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +37,52 @@ public final class OwnedProcesses implements AutoCloseable {
     public static ProcessBuilder mark(ProcessBuilder pb, Path profile) {
         pb.environment().put(OWNER, profile.toString());
         return pb;
+    }
+
+    /**
+     * What ends the marked processes when this JVM ends without ending them (SIGKILL, a crash): a
+     * watcher that waits for the end of its standard input, a pipe from this JVM that the kernel
+     * closes when the JVM is gone, then sends SIGTERM, and SIGKILL 2 s later, to every process
+     * carrying the same {@value #OWNER} mark. The watcher itself is unmarked (so it survives its own
+     * scan), named by the mark on its command line (so {@link #running} still finds it), and a child
+     * of init, not of the program. While this JVM lives it only waits.
+     */
+    private static final String WATCHER = "read -r _; m=\"" + OWNER + "=$1\"; "
+            + "for s in TERM KILL; do for d in /proc/[0-9]*; do "
+            + "if grep -qzxF \"$m\" \"$d/environ\" 2>/dev/null; then kill -$s \"${d#/proc/}\" 2>/dev/null; fi; "
+            + "done; [ $s = TERM ] && sleep 2; done";
+    private static final String WRAPPER = "exec 3<&0; "
+            + "(env -u " + OWNER + " /bin/sh -c '" + WATCHER + "' rtcbench-watch \"$" + OWNER + "\" <&3 3<&- &); "
+            + "exec 3<&-; exec \"$@\"";
+
+    /** Started processes whose standard input must stay open (see {@link #startHeld}). */
+    private static final Set<Process> HELD = ConcurrentHashMap.newKeySet();
+
+    /**
+     * {@code command}, run so that it and everything it starts end with this JVM even when the JVM
+     * is killed with SIGKILL or crashes and runs no cleanup. The shell execs the program, so the
+     * started process's PID is the program's own. Start it with {@link #startHeld}, from a
+     * {@link #mark marked} ProcessBuilder whose standard input is left a pipe (the default).
+     */
+    public static List<String> endingWithThisJvm(List<String> command) {
+        List<String> out = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, "rtcbench-owned"));
+        out.addAll(command);
+        return out;
+    }
+
+    /**
+     * Starts {@code pb} and keeps its Process reachable until it exits: a Process that is garbage
+     * collected closes its standard input, which a command made by {@link #endingWithThisJvm} takes
+     * for the end of this JVM.
+     */
+    public static Process startHeld(ProcessBuilder pb) throws IOException {
+        if (!pb.environment().containsKey(OWNER)) {
+            throw new IllegalStateException("mark the process before starting it: " + pb.command());
+        }
+        Process p = pb.start();
+        HELD.add(p);
+        p.onExit().thenRun(() -> HELD.remove(p));
+        return p;
     }
 
     /** Every live process we own right now. */

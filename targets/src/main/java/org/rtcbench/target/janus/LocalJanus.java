@@ -23,16 +23,6 @@ public final class LocalJanus implements AutoCloseable {
     private static final long STOP_GRACE_MS = 5_000;
     private static final int LOG_TAIL_LINES = 15;
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    /**
-     * Starts Janus so that it ends with this JVM, even one killed with SIGKILL or crashed, which
-     * runs no cleanup: a background subshell waits on Janus's standard input, a pipe from this JVM,
-     * and sends Janus SIGTERM when it reaches its end, which the kernel brings when the JVM is gone.
-     * The shell then execs Janus, so the PID we hold is Janus's own; {@code $$} in the subshell
-     * names that PID, checked to still be a janus before the signal.
-     */
-    private static final String END_WITH_THIS_JVM = "exec 3<&0; "
-            + "(read -r _ <&3; [ \"$(cat /proc/$$/comm 2>/dev/null)\" = janus ] && kill -TERM $$) & "
-            + "exec 3<&-; exec \"$@\"";
 
     private final TestNetwork network;
     private final JanusConfig config;
@@ -63,12 +53,13 @@ public final class LocalJanus implements AutoCloseable {
         Process process = null;
         try {
             JanusConfig config = JanusConfig.forAddress(dir, network.nsAddress()).write();
-            ProcessBuilder pb = network.inside(List.of("/bin/sh", "-c", END_WITH_THIS_JVM, "janus",
-                    binary, "-F", config.confDir().toString(), "-C", config.mainFile().toString(), "-o", "-N"));
+            // Janus ends with this JVM even when it is killed or crashes (no cleanup then runs)
+            ProcessBuilder pb = network.inside(OwnedProcesses.endingWithThisJvm(List.of(
+                    binary, "-F", config.confDir().toString(), "-C", config.mainFile().toString(), "-o", "-N")));
             OwnedProcesses.mark(pb, dir);
             // stdout/stderr carry only what Janus says before its log is open (and a crash's last words)
             pb.redirectErrorStream(true).redirectOutput(dir.resolve("janus.out").toFile());
-            process = pb.start();
+            process = OwnedProcesses.startHeld(pb);
             String version = awaitAnswer(process, config);
             return new LocalJanus(network, config, process, version);
         } catch (IOException | RuntimeException e) {
@@ -158,12 +149,6 @@ public final class LocalJanus implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (!process.isAlive()) {
-            // Janus died first: end the waiting subshell before its input ends, so it signals nothing
-            for (ProcessHandle stray : OwnedProcesses.running(config.dir().toString())) {
-                stray.destroyForcibly();
-            }
-        }
         stop(process);
         for (ProcessHandle stray : OwnedProcesses.running(config.dir().toString())) {
             stray.destroyForcibly();
@@ -177,7 +162,7 @@ public final class LocalJanus implements AutoCloseable {
             return;
         }
         try {
-            process.getOutputStream().close(); // ends the subshell that waits to stop Janus with this JVM
+            process.getOutputStream().close(); // the watcher that ends Janus with this JVM ends it too
         } catch (IOException e) {
             // already closed
         }
