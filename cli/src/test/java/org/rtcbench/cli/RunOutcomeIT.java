@@ -78,7 +78,7 @@ class RunOutcomeIT {
     void sigtermMidCallKeepsSamplesWritesInterruptedAndLeavesNoBrowser() throws Exception {
         Files.writeString(tmp.resolve("long.yaml"), SMALL_CALL.formatted("long", "2m", "  - connected within 10s\n"));
         Process p = RtcbenchProcess.start(tmp, "run", "long.yaml");
-        Path samples = waitForSamples(p, 3, Duration.ofSeconds(60));
+        Path samples = waitForSamples(p, "chrome-1", 3, Duration.ofSeconds(60));
 
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("rtcbench exits after SIGTERM").isTrue();
@@ -91,6 +91,33 @@ class RunOutcomeIT {
         assertThat(run.path("reason").asText()).contains("SIGTERM");
         assertThat(Files.readAllLines(samples).size()).isGreaterThanOrEqualTo(3);
         assertThat(Files.readString(dir.resolve("events.jsonl"))).contains("peers-closed");
+    }
+
+    @Test
+    void sigkillMidCallLeavesNoBrowserOrDriverBehind() throws Exception {
+        // SIGKILL (as a crash would) runs no cleanup in rtcbench: what it started must end by itself.
+        Files.writeString(tmp.resolve("killed.yaml"), """
+                name: killed
+                duration: 2m
+                media:
+                  video: { width: 320, height: 240, fps: 15 }
+                peers:
+                  - kind: chrome
+                  - kind: firefox
+                """);
+        Process p = RtcbenchProcess.start(tmp, "run", "killed.yaml");
+        waitForSamples(p, "chrome", 2, Duration.ofSeconds(60));
+        assertThat(OwnedProcesses.running(tmp.toString())).as("Chromium, chromedriver and Firefox run").hasSizeGreaterThan(3);
+
+        p.destroyForcibly(); // SIGKILL
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!OwnedProcesses.running(tmp.toString()).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<ProcessHandle> left = OwnedProcesses.running(tmp.toString());
+        left.forEach(ProcessHandle::destroyForcibly); // only when the assertion below fails
+        assertThat(left).as("processes of the killed rtcbench 15 s later").isEmpty();
     }
 
     @Test
@@ -108,7 +135,7 @@ class RunOutcomeIT {
     }
 
     /** Waits until a peer's samples file has {@code lines} lines. */
-    private Path waitForSamples(Process p, int lines, Duration timeout) throws Exception {
+    private Path waitForSamples(Process p, String peer, int lines, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -117,7 +144,7 @@ class RunOutcomeIT {
             if (Files.isDirectory(tmp.resolve("results"))) {
                 try (var dirs = Files.list(tmp.resolve("results"))) {
                     for (Path d : dirs.toList()) {
-                        Path s = d.resolve("samples").resolve("chrome-1.jsonl");
+                        Path s = d.resolve("samples").resolve(peer + ".jsonl");
                         if (Files.exists(s) && Files.readAllLines(s).size() >= lines) {
                             return s;
                         }

@@ -42,15 +42,16 @@ public final class OwnedProcesses implements AutoCloseable {
     /**
      * What ends the marked processes when this JVM ends without ending them (SIGKILL, a crash): a
      * watcher that waits for the end of its standard input, a pipe from this JVM that the kernel
-     * closes when the JVM is gone, then sends SIGTERM, and SIGKILL 2 s later, to every process
+     * closes when the JVM is gone, then sends SIGTERM (and SIGKILL to what is left 2 s later) to every process
      * carrying the same {@value #OWNER} mark. The watcher itself is unmarked (so it survives its own
      * scan), named by the mark on its command line (so {@link #running} still finds it), and a child
      * of init, not of the program. While this JVM lives it only waits.
      */
     private static final String WATCHER = "read -r _; m=\"" + OWNER + "=$1\"; "
-            + "for s in TERM KILL; do for d in /proc/[0-9]*; do "
-            + "if grep -qzxF \"$m\" \"$d/environ\" 2>/dev/null; then kill -$s \"${d#/proc/}\" 2>/dev/null; fi; "
-            + "done; [ $s = TERM ] && sleep 2; done";
+            + "marked() { for f in $(grep -lzxF \"$m\" /proc/[0-9]*/environ 2>/dev/null); do f=${f#/proc/}; echo ${f%/environ}; done; }; "
+            + "p=$(marked); [ -n \"$p\" ] && kill -TERM $p 2>/dev/null; "
+            + "i=0; while [ $i -lt 20 ] && [ -n \"$(marked)\" ]; do sleep 0.1; i=$((i+1)); done; "
+            + "p=$(marked); [ -n \"$p\" ] && kill -KILL $p 2>/dev/null; exit 0";
     private static final String WRAPPER = "exec 3<&0; "
             + "(env -u " + OWNER + " /bin/sh -c '" + WATCHER + "' rtcbench-watch \"$" + OWNER + "\" <&3 3<&- &); "
             + "exec 3<&-; exec \"$@\"";

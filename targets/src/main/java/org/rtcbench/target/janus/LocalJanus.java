@@ -63,7 +63,7 @@ public final class LocalJanus implements AutoCloseable {
             String version = awaitAnswer(process, config);
             return new LocalJanus(network, config, process, version);
         } catch (IOException | RuntimeException e) {
-            stop(process);
+            stop(process, dir);
             network.close();
             if (e instanceof BadInputException b) {
                 throw b;
@@ -149,32 +149,27 @@ public final class LocalJanus implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        stop(process);
-        for (ProcessHandle stray : OwnedProcesses.running(config.dir().toString())) {
-            stray.destroyForcibly();
-        }
+        stop(process, config.dir());
         network.close();
         config.unlinkLibraries();
     }
 
-    private static void stop(Process process) {
-        if (process == null) {
-            return;
-        }
-        try {
-            process.getOutputStream().close(); // the watcher that ends Janus with this JVM ends it too
-        } catch (IOException e) {
-            // already closed
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
+    /** Ends Janus by PID, waits for it, then ends whatever else carries its mark (the watcher that ends it with this JVM). */
+    private static void stop(Process process, Path dir) {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 process.destroyForcibly();
-                process.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
+        }
+        for (ProcessHandle stray : OwnedProcesses.running(dir.toString())) {
+            stray.destroyForcibly();
         }
     }
 
