@@ -49,6 +49,11 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--rooms", paramLabel = "R", description = "Rooms (default: the scenario's, else 1).")
     Integer rooms;
 
+    @Option(names = "--room", paramLabel = "ID",
+            description = "Use VideoRoom rooms ID, ID+1, ...: existing ones as they are (left on Janus), missing ones created with those ids "
+                    + "(default: the scenario's, else new rooms; rooms rtcbench creates are destroyed after the run).")
+    Long room;
+
     @Option(names = "--publishers", paramLabel = "P", description = "Publishers per room (default: the scenario's, else 3).")
     Integer publishers;
 
@@ -97,10 +102,10 @@ final class LoadCommand implements Callable<Integer> {
             l = new LoadSpec(rooms != null ? rooms : l.rooms(), publishers != null ? publishers : l.publishers(),
                     subscribers != null ? subscribers : l.subscribers(), injection != null ? injection : l.injection(),
                     ramp != null ? duration("--ramp", ramp) : l.ramp(), hold != null ? duration("--hold", hold) : l.hold(),
-                    codec != null ? codec : l.videoCodec());
+                    codec != null ? codec : l.videoCodec(), room != null ? room : l.room());
             s = s.withLoad(TargetSpec.janus(url != null ? url : s.target().url()), l);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage().replaceFirst("^(rooms|publishers|subscribers|injection|videoCodec|url)", "--$1")
+            throw new BadInputException(e.getMessage().replaceFirst("^(rooms|room|publishers|subscribers|injection|videoCodec|url)", "--$1")
                     .replace("--videoCodec", "--codec"));
         }
         if (!observerKinds.isEmpty()) {

@@ -118,5 +118,6 @@ class BadInputIT {
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--injection", "fast"), "--injection must be once, ramp, closed, rate:<users>/s or rate:<users>/m");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "0"), "--publishers must be at least 1");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--ramp", "soon"), "--ramp");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--room", "0"), "--room must be a positive VideoRoom id, got 0");
     }
 }

@@ -182,10 +182,22 @@ public final class LoadRunner implements Run {
             }
             room = new JanusVideoRoom(client, reachable, scenario.connectTimeout(), dir::event);
             List<Long> rooms = new ArrayList<>();
+            List<Long> reused = new ArrayList<>();
             for (int i = 0; i < load.rooms(); i++) {
-                rooms.add(room.createRoom(load.publishers() + 1, load.videoCodec() == null ? "vp8,vp9,h264" : load.videoCodec().toLowerCase(Locale.ROOT)));
+                Long id = load.roomId(i);
+                if (id != null && room.roomExists(id)) {
+                    reused.add(id);
+                    rooms.add(id);
+                } else {
+                    rooms.add(room.createRoom(id, load.publishers() + 1,
+                            load.videoCodec() == null ? "vp8,vp9,h264" : load.videoCodec().toLowerCase(Locale.ROOT)));
+                }
             }
-            dir.event("rooms-created", Map.of("rooms", rooms));
+            if (!reused.isEmpty()) {
+                options.out().printf("  using existing room%s %s as %s (rtcbench creates and destroys only the others)%n",
+                        reused.size() == 1 ? "" : "s", reused, reused.size() == 1 ? "it is" : "they are");
+            }
+            dir.event("rooms-ready", Map.of("rooms", rooms, "reused", reused));
 
             PeerLauncher javaPeers = new JavaPeerLauncher(peerAddress);
             javaPeers.check();

@@ -52,7 +52,7 @@ class JanusLoadIT {
         // The bundled example (its media and assertions), with a shorter ramp and hold and a Chromium observer.
         Scenario example = ScenarioLoader.load(Path.of("janus-load.yaml"));
         Scenario light = example.withLoad(example.target(), new org.rtcbench.core.scenario.LoadSpec(1, 3, 3, "ramp",
-                java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(8), null))
+                java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(8), null, null))
                 .withPeers(List.of(new org.rtcbench.core.scenario.PeerGroup(org.rtcbench.core.peer.PeerKind.CHROME, "observer", 1,
                         org.rtcbench.core.scenario.Role.RECVONLY, null)));
         assertThat(light.assertions()).as("the example's own assertions are judged").hasSize(5);
@@ -97,18 +97,26 @@ class JanusLoadIT {
 
     @Test
     void aJanusGivenByUrlIsUsedAsItIsAndJavaPeersAdvertiseTheRouteToIt() throws Exception {
-        try (org.rtcbench.target.janus.LocalJanus janus = org.rtcbench.target.janus.LocalJanus.start(tmp.resolve("work").resolve("own-janus"))) {
+        try (org.rtcbench.target.janus.LocalJanus janus = org.rtcbench.target.janus.LocalJanus.start(tmp.resolve("work").resolve("own-janus"));
+             org.rtcbench.target.janus.JanusClient client = org.rtcbench.target.janus.JanusClient.connect(janus.url());
+             org.rtcbench.target.janus.JanusVideoRoom own = new org.rtcbench.target.janus.JanusVideoRoom(client,
+                     org.rtcbench.target.janus.ReachableCandidates.all(), java.time.Duration.ofSeconds(5), (kind, fields) -> { })) {
+            // the user's own room 4242; rtcbench is asked for two rooms from 4242 on
+            own.createRoom(4242L, 6, "vp8");
             Scenario s = ScenarioLoader.parse("by-url.yaml", """
                     name: by-url
                     target: {type: janus, url: '%s'}
                     media: {video: {width: 320, height: 240, fps: 15}}
-                    load: {publishers: 2, subscribers: 1, ramp: 2s, hold: 5s}
+                    load: {rooms: 2, room: 4242, publishers: 2, subscribers: 1, ramp: 2s, hold: 5s}
                     """.formatted(janus.url()));
             RunSummary run = new LoadRunner(s, options()).run();
             String out = console.toString(StandardCharsets.UTF_8);
             assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
-            assertThat(run.load().connected()).isEqualTo(3);
-            assertThat(out).contains("Java peers advertise " + janus.peerAddress());
+            assertThat(run.load().connected()).isEqualTo(6);
+            assertThat(out).contains("Java peers advertise " + janus.peerAddress()).contains("using existing room [4242] as it is");
+            assertThat(Files.readString(runDir().resolve("events.jsonl"))).contains("\"room\":4243");
+            assertThat(own.roomExists(4242)).as("the user's room is left").isTrue();
+            assertThat(own.roomExists(4243)).as("the room rtcbench created is destroyed").isFalse();
             assertThat(janus.pid()).as("the user's Janus is left running").matches(pid -> ProcessHandle.of(pid).isPresent());
         }
     }

@@ -8,10 +8,13 @@ import java.util.regex.Pattern;
  * publish and {@code subscribers} that subscribe to every publisher of their room; how they
  * arrive ({@code injection}: {@code once} all at once, {@code ramp} spread over {@code ramp}, {@code rate:N/s}
  * or {@code rate:N/m} N a second or minute, {@code closed} concurrency ramped to all of them, replacing any that leave); and how long
- * they stay after the ramp ({@code hold}).
+ * they stay after the ramp ({@code hold}). With {@code room}, the rooms are {@code room} to
+ * {@code room + rooms - 1}: those that exist on the Janus are used as they are and left there, the
+ * others are created with those ids; without it, Janus picks the ids. Rooms rtcbench created are
+ * destroyed after the run.
  */
 public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, String injection, Duration ramp,
-                       Duration hold, String videoCodec) {
+                       Duration hold, String videoCodec, Long room) {
     private static final Pattern INJECTION = Pattern.compile("once|ramp|closed|rate:\\d+(\\.\\d+)?/[sm]");
 
     public LoadSpec {
@@ -33,6 +36,9 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
         if (!INJECTION.matcher(injection).matches()) {
             throw new IllegalArgumentException("injection must be once, ramp, closed, rate:<users>/s or rate:<users>/m (e.g. rate:5/s), got '" + injection + "'");
         }
+        if (room != null && room < 1) {
+            throw new IllegalArgumentException("room must be a positive VideoRoom id, got " + room);
+        }
         if (videoCodec != null && !videoCodec.matches("(?i)vp8|vp9|h264")) {
             throw new IllegalArgumentException("videoCodec must be vp8, vp9 or h264, got '" + videoCodec + "'");
         }
@@ -40,7 +46,12 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
 
     /** One room, three publishers, three subscribers, ramped over 10 s, held 30 s. */
     public static LoadSpec defaults() {
-        return new LoadSpec(null, null, null, null, null, null, null);
+        return new LoadSpec(null, null, null, null, null, null, null, null);
+    }
+
+    /** The id of room {@code index} (0-based) when {@code room} names the first, else null. */
+    public Long roomId(int index) {
+        return room == null ? null : room + index;
     }
 
     /** Synthetic peers asked for, over all rooms. */

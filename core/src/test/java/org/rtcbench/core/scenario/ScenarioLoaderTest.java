@@ -271,6 +271,15 @@ class ScenarioLoaderTest {
         assertThat(s.peers()).isEmpty();
         assertThat(s.load().users()).isEqualTo(2 * (4 + 3));
         assertThat(s.load().duration()).isEqualTo(java.time.Duration.ofSeconds(35));
+        assertThat(s.load().roomId(1)).as("Janus picks the ids").isNull();
+    }
+
+    @Test
+    void roomNamesTheFirstOfConsecutiveRoomIds() {
+        Scenario s = ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload: {rooms: 3, room: 1234}\n");
+        assertThat(java.util.List.of(s.load().roomId(0), s.load().roomId(1), s.load().roomId(2))).containsExactly(1234L, 1235L, 1236L);
+        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload:\n  room: 0\n"))
+                .hasMessageContaining("load.yaml:2").hasMessageContaining("room must be a positive VideoRoom id, got 0");
     }
 
     @Test

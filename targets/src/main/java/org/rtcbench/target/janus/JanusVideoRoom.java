@@ -54,6 +54,8 @@ public final class JanusVideoRoom implements AutoCloseable {
     private final P2pRoom.Listener listener;
     /** The session of each publication and subscription, by peer name and connection id. */
     private final Map<String, JanusSession> sessions = new ConcurrentHashMap<>();
+    /** The rooms this target created, destroyed on close. */
+    private final Set<Long> created = ConcurrentHashMap.newKeySet();
     private JanusHandle control;
 
     /**
@@ -79,25 +81,40 @@ public final class JanusVideoRoom implements AutoCloseable {
 
     /**
      * Creates a room for up to {@code maxPublishers} publishers whose video may be any of
-     * {@code videoCodecs} (e.g. {@code vp8} or {@code vp8,h264}); returns its id.
+     * {@code videoCodecs} (e.g. {@code vp8} or {@code vp8,h264}); returns its id. {@link #close()}
+     * destroys it again.
+     *
+     * @param id the room's id, or null for one Janus picks
      */
-    public long createRoom(int maxPublishers, String videoCodecs) {
+    public long createRoom(Long id, int maxPublishers, String videoCodecs) {
         ObjectNode body = JanusHandle.body("create");
+        if (id != null) {
+            body.put("room", id.longValue());
+        }
         body.put("publishers", maxPublishers);
         body.put("videocodec", videoCodecs);
         body.put("audiocodec", "opus");
         body.put("permanent", false);
         JanusReply r = control().message(body, null, timeout);
         long room = r.data().path("room").asLong();
+        created.add(room);
         listener.event("room-created", Map.of("room", room));
         return room;
     }
 
-    /** Destroys a room that {@link #createRoom} made. */
+    /** Whether Janus has a room with this id ({@code exists}). */
+    public boolean roomExists(long room) {
+        ObjectNode body = JanusHandle.body("exists");
+        body.put("room", room);
+        return control().message(body, null, timeout).data().path("exists").asBoolean(false);
+    }
+
+    /** Destroys a room. */
     public void destroyRoom(long room) {
         ObjectNode body = JanusHandle.body("destroy");
         body.put("room", room);
         control().message(body, null, timeout);
+        created.remove(room);
     }
 
     /** The room's publishers now ({@code listparticipants}, those with {@code publisher: true}). */
@@ -212,7 +229,7 @@ public final class JanusVideoRoom implements AutoCloseable {
         }
     }
 
-    /** Ends every publication and subscription and the control session; the rooms stay until Janus ends. */
+    /** Ends every publication and subscription, destroys the rooms it created (a room it only used stays), and ends the control session. */
     @Override
     public void close() {
         for (String k : List.copyOf(sessions.keySet())) {
@@ -222,6 +239,14 @@ public final class JanusVideoRoom implements AutoCloseable {
             }
         }
         synchronized (this) {
+            for (Long room : List.copyOf(created)) {
+                try {
+                    destroyRoom(room); // a user's Janus keeps no room of ours after the run
+                } catch (PeerFailure e) {
+                    // Janus is gone, and the room with it
+                    created.remove(room);
+                }
+            }
             if (control != null) {
                 control.session().close();
                 control = null;

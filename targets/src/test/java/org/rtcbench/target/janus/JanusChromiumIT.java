@@ -39,7 +39,7 @@ class JanusChromiumIT {
              Peer publisher = new JavaPeerLauncher(janus.peerAddress()).launch("java-pub", null, null, null);
              Peer chromium = new LocalChromium(Browsers.CHROME_DEFAULTS, tmp.resolve("browsers"), tmp.resolve("logs"))
                      .launch("chrome-sub", harness.pageUri(), null, null)) {
-            long room = videoRoom.createRoom(2, "vp8");
+            long room = videoRoom.createRoom(null, 2, "vp8");
             publisher.startMedia(media, Role.SENDONLY);
             JanusVideoRoom.Publication pub = videoRoom.publish(publisher, room, "java", "vp8");
             chromium.startMedia(media, Role.RECVONLY);

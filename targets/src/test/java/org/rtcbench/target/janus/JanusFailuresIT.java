@@ -66,7 +66,7 @@ class JanusFailuresIT {
                      (type, fields) -> events.add(type));
              // advertises an address that is not on Janus's test network (TEST-NET-1: nothing is ever sent there)
              Peer elsewhere = new JavaPeerLauncher("192.0.2.99").launch("elsewhere", null, null, null)) {
-            long room = videoRoom.createRoom(2, "vp8");
+            long room = videoRoom.createRoom(null, 2, "vp8");
             elsewhere.startMedia(new MediaSpec(new VideoSpec(320, 240, 15), false, false), Role.SENDONLY);
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> videoRoom.publish(elsewhere, room, "elsewhere", null)).isInstanceOf(PeerFailure.class)
@@ -89,7 +89,7 @@ class JanusFailuresIT {
                      (type, fields) -> { })) {
             assertThat(ipOutput("netns", "list")).contains(namespace);
             assertThat(OwnedProcesses.running(janus.workDir().toString())).extracting(ProcessHandle::pid).contains(janus.pid());
-            long room = videoRoom.createRoom(2, "vp8");
+            long room = videoRoom.createRoom(null, 2, "vp8");
             Peer publisher = new JavaPeerLauncher(janus.peerAddress()).launch("pub", null, null, null);
             peers.add(publisher);
             publisher.startMedia(new MediaSpec(new VideoSpec(320, 240, 15), false, false), Role.SENDONLY);

@@ -48,7 +48,7 @@ class JanusVideoRoomIT {
                      Duration.ofSeconds(10), (type, fields) -> events.add(type + " " + fields))) {
             assertThat(janus.version()).isEqualTo("1.1.2");
             JavaPeerLauncher launcher = new JavaPeerLauncher(janus.peerAddress());
-            long room = videoRoom.createRoom(6, "vp8");
+            long room = videoRoom.createRoom(null, 6, "vp8");
 
             List<Publication> publications = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
