@@ -75,7 +75,7 @@ final class LoadCommand implements Callable<Integer> {
     String codec;
 
     @Option(names = "--observer", paramLabel = "KIND",
-            description = "Add a browser (chrome or firefox) that subscribes to the first room's publishers; repeatable.")
+            description = "Add a browser (chrome or firefox) that subscribes to every publisher of a room: the first observer the first room, the second the second, and so on; repeatable.")
     List<String> observerKinds = new ArrayList<>();
 
     @Option(names = "--assert", paramLabel = "ASSERTION",

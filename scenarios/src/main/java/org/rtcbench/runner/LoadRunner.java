@@ -214,7 +214,7 @@ public final class LoadRunner implements Run {
 
             if (!observers.isEmpty()) {
                 harness = HarnessServer.start();
-                startObservers(harness, ctx, rooms.get(0), peerAddress);
+                startObservers(harness, ctx, rooms, peerAddress);
             }
 
             long endAt = System.nanoTime() + load.duration().toNanos();
@@ -332,9 +332,11 @@ public final class LoadRunner implements Run {
         }));
     }
 
-    private void startObservers(HarnessServer harness, LoadContext ctx, long room, String peerAddress) {
+    private void startObservers(HarnessServer harness, LoadContext ctx, List<Long> rooms, String peerAddress) {
         FakeMediaCache media = new FakeMediaCache(options.mediaCache());
-        for (PeerSlot s : observers) {
+        for (int i = 0; i < observers.size(); i++) {
+            PeerSlot s = observers.get(i);
+            long room = rooms.get(i % rooms.size());
             try {
                 PeerLauncher launcher = ScenarioRunner.launcher(s.kind, scenario, options, dir, peerAddress);
                 launcher.check();
@@ -349,9 +351,9 @@ public final class LoadRunner implements Run {
                 s.launchMs = (System.nanoTime() - t0) / 1_000_000;
                 s.peer.startMedia(s.media, Role.RECVONLY);
                 slots.add(s);
-                options.out().printf("  observer %s launched in %d ms (%s %s)%n", s.name, s.launchMs, s.peer.info().browser(),
-                        s.peer.info().browserVersion());
-                dir.event("peer-launched", Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs, "observer", true));
+                options.out().printf("  observer %s launched in %d ms (%s %s), watching room %d%n", s.name, s.launchMs, s.peer.info().browser(),
+                        s.peer.info().browserVersion(), room);
+                dir.event("peer-launched", Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs, "observer", true, "room", room));
             } catch (PeerFailure e) {
                 s.fail(e.getMessage());
                 dir.event("peer-failed", Map.of("peer", s.name, "reason", e.getMessage()));
@@ -359,17 +361,22 @@ public final class LoadRunner implements Run {
                 throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
             }
         }
-        Thread watcher = new Thread(() -> subscribeObservers(ctx, room), "rtcbench-observers");
+        Thread watcher = new Thread(() -> subscribeObservers(ctx, rooms), "rtcbench-observers");
         watcher.setDaemon(true);
         watcher.start();
     }
 
-    /** Observers subscribe to every feed this run publishes in the first room, as they appear. */
-    private void subscribeObservers(LoadContext ctx, long room) {
+    /**
+     * Observers subscribe to every feed this run publishes in their room, as they appear: the first
+     * observer watches the first room, the second the second, and so on round the rooms.
+     */
+    private void subscribeObservers(LoadContext ctx, List<Long> rooms) {
         Map<String, Set<Long>> done = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         while (stop.getCount() > 0) {
-            for (PeerSlot s : observers) {
+            for (int i = 0; i < observers.size(); i++) {
+                PeerSlot s = observers.get(i);
+                long room = rooms.get(i % rooms.size());
                 if (!s.alive()) {
                     continue;
                 }
