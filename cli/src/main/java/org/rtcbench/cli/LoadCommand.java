@@ -43,7 +43,7 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--target", paramLabel = "TARGET", defaultValue = "janus", description = "The SFU: janus (the only one so far).")
     String target;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Janus's HTTP API, e.g. http://10.0.0.5:8088/janus (default: start a local Janus).")
+    @Option(names = "--url", paramLabel = "URL", description = "Janus's HTTP API, e.g. http://10.0.0.5:8088/janus, or its WebSocket API, e.g. ws://10.0.0.5:8188 (default: start a local Janus).")
     String url;
 
     @Option(names = "--rooms", paramLabel = "R", description = "Rooms (default: the scenario's, else 1).")

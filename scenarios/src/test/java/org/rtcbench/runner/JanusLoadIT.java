@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.process.OwnedProcesses;
@@ -95,8 +97,9 @@ class JanusLoadIT {
         assertThat(Files.readString(dir.resolve("run.json"))).contains("\"load\"").contains("\"generatorLimited\" : false");
     }
 
-    @Test
-    void aJanusGivenByUrlIsUsedAsItIsAndJavaPeersAdvertiseTheRouteToIt() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"http", "ws"})
+    void aJanusGivenByUrlIsUsedAsItIsAndJavaPeersAdvertiseTheRouteToIt(String api) throws Exception {
         try (org.rtcbench.target.janus.LocalJanus janus = org.rtcbench.target.janus.LocalJanus.start(tmp.resolve("work").resolve("own-janus"));
              org.rtcbench.target.janus.JanusClient client = org.rtcbench.target.janus.JanusClient.connect(janus.url());
              org.rtcbench.target.janus.JanusVideoRoom own = new org.rtcbench.target.janus.JanusVideoRoom(client,
@@ -108,7 +111,7 @@ class JanusLoadIT {
                     target: {type: janus, url: '%s'}
                     media: {video: {width: 320, height: 240, fps: 15}}
                     load: {rooms: 2, room: 4242, publishers: 2, subscribers: 1, ramp: 2s, hold: 5s}
-                    """.formatted(janus.url()));
+                    """.formatted(api.equals("ws") ? janus.wsUrl() : janus.url()));
             RunSummary run = new LoadRunner(s, options()).run();
             String out = console.toString(StandardCharsets.UTF_8);
             assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What the peers connect through: the built-in P2P room, or a Janus VideoRoom at {@code url}
- * (without a url, rtcbench starts a local Janus itself and stops it afterwards).
+ * What the peers connect through: the built-in P2P room, or a Janus VideoRoom at {@code url}, its
+ * HTTP ({@code http://HOST:8088/janus}) or WebSocket ({@code ws://HOST:8188}) API (without a url,
+ * rtcbench starts a local Janus itself and stops it afterwards).
  */
 public record TargetSpec(Type type, @JsonInclude(JsonInclude.Include.NON_NULL) String url) {
     public TargetSpec {
@@ -14,8 +15,9 @@ public record TargetSpec(Type type, @JsonInclude(JsonInclude.Include.NON_NULL) S
         if (url != null && type != Type.JANUS) {
             throw new IllegalArgumentException("url is only for a janus target (the p2p room needs no server)");
         }
-        if (url != null && !url.matches("https?://[^\\s/]+(/\\S*)?")) {
-            throw new IllegalArgumentException("url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, got '" + url + "'");
+        if (url != null && !url.matches("(https?|wss?)://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalArgumentException("url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, or its WebSocket API, "
+                    + "e.g. ws://127.0.0.1:8188, got '" + url + "'");
         }
     }
 

@@ -295,8 +295,10 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void aJanusUrlMustBeHttp() {
-        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus, url: 'ws://x:8188'}\nload: {}\n"))
-                .hasMessageContaining("url must be Janus's HTTP API");
+    void aJanusUrlMustBeHttpOrWebSocket() {
+        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus, url: 'tcp://x:8188'}\nload: {}\n"))
+                .hasMessageContaining("url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, or its WebSocket API");
+        assertThat(ScenarioLoader.parse("load.yaml", "target: {type: janus, url: 'ws://x:8188'}\nload: {}\n").target().url())
+                .isEqualTo("ws://x:8188");
     }
 }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The smallest Janus configuration rtcbench needs: the VideoRoom plugin and the HTTP transport
- * (bound to one address, admin API off), an RTP port range, mDNS candidates ignored, no IPv6, and
- * the log in a file. Only the needed plugin and transport are loaded: Janus loads every library in
- * its plugin and transport folders, so those folders hold links to just those two.
+ * The smallest Janus configuration rtcbench needs: the VideoRoom plugin, the HTTP transport and,
+ * where installed, the WebSocket transport (both bound to one address, admin APIs off), an RTP port
+ * range, mDNS candidates ignored, no IPv6, and the log in a file. Only these are loaded: Janus loads
+ * every library in its plugin and transport folders, so those folders hold links to just these.
  *
  * @param dir         where the configuration, the library links and the log go
  * @param libraries   Janus's installed library folder, with {@code plugins/} and {@code transports/}
@@ -24,6 +24,8 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
             Path.of("/usr/lib/aarch64-linux-gnu/janus"), Path.of("/usr/local/lib/janus"), Path.of("/opt/janus/lib/janus"));
     static final String VIDEOROOM = "libjanus_videoroom.so";
     static final String HTTP = "libjanus_http.so";
+    static final String WEBSOCKETS = "libjanus_websockets.so";
+    static final int WS_PORT = 8188;
 
     /** The configuration for a Janus listening on {@code httpAddress}:8088 with RTP on 20000-20999. */
     public static JanusConfig forAddress(Path dir, String httpAddress) {
@@ -51,6 +53,16 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
     /** The HTTP API's base URL, e.g. {@code http://10.213.0.2:8088/janus}. */
     public String url() {
         return "http://" + httpAddress + ":" + httpPort + "/janus";
+    }
+
+    /** Whether Janus's WebSocket transport is installed (Debian's janus has it). */
+    public boolean hasWebSockets() {
+        return Files.exists(libraries.resolve("transports").resolve(WEBSOCKETS));
+    }
+
+    /** The WebSocket API's URL, e.g. {@code ws://10.213.0.2:8188}, or null when that transport is not installed. */
+    public String wsUrl() {
+        return hasWebSockets() ? "ws://" + httpAddress + ":" + WS_PORT : null;
     }
 
     /** The configuration files by name, as written to {@link #confDir()}. */
@@ -104,6 +116,19 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
                 	admin_https = false
                 }
                 """.formatted(httpPort, httpAddress));
+        files.put("janus.transport.websockets.jcfg", """
+                general: {
+                	json = "plain"
+                	ws = true
+                	ws_port = %d
+                	ws_ip = "%s"
+                	wss = false
+                }
+                admin: {
+                	admin_ws = false
+                	admin_wss = false
+                }
+                """.formatted(WS_PORT, httpAddress));
         files.put("janus.plugin.videoroom.jcfg", """
                 general: {
                 }
@@ -111,7 +136,7 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
         return files;
     }
 
-    /** Writes the files and links the two libraries into their own folders; returns this. */
+    /** Writes the files and links the libraries into their own folders; returns this. */
     public JanusConfig write() {
         try {
             Files.createDirectories(confDir());
@@ -122,6 +147,9 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
             Files.createDirectories(dir.resolve("empty"));
             link("plugins", VIDEOROOM);
             link("transports", HTTP);
+            if (hasWebSockets()) {
+                link("transports", WEBSOCKETS);
+            }
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the Janus configuration in " + dir + ": " + e.getMessage(), e);
@@ -130,7 +158,8 @@ public record JanusConfig(Path dir, Path libraries, String httpAddress, int http
 
     /** Removes the library links once Janus has exited; the configuration and the log stay for reading. */
     public void unlinkLibraries() {
-        for (Path link : List.of(dir.resolve("plugins").resolve(VIDEOROOM), dir.resolve("transports").resolve(HTTP))) {
+        for (Path link : List.of(dir.resolve("plugins").resolve(VIDEOROOM), dir.resolve("transports").resolve(HTTP),
+                dir.resolve("transports").resolve(WEBSOCKETS))) {
             try {
                 Files.deleteIfExists(link);
             } catch (IOException e) {

@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -21,15 +20,14 @@ import org.rtcbench.core.peer.PeerFailure;
 
 /**
  * One Janus session: its handles, the one long poll that brings all of its events, and the keepalive
- * that stops Janus from ending it. The long poll is asynchronous: a session holds a request open,
- * not a thread, so a load run with hundreds of sessions does not need hundreds of waiting threads. Events go to the caller waiting for their transaction (the answer
+ * that stops Janus from ending it. Its events come from the client's transport (an asynchronous
+ * long poll over HTTP, or the shared WebSocket), so hundreds of sessions need no thread each. Events go to the caller waiting for their transaction (the answer
  * to an asynchronous plugin message) or to callers waiting for an event of a handle. When Janus stops
  * answering, every waiting call fails at once with that reason, and so does every later call.
  */
 public final class JanusSession implements AutoCloseable {
     /** How many events per handle are kept, so that a caller may wait for an event that already came. */
     private static final int RECENT = 32;
-    private static final int MAX_EVENTS_PER_POLL = 10;
 
     private final JanusClient client;
     private final long id;
@@ -40,7 +38,6 @@ public final class JanusSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile ScheduledFuture<?> keepalive;
     private volatile Consumer<JanusReply> listener;
-    private volatile CompletableFuture<List<JanusReply>> pending;
 
     private record Waiter(long handle, Predicate<JanusReply> what, CompletableFuture<JanusReply> result) {
     }
@@ -48,7 +45,6 @@ public final class JanusSession implements AutoCloseable {
     JanusSession(JanusClient client, long id) {
         this.client = client;
         this.id = id;
-        pollNext();
     }
 
     /** Janus's id of this session. */
@@ -60,7 +56,7 @@ public final class JanusSession implements AutoCloseable {
     public JanusHandle attach(String plugin) {
         ObjectNode req = client.request("attach");
         req.put("plugin", plugin);
-        JanusReply r = JanusReply.of(post("/" + id, req));
+        JanusReply r = JanusReply.of(send(req, null));
         if (r.error() != null || r.data() == null || !r.data().has("id")) {
             throw new PeerFailure("Janus at " + client.url() + " refused to attach " + plugin + ": "
                     + (r.error() == null ? r.raw() : r.error()));
@@ -84,7 +80,7 @@ public final class JanusSession implements AutoCloseable {
         CompletableFuture<JanusReply> answer = new CompletableFuture<>();
         byTransaction.put(tx, answer); // before the POST: the event may come on the long poll before the ack
         try {
-            JanusReply direct = JanusReply.of(post("/" + id + "/" + handle, req));
+            JanusReply direct = JanusReply.of(send(req, handle));
             JanusReply r = "ack".equals(direct.janus()) ? await(answer, timeout, what) : direct;
             if (r.error() != null) {
                 throw new PeerFailure("Janus at " + client.url() + " refused " + what + ": " + r.error());
@@ -114,7 +110,7 @@ public final class JanusSession implements AutoCloseable {
 
     /** Sends a handle-level request such as {@code hangup} or {@code detach}. */
     void handleRequest(long handle, String kind) {
-        JanusReply r = JanusReply.of(post("/" + id + "/" + handle, client.request(kind)));
+        JanusReply r = JanusReply.of(send(client.request(kind), handle));
         if (r.error() != null) {
             throw new PeerFailure("Janus at " + client.url() + " refused " + kind + ": " + r.error());
         }
@@ -127,20 +123,20 @@ public final class JanusSession implements AutoCloseable {
     void keepalive() {
         if (!closed && stopped == null) {
             try {
-                post("/" + id, client.request("keepalive"));
+                send(client.request("keepalive"), null);
             } catch (PeerFailure e) {
-                // post() has already failed every waiting call with the reason
+                // send() has already failed every waiting call with the reason
             }
         }
     }
 
-    private JsonNode post(String path, ObjectNode req) {
+    private JsonNode send(ObjectNode req, Long handle) {
         PeerFailure s = stopped;
         if (s != null) {
             throw new PeerFailure(s.getMessage(), s);
         }
         try {
-            return client.post(path, req);
+            return client.send(req, id, handle);
         } catch (PeerFailure e) {
             fail(e);
             throw e;
@@ -165,29 +161,26 @@ public final class JanusSession implements AutoCloseable {
         }
     }
 
-    /** Asks for the next events; their answer dispatches them (on the HTTP client's threads) and asks again. */
-    private void pollNext() {
-        if (closed || stopped != null) {
-            return;
+    /** Whether events are still wanted: not closed, not failed. */
+    boolean listening() {
+        return !closed && stopped == null;
+    }
+
+    /** The transport lost Janus: every waiting and later call fails with the reason (unless this session was closed). */
+    void transportFailed(PeerFailure reason) {
+        if (!closed) {
+            fail(reason);
         }
-        CompletableFuture<List<JanusReply>> poll = client.poll(id, MAX_EVENTS_PER_POLL);
-        pending = poll;
-        poll.whenComplete((events, err) -> {
-            if (err != null) {
-                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                if (!closed) {
-                    fail(cause instanceof PeerFailure f ? f : new PeerFailure("long poll on Janus at " + client.url() + " failed: " + cause, cause));
-                }
-                return;
-            }
-            events.forEach(this::dispatch);
-            pollNext();
-        });
     }
 
     /** Hands one event to whoever waits for it: by transaction first, else by handle. */
     void dispatch(JanusReply e) {
         if ("keepalive".equals(e.janus())) {
+            return;
+        }
+        if ("timeout".equals(e.janus())) {
+            // over a WebSocket, Janus says so when it ends a session that went quiet
+            fail(new PeerFailure("Janus at " + client.url() + " ended session " + id + ": session timeout"));
             return;
         }
         if ("error".equals(e.janus()) && e.transaction() == null) {
@@ -251,13 +244,9 @@ public final class JanusSession implements AutoCloseable {
         if (k != null) {
             k.cancel(false);
         }
-        CompletableFuture<List<JanusReply>> poll = pending;
-        if (poll != null) {
-            poll.cancel(true);
-        }
         if (stopped == null) {
             try {
-                client.post("/" + id, client.request("destroy"));
+                client.send(client.request("destroy"), id, null);
             } catch (PeerFailure e) {
                 // Janus is gone: so is the session
             }

@@ -120,6 +120,11 @@ public final class LocalJanus implements AutoCloseable {
         return config.url();
     }
 
+    /** The WebSocket API's URL, e.g. {@code ws://10.213.0.2:8188}, or null when that transport is not installed. */
+    public String wsUrl() {
+        return config.wsUrl();
+    }
+
     /** The host's address on Janus's test network: the only address peers may offer to this Janus. */
     public String peerAddress() {
         return network.hostAddress();

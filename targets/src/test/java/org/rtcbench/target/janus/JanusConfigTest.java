@@ -26,6 +26,17 @@ class JanusConfigTest {
     }
 
     @Test
+    void webSocketsListenOnlyOnTheNamespaceAddressWithoutAdminApiAndOnlyWhereInstalled() throws Exception {
+        String ws = config(tmp).files().get("janus.transport.websockets.jcfg");
+        assertThat(ws).contains("ws = true", "ws_port = 8188", "ws_ip = \"10.213.0.2\"", "wss = false", "admin_ws = false", "admin_wss = false");
+        assertThat(config(tmp).wsUrl()).as("no websockets library in this folder").isNull();
+        Path libs = tmp.resolve("libs");
+        Files.createDirectories(libs.resolve("transports"));
+        Files.writeString(libs.resolve("transports/libjanus_websockets.so"), "");
+        assertThat(config(libs).wsUrl()).isEqualTo("ws://10.213.0.2:8188");
+    }
+
+    @Test
     void coreConfigHasPortRangeNoMdnsNoIpv6AndLogsToAFile() {
         String main = config(tmp).files().get("janus.jcfg");
         assertThat(main).contains("rtp_port_range = \"20000-20999\"", "ignore_mdns = true", "ipv6 = false",
@@ -33,11 +44,12 @@ class JanusConfigTest {
                 "plugins_folder = \"" + tmp.resolve("janus").resolve("plugins") + "\"",
                 "interface = \"10.213.0.2\"", "broadcast = false");
         assertThat(main).doesNotContain("stun_server", "turn_server", "/usr/lib");
-        assertThat(config(tmp).files()).containsOnlyKeys("janus.jcfg", "janus.transport.http.jcfg", "janus.plugin.videoroom.jcfg");
+        assertThat(config(tmp).files()).containsOnlyKeys("janus.jcfg", "janus.transport.http.jcfg", "janus.transport.websockets.jcfg",
+                "janus.plugin.videoroom.jcfg");
     }
 
     @Test
-    void writeLinksOnlyTheVideoRoomPluginAndTheHttpTransport() throws Exception {
+    void writeLinksOnlyTheVideoRoomPluginAndTheHttpAndWebSocketTransports() throws Exception {
         Path libs = tmp.resolve("libs");
         for (String f : new String[] {"plugins/libjanus_videoroom.so", "plugins/libjanus_echotest.so",
                 "transports/libjanus_http.so", "transports/libjanus_websockets.so"}) {
@@ -46,12 +58,13 @@ class JanusConfigTest {
         }
         JanusConfig c = config(libs).write();
         assertThat(names(c.dir().resolve("plugins"))).containsExactly("libjanus_videoroom.so");
-        assertThat(names(c.dir().resolve("transports"))).containsExactly("libjanus_http.so");
+        assertThat(names(c.dir().resolve("transports"))).containsExactlyInAnyOrder("libjanus_http.so", "libjanus_websockets.so");
         assertThat(Files.readSymbolicLink(c.dir().resolve("plugins").resolve("libjanus_videoroom.so")))
                 .isEqualTo(libs.resolve("plugins/libjanus_videoroom.so"));
         assertThat(c.mainFile()).exists();
         c.unlinkLibraries();
         assertThat(names(c.dir().resolve("plugins"))).isEmpty();
+        assertThat(names(c.dir().resolve("transports"))).isEmpty();
         assertThat(c.mainFile()).as("the configuration stays for reading").exists();
     }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.peer.Peer;
@@ -37,11 +39,12 @@ class JanusFailuresIT {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        String url = "http://127.0.0.1:" + port + "/janus";
-        long t0 = System.nanoTime();
-        assertThatThrownBy(() -> JanusClient.connect(url)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("cannot reach Janus at " + url + ": connection refused");
-        assertThat(msSince(t0)).isLessThan(3000);
+        for (String url : List.of("http://127.0.0.1:" + port + "/janus", "ws://127.0.0.1:" + port)) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> JanusClient.connect(url)).isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith("cannot reach Janus at " + url + ": connection refused");
+            assertThat(msSince(t0)).isLessThan(3000);
+        }
     }
 
     @Test
@@ -77,11 +80,12 @@ class JanusFailuresIT {
         }
     }
 
-    @Test
-    void janusKilledMidCallFailsWaitingAndNextCallsAndCloseLeavesNothing() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"http", "ws"})
+    void janusKilledMidCallFailsWaitingAndNextCallsAndCloseLeavesNothing(String api) throws Exception {
         List<Peer> peers = new ArrayList<>();
-        LocalJanus janus = LocalJanus.start(tmp);
-        String url = janus.url();
+        LocalJanus janus = LocalJanus.start(tmp.resolve(api));
+        String url = api.equals("ws") ? janus.wsUrl() : janus.url();
         String namespace = janus.network().name();
         String hostInterface = janus.network().hostInterface();
         try (JanusClient client = JanusClient.connect(url);

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.scenario.MediaSpec;
@@ -27,7 +28,7 @@ import org.rtcbench.target.janus.JanusVideoRoom.Subscription;
 /**
  * One room of a real Janus in its own network namespace: three synthetic publishers, three
  * synthetic subscribers each subscribed to every publisher; every connection connects and every
- * subscriber decodes every publisher's video.
+ * subscriber decodes every publisher's video; over Janus's HTTP API and over its WebSocket API.
  */
 class JanusVideoRoomIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,12 +39,13 @@ class JanusVideoRoomIT {
     @TempDir
     Path tmp;
 
-    @Test
-    void threePublishersReachThreeSubscribersThroughJanus() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"http", "ws"})
+    void threePublishersReachThreeSubscribersThroughJanus(String api) throws Exception {
         List<Peer> peers = new ArrayList<>();
         ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
         try (LocalJanus janus = LocalJanus.start(tmp);
-             JanusClient client = JanusClient.connect(janus.url());
+             JanusClient client = JanusClient.connect(api.equals("ws") ? janus.wsUrl() : janus.url());
              JanusVideoRoom videoRoom = new JanusVideoRoom(client, ReachableCandidates.only(janus.peerAddress()),
                      Duration.ofSeconds(10), (type, fields) -> events.add(type + " " + fields))) {
             assertThat(janus.version()).isEqualTo("1.1.2");
@@ -67,7 +69,7 @@ class JanusVideoRoomIT {
                 s.startMedia(SMALL, Role.RECVONLY);
                 subscribers.add(s);
             }
-            // All nine subscriptions at once, as a load run would make them: one Janus session each, concurrent long polls.
+            // All nine subscriptions at once, as a load run would make them: one Janus session each, concurrent long polls (or one socket).
             ExecutorService pool = Executors.newFixedThreadPool(9);
             List<Future<Subscription>> pending = new ArrayList<>();
             for (Peer s : subscribers) {
