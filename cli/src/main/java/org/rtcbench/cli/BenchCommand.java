@@ -250,14 +250,24 @@ final class BenchCommand {
         @Option(names = "--hold", defaultValue = "20s", description = "Hold of each step (default: ${DEFAULT-VALUE}).")
         String hold;
 
+        @Option(names = "--janus-api", defaultValue = "http", description = "How rtcbench talks to the local Janus: http or ws (default: ${DEFAULT-VALUE}).")
+        String janusApi;
+
         @Mixin
         RunFlags flags;
 
         @Override
         public Integer call() {
-            var base = flags.apply(ScenarioLoader.loadResource(LoadCommand.DEFAULT)).withAssertions(List.of());
-            System.out.printf("bench load: rooms of %d publishers + %d subscribers through a local Janus, %s ramp + %s hold a step%n",
-                    publishers, subscribers, ramp, hold);
+            var loaded = flags.apply(ScenarioLoader.loadResource(LoadCommand.DEFAULT)).withAssertions(List.of());
+            org.rtcbench.core.scenario.TargetSpec target;
+            try {
+                target = org.rtcbench.core.scenario.TargetSpec.localJanus(janusApi);
+            } catch (IllegalArgumentException e) {
+                throw new org.rtcbench.core.BadInputException("--janus-api " + e.getMessage().replaceFirst("^api ", ""));
+            }
+            var base = loaded.withLoad(target, loaded.load());
+            System.out.printf("bench load: rooms of %d publishers + %d subscribers through a local Janus over its %s API, %s ramp + %s hold a step%n",
+                    publishers, subscribers, janusApi.equals("ws") ? "WebSocket" : "HTTP", ramp, hold);
             var bench = new org.rtcbench.bench.LoadCapacityBench(base, flags.options(), System.out);
             var steps = bench.run(publishers, subscribers, from, max, Durations.parse(ramp), Durations.parse(hold));
             int capacity = org.rtcbench.bench.LoadCapacityBench.capacity(steps);

@@ -49,6 +49,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--rooms", paramLabel = "R", description = "Rooms (default: the scenario's, else 1).")
     Integer rooms;
 
+    @Option(names = "--janus-api", paramLabel = "API",
+            description = "How rtcbench talks to the local Janus it starts: http (default) or ws (its WebSocket API); with --url, the URL's scheme decides.")
+    String janusApi;
+
     @Option(names = "--room", paramLabel = "ID",
             description = "Use VideoRoom rooms ID, ID+1, ...: existing ones as they are (left on Janus), missing ones created with those ids "
                     + "(default: the scenario's, else new rooms; rooms rtcbench creates are destroyed after the run).")
@@ -103,9 +107,12 @@ final class LoadCommand implements Callable<Integer> {
                     subscribers != null ? subscribers : l.subscribers(), injection != null ? injection : l.injection(),
                     ramp != null ? duration("--ramp", ramp) : l.ramp(), hold != null ? duration("--hold", hold) : l.hold(),
                     codec != null ? codec : l.videoCodec(), room != null ? room : l.room());
-            s = s.withLoad(TargetSpec.janus(url != null ? url : s.target().url()), l);
+            String u = url != null ? url : s.target().url();
+            String api = janusApi != null ? janusApi : url != null ? null : s.target().api();
+            s = s.withLoad(u == null ? TargetSpec.localJanus(api) : new TargetSpec(TargetSpec.Type.JANUS, u, api), l);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage().replaceFirst("^(rooms|room|publishers|subscribers|injection|videoCodec|url)", "--$1")
+                    .replaceFirst("^api ", "--janus-api ")
                     .replace("--videoCodec", "--codec"));
         }
         if (!observerKinds.isEmpty()) {

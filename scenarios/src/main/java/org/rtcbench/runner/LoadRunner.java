@@ -161,7 +161,10 @@ public final class LoadRunner implements Run {
             String peerAddress;
             if (url == null) {
                 localJanus = LocalJanus.start(options.workDir().resolve("janus-" + dir.runId()));
-                janusUrl = localJanus.url();
+                janusUrl = scenario.target().webSocket() ? localJanus.wsUrl() : localJanus.url();
+                if (janusUrl == null) {
+                    throw new BadInputException("this Janus has no WebSocket transport (libjanus_websockets.so); use api: http");
+                }
                 peerAddress = localJanus.peerAddress();
                 reachable = ReachableCandidates.only(peerAddress);
                 janusVersion = localJanus.version();

@@ -7,11 +7,19 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * What the peers connect through: the built-in P2P room, or a Janus VideoRoom at {@code url}, its
  * HTTP ({@code http://HOST:8088/janus}) or WebSocket ({@code ws://HOST:8188}) API (without a url,
- * rtcbench starts a local Janus itself and stops it afterwards).
+ * rtcbench starts a local Janus itself and stops it afterwards; {@code api} then picks its HTTP or
+ * WebSocket API).
  */
-public record TargetSpec(Type type, @JsonInclude(JsonInclude.Include.NON_NULL) String url) {
+public record TargetSpec(Type type, @JsonInclude(JsonInclude.Include.NON_NULL) String url,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String api) {
     public TargetSpec {
         type = type == null ? Type.P2P : type;
+        if (api != null && !api.equals("http") && !api.equals("ws")) {
+            throw new IllegalArgumentException("api must be http or ws (the local Janus's HTTP or WebSocket API), got '" + api + "'");
+        }
+        if (api != null && (type != Type.JANUS || url != null)) {
+            throw new IllegalArgumentException("api is for the local Janus that rtcbench starts; with a url, its scheme (http:// or ws://) picks the API");
+        }
         if (url != null && type != Type.JANUS) {
             throw new IllegalArgumentException("url is only for a janus target (the p2p room needs no server)");
         }
@@ -23,12 +31,22 @@ public record TargetSpec(Type type, @JsonInclude(JsonInclude.Include.NON_NULL) S
 
     /** The built-in P2P room, where Java relays each offer and answer. */
     public static TargetSpec p2p() {
-        return new TargetSpec(Type.P2P, null);
+        return new TargetSpec(Type.P2P, null, null);
     }
 
-    /** A Janus VideoRoom; {@code url} null for a local Janus that rtcbench starts. */
+    /** A Janus VideoRoom; {@code url} null for a local Janus that rtcbench starts (over its HTTP API). */
     public static TargetSpec janus(String url) {
-        return new TargetSpec(Type.JANUS, url);
+        return new TargetSpec(Type.JANUS, url, null);
+    }
+
+    /** A local Janus that rtcbench starts, reached over its {@code http} or {@code ws} API. */
+    public static TargetSpec localJanus(String api) {
+        return new TargetSpec(Type.JANUS, null, api);
+    }
+
+    /** Whether rtcbench talks to Janus over its WebSocket API. */
+    public boolean webSocket() {
+        return "ws".equals(api) || (url != null && url.matches("wss?://.*"));
     }
 
     /** The target types rtcbench knows. */

@@ -298,7 +298,17 @@ class ScenarioLoaderTest {
     void aJanusUrlMustBeHttpOrWebSocket() {
         assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus, url: 'tcp://x:8188'}\nload: {}\n"))
                 .hasMessageContaining("url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, or its WebSocket API");
-        assertThat(ScenarioLoader.parse("load.yaml", "target: {type: janus, url: 'ws://x:8188'}\nload: {}\n").target().url())
-                .isEqualTo("ws://x:8188");
+        assertThat(ScenarioLoader.parse("load.yaml", "target: {type: janus, url: 'ws://x:8188'}\nload: {}\n").target().webSocket())
+                .isTrue();
+    }
+
+    @Test
+    void apiPicksTheLocalJanussApiAndOnlyThat() {
+        assertThat(ScenarioLoader.parse("load.yaml", "target: {type: janus, api: ws}\nload: {}\n").target().webSocket()).isTrue();
+        assertThat(ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload: {}\n").target().webSocket()).isFalse();
+        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus, api: grpc}\nload: {}\n"))
+                .hasMessageContaining("api must be http or ws");
+        assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus, api: ws, url: 'http://x:8088/janus'}\nload: {}\n"))
+                .hasMessageContaining("with a url, its scheme (http:// or ws://) picks the API");
     }
 }
