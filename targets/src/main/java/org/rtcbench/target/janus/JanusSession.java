@@ -19,11 +19,12 @@ import java.util.function.Predicate;
 import org.rtcbench.core.peer.PeerFailure;
 
 /**
- * One Janus session: its handles, the one long poll that brings all of its events, and the keepalive
- * that stops Janus from ending it. Its events come from the client's transport (an asynchronous
- * long poll over HTTP, or the shared WebSocket), so hundreds of sessions need no thread each. Events go to the caller waiting for their transaction (the answer
- * to an asynchronous plugin message) or to callers waiting for an event of a handle. When Janus stops
- * answering, every waiting call fails at once with that reason, and so does every later call.
+ * One Janus session: its handles, the events Janus sends it, and the keepalive that stops Janus
+ * from ending it. The events come from the client's transport (an asynchronous long poll over
+ * HTTP, or the shared WebSocket), so hundreds of sessions need no thread each. Events go to the
+ * caller waiting for their transaction (the answer to an asynchronous plugin message) or to
+ * callers waiting for an event of a handle. When Janus stops answering, every waiting call fails
+ * at once with that reason, and so does every later call.
  */
 public final class JanusSession implements AutoCloseable {
     /** How many events per handle are kept, so that a caller may wait for an event that already came. */
@@ -78,7 +79,7 @@ public final class JanusSession implements AutoCloseable {
         }
         String tx = req.get("transaction").asText();
         CompletableFuture<JanusReply> answer = new CompletableFuture<>();
-        byTransaction.put(tx, answer); // before the POST: the event may come on the long poll before the ack
+        byTransaction.put(tx, answer); // before sending: the event may come before the ack
         try {
             JanusReply direct = JanusReply.of(send(req, handle));
             JanusReply r = "ack".equals(direct.janus()) ? await(answer, timeout, what) : direct;
