@@ -204,9 +204,10 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
     }
 
     private static LoadView load(LoadSummary l) {
-        List<Fact> setup = List.of(new Fact("Target", l.target()), new Fact("URL", l.url()),
-                new Fact("Rooms", Integer.toString(l.rooms())), new Fact("Publishers", Integer.toString(l.publishers())),
-                new Fact("Subscribers", Integer.toString(l.subscribers())), new Fact("Injection", l.injection()));
+        List<Fact> setup = List.of(new Fact("Target", l.target()), new Fact("URL", l.url() != null ? l.url() : "a local Janus that rtcbench started (its address: the janus-started event)"),
+                new Fact("Rooms", Integer.toString(l.rooms())), new Fact("Publishers", Integer.toString(l.publishers()) + " per room"),
+                new Fact("Subscribers", Integer.toString(l.subscribers()) + " per room, each subscribing to every publisher of its room"),
+                new Fact("Injection", l.injection()));
         List<TimingRow> timings = new ArrayList<>();
         timings.add(timing("join", l.join()));
         timings.add(timing("ICE connected", l.iceConnected()));
