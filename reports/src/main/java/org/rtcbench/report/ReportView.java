@@ -63,8 +63,17 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
     }
 
     record LoadView(List<Fact> setup, String requested, String joined, String connected, String failed,
-                    boolean generatorLimited, String generatorLimitedReason, List<TimingRow> timings,
+                    boolean generatorLimited, String generatorLimitedReason, List<TimingRow> timings, List<RoomRow> rooms,
                     List<ChartRef> charts, String gatlingReport, String gatlingReportText) {
+    }
+
+    /**
+     * One room of a load run: its name (r1, r2, ...), Janus's id, whether it existed before the run,
+     * its publishers and subscribers that connected out of those asked, and its subscribers' worst
+     * fps p50 and worst packet loss p95 (null when none measured them).
+     */
+    record RoomRow(String name, String janusId, boolean reused, String publishers, String subscribers, String worstFpsP50,
+                   String worstLossP95, boolean degraded) {
     }
 
     record TimingRow(String what, String count, String p50, String p95, String max) {
@@ -87,7 +96,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         String status = run.status() == null ? "unknown" : run.status().id();
         List<ChartRef> charts = new ArrayList<>();
         String chartData = ChartData.json(series, run.load(), charts);
-        LoadView load = run.load() == null ? null : load(run.load());
+        LoadView load = run.load() == null ? null : load(run.load(), peers);
         boolean anyChart = !charts.isEmpty() || load != null && !load.charts().isEmpty();
         return new ReportView(Objects.requireNonNullElse(run.scenario(), "scenario"), status, blankToNull(run.reason()),
                 runFacts(run, status), environment(run), versions(peers), PEER_METRICS, peerRows(peers), charts,
@@ -203,7 +212,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         return new MatrixCellView(c.title(), Objects.requireNonNullElse(c.outcome(), "unknown"), css, details);
     }
 
-    private static LoadView load(LoadSummary l) {
+    private static LoadView load(LoadSummary l, List<PeerSummary> peers) {
         List<Fact> setup = List.of(new Fact("Target", l.target()), new Fact("URL", l.url() != null ? l.url() : "a local Janus that rtcbench started (its address: the janus-started event)"),
                 new Fact("Rooms", Integer.toString(l.rooms())), new Fact("Publishers", Integer.toString(l.publishers()) + " per room"),
                 new Fact("Subscribers", Integer.toString(l.subscribers()) + " per room, each subscribing to every publisher of its room"),
@@ -225,7 +234,31 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         String gatling = blankToNull(l.gatlingReport());
         return new LoadView(setup, Integer.toString(l.requested()), Integer.toString(l.joined()),
                 Integer.toString(l.connected()), Integer.toString(l.failed()), l.generatorLimited(),
-                blankToNull(l.generatorLimitedReason()), timings, charts, relativeHref(gatling), gatling);
+                blankToNull(l.generatorLimitedReason()), timings, rooms(l, peers), charts, relativeHref(gatling), gatling);
+    }
+
+    /** Per room, from the synthetic peers' names ({@code r<k>-pub-<i>}, {@code r<k>-sub-<j>}): who connected and how its subscribers fared. */
+    static List<RoomRow> rooms(LoadSummary l, List<PeerSummary> peers) {
+        List<RoomRow> out = new ArrayList<>();
+        for (int k = 1; k <= l.rooms(); k++) {
+            String prefix = "r" + k + "-";
+            List<PeerSummary> pubs = peers.stream().filter(p -> p.name().startsWith(prefix + "pub-")).toList();
+            List<PeerSummary> subs = peers.stream().filter(p -> p.name().startsWith(prefix + "sub-")).toList();
+            Double fps = subs.stream().map(p -> metric(p, "video.fps")).filter(Objects::nonNull).map(m -> m.p50()).min(Double::compare).orElse(null);
+            Double loss = subs.stream().map(p -> metric(p, "packetloss")).filter(Objects::nonNull).map(m -> m.p95()).max(Double::compare).orElse(null);
+            long pubsOk = pubs.stream().filter(p -> "ok".equals(p.outcome())).count();
+            long subsOk = subs.stream().filter(p -> "ok".equals(p.outcome())).count();
+            Long id = k <= l.roomIds().size() ? l.roomIds().get(k - 1) : null;
+            boolean degraded = pubsOk < l.publishers() || subsOk < l.subscribers();
+            out.add(new RoomRow("r" + k, id == null ? null : Long.toString(id), id != null && l.reusedRoomIds().contains(id),
+                    pubsOk + "/" + l.publishers(), subsOk + "/" + l.subscribers(),
+                    fps == null ? null : number(fps), loss == null ? null : number(loss), degraded));
+        }
+        return out;
+    }
+
+    private static org.rtcbench.core.metric.Summary metric(PeerSummary p, String key) {
+        return p.metrics() == null ? null : p.metrics().get(key);
     }
 
     private static TimingRow timing(String what, LoadSummary.Timing t) {

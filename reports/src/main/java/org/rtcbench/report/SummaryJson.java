@@ -157,6 +157,8 @@ public final class SummaryJson {
             timing(o, "iceConnected", l.iceConnected());
             timing(o, "firstFrame", l.firstFrame());
             o.put("gatlingReport", l.gatlingReport());
+            l.roomIds().forEach(o.putArray("roomIds")::add);
+            l.reusedRoomIds().forEach(o.putArray("reusedRoomIds")::add);
         }
         return root;
     }

@@ -111,6 +111,7 @@ final class ExampleRuns {
         return new LoadSummary("janus", "http://127.0.0.1:8088/janus", 5, 10, 40, "rampUsers(50).during(20s)",
                 50, 48, 47, 2, LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins.subList(0, 47)),
                 LoadSummary.Timing.of(List.of()), generatorLimited,
-                generatorLimited ? "generator CPU at 97% of 8 cores for 12 s" : null, timeline, gatlingReport);
+                generatorLimited ? "generator CPU at 97% of 8 cores for 12 s" : null, timeline, gatlingReport,
+                List.of(1001L, 1002L, 1003L, 1004L, 1005L), List.of(1001L));
     }
 }

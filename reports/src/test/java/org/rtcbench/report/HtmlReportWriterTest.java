@@ -13,6 +13,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
+import org.rtcbench.core.run.LoadSummary;
+import org.rtcbench.core.run.PeerSummary;
 
 /** report.html as a browser parses it: sections, numbers, missing values, escaping, matrix and load view. */
 class HtmlReportWriterTest {
@@ -145,6 +147,37 @@ class HtmlReportWriterTest {
         assertThat(kept.getElementById("generator-limited-banner")).isNull();
         assertThat(kept.getElementById("generator-limited").text()).startsWith("Generator limited: no");
         assertThat(kept.getElementById("gatling").text()).isEqualTo("No Gatling report was written.");
+    }
+
+    @Test
+    void eachRoomShowsItsJanusIdWhoConnectedAndItsSubscribersWorstFpsAndLoss() {
+        Document doc = Jsoup.parse(HtmlReportWriter.write(ExampleRuns.load()));
+        assertThat(rows(doc, "load-rooms")).hasSize(5);
+        assertThat(row(doc, "load-rooms", "r1")).startsWith("r1", "1001 (existed before)");
+        assertThat(doc.select("#gatling")).as("one Gatling link, one id").hasSize(1);
+
+        LoadSummary l = ExampleRuns.loadSummary(false, null);
+        List<PeerSummary> peers = List.of(
+                peer("r1-pub-1", "ok", null, null), peer("r1-sub-1", "ok", 15.0, 0.5), peer("r1-sub-2", "ok", 9.0, 3.0),
+                peer("r2-pub-1", "failed", null, null), peer("r2-sub-1", "ok", null, null));
+        List<ReportView.RoomRow> rooms = ReportView.rooms(l, peers);
+        assertThat(rooms.get(0)).isEqualTo(new ReportView.RoomRow("r1", "1001", true, "1/10", "2/40", "9", "3", true));
+        assertThat(rooms.get(1).worstFpsP50()).as("no subscriber measured fps: missing, not 0").isNull();
+        assertThat(rooms.get(1).publishers()).isEqualTo("0/10");
+        assertThat(rooms.get(4).janusId()).isEqualTo("1005");
+        assertThat(rooms.get(4).reused()).isFalse();
+    }
+
+    private static PeerSummary peer(String name, String outcome, Double fps, Double loss) {
+        Map<String, org.rtcbench.core.metric.Summary> metrics = new java.util.HashMap<>();
+        if (fps != null) {
+            metrics.put("video.fps", new org.rtcbench.core.metric.Summary(10, fps, fps, fps, fps, fps, fps));
+        }
+        if (loss != null) {
+            metrics.put("packetloss", new org.rtcbench.core.metric.Summary(10, 0, loss / 2, loss, loss, loss, loss));
+        }
+        return new PeerSummary(name, "java", name.contains("pub") ? "sendonly" : "recvonly", "libwebrtc", "0.14.0", null, null,
+                0L, "ok".equals(outcome) ? 100L : null, outcome, "ok".equals(outcome) ? null : "never connected", 10, metrics);
     }
 
     @Test

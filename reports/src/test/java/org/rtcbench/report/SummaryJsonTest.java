@@ -85,10 +85,12 @@ class SummaryJsonTest {
 
         assertThat(keys(load)).containsExactly("target", "url", "rooms", "publishers", "subscribers", "injection",
                 "requested", "joined", "connected", "failed", "generatorLimited", "generatorLimitedReason", "join",
-                "iceConnected", "firstFrame", "gatlingReport");
+                "iceConnected", "firstFrame", "gatlingReport", "roomIds", "reusedRoomIds");
         assertThat(load.get("generatorLimited").asBoolean()).isTrue();
         assertThat(load.get("join").toString()).isEqualTo("{\"count\":48,\"p50Ms\":675,\"p95Ms\":1050,\"maxMs\":1105}");
         assertThat(load.get("firstFrame").toString()).isEqualTo("{\"count\":0,\"p50Ms\":null,\"p95Ms\":null,\"maxMs\":null}");
         assertThat(load.get("gatlingReport").asText()).isEqualTo("gatling/index.html");
+        assertThat(load.get("roomIds").toString()).isEqualTo("[1001,1002,1003,1004,1005]");
+        assertThat(load.get("reusedRoomIds").toString()).isEqualTo("[1001]");
     }
 }

@@ -78,6 +78,9 @@ public final class LoadRunner implements Run {
     private final GeneratorSaturation saturation;
     private final List<PeerSlot> slots = new CopyOnWriteArrayList<>();
     private final List<PeerSlot> observers = new ArrayList<>();
+    /** Janus's ids of this run's rooms (r1 first), and those of them that existed before the run. */
+    private final List<Long> roomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Long> reusedRoomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, List<Long>> timings = new ConcurrentHashMap<>();
     private final AtomicInteger joined = new AtomicInteger();
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -184,8 +187,8 @@ public final class LoadRunner implements Run {
                 options.out().printf("  Janus %s at %s%n", janusVersion, janusUrl);
             }
             room = new JanusVideoRoom(client, reachable, scenario.connectTimeout(), dir::event);
-            List<Long> rooms = new ArrayList<>();
-            List<Long> reused = new ArrayList<>();
+            List<Long> rooms = roomIds;
+            List<Long> reused = reusedRoomIds;
             for (int i = 0; i < load.rooms(); i++) {
                 Long id = load.roomId(i);
                 if (id != null && room.roomExists(id)) {
@@ -597,7 +600,7 @@ public final class LoadRunner implements Run {
                 LoadSummary.Timing.of(t.getOrDefault("join", List.of())),
                 LoadSummary.Timing.of(t.getOrDefault("ice", List.of())),
                 LoadSummary.Timing.of(t.getOrDefault("firstframe", List.of())),
-                limited != null, limited, monitor == null ? List.of() : monitor.points(), gatlingReport);
+                limited != null, limited, monitor == null ? List.of() : monitor.points(), gatlingReport, roomIds, reusedRoomIds);
     }
 
     private String firstFailure() {

@@ -9,14 +9,18 @@ import java.util.List;
  * bottleneck is never mistaken for the SFU's; and one point a second for the load view.
  *
  * @param gatlingReport the Gatling HTML report, relative to the run directory (null when Gatling did not write one)
+ * @param roomIds       Janus's id of each room, in order: room {@code r1} first (empty when no room was made)
+ * @param reusedRoomIds the rooms that existed before the run and were used as they were
  */
 public record LoadSummary(String target, String url, int rooms, int publishers, int subscribers, String injection,
                           int requested, int joined, int connected, int failed,
                           Timing join, Timing iceConnected, Timing firstFrame,
                           boolean generatorLimited, String generatorLimitedReason,
-                          List<LoadPoint> timeline, String gatlingReport) {
+                          List<LoadPoint> timeline, String gatlingReport, List<Long> roomIds, List<Long> reusedRoomIds) {
     public LoadSummary {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        roomIds = roomIds == null ? List.of() : List.copyOf(roomIds);
+        reusedRoomIds = reusedRoomIds == null ? List.of() : List.copyOf(reusedRoomIds);
     }
 
     /** A distribution of times in milliseconds: count, p50, p95 and max (null when nothing was measured), and every value. */
