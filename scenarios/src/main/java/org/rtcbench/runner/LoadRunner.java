@@ -166,7 +166,8 @@ public final class LoadRunner implements Run {
                 localJanus = LocalJanus.start(options.workDir().resolve("janus-" + dir.runId()));
                 janusUrl = scenario.target().webSocket() ? localJanus.wsUrl() : localJanus.url();
                 if (janusUrl == null) {
-                    throw new BadInputException("this Janus has no WebSocket transport (libjanus_websockets.so); use api: http");
+                    throw new BadInputException("the local Janus has no WebSocket transport (libjanus_websockets.so is not installed); "
+                            + "use --janus-api http (target.api: http)");
                 }
                 peerAddress = localJanus.peerAddress();
                 reachable = ReachableCandidates.only(peerAddress);
@@ -187,23 +188,22 @@ public final class LoadRunner implements Run {
                 options.out().printf("  Janus %s at %s%n", janusVersion, janusUrl);
             }
             room = new JanusVideoRoom(client, reachable, scenario.connectTimeout(), dir::event);
-            List<Long> rooms = roomIds;
-            List<Long> reused = reusedRoomIds;
             for (int i = 0; i < load.rooms(); i++) {
                 Long id = load.roomId(i);
                 if (id != null && room.roomExists(id)) {
-                    reused.add(id);
-                    rooms.add(id);
+                    reusedRoomIds.add(id);
+                    roomIds.add(id);
                 } else {
-                    rooms.add(room.createRoom(id, load.publishers() + 1,
+                    roomIds.add(room.createRoom(id, load.publishers() + 1,
                             load.videoCodec() == null ? "vp8,vp9,h264" : load.videoCodec().toLowerCase(Locale.ROOT)));
                 }
             }
-            if (!reused.isEmpty()) {
+            if (!reusedRoomIds.isEmpty()) {
                 options.out().printf("  using existing room%s %s as %s (rtcbench creates and destroys only the others)%n",
-                        reused.size() == 1 ? "" : "s", reused, reused.size() == 1 ? "it is" : "they are");
+                        reusedRoomIds.size() == 1 ? "" : "s", reusedRoomIds, reusedRoomIds.size() == 1 ? "it is" : "they are");
             }
-            dir.event("rooms-ready", Map.of("rooms", rooms, "reused", reused));
+            List<Long> rooms = List.copyOf(roomIds);
+            dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
 
             PeerLauncher javaPeers = new JavaPeerLauncher(peerAddress);
             javaPeers.check();
@@ -342,7 +342,7 @@ public final class LoadRunner implements Run {
         FakeMediaCache media = new FakeMediaCache(options.mediaCache());
         for (int i = 0; i < observers.size(); i++) {
             PeerSlot s = observers.get(i);
-            long room = rooms.get(i % rooms.size());
+            long room = observerRoom(i, rooms);
             try {
                 PeerLauncher launcher = ScenarioRunner.launcher(s.kind, scenario, options, dir, peerAddress);
                 launcher.check();
@@ -372,17 +372,19 @@ public final class LoadRunner implements Run {
         watcher.start();
     }
 
-    /**
-     * Observers subscribe to every feed this run publishes in their room, as they appear: the first
-     * observer watches the first room, the second the second, and so on round the rooms.
-     */
+    /** The room observer {@code i} (0-based) watches: the first observer the first room, and so on round the rooms. */
+    private static long observerRoom(int i, List<Long> rooms) {
+        return rooms.get(i % rooms.size());
+    }
+
+    /** Observers subscribe to every feed this run publishes in their room ({@link #observerRoom}), as they appear. */
     private void subscribeObservers(LoadContext ctx, List<Long> rooms) {
         Map<String, Set<Long>> done = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         while (stop.getCount() > 0) {
             for (int i = 0; i < observers.size(); i++) {
                 PeerSlot s = observers.get(i);
-                long room = rooms.get(i % rooms.size());
+                long room = observerRoom(i, rooms);
                 if (!s.alive()) {
                     continue;
                 }

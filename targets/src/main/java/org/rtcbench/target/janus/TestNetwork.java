@@ -30,7 +30,7 @@ public final class TestNetwork implements AutoCloseable {
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestNetwork.class);
     /** Our namespaces' names: {@code rtcb-<pid of the rtcbench JVM that made it>-<n>}. */
-    private static final Pattern OURS = Pattern.compile("rtcb-(\\d+)-(\\d+)");
+    private static final Pattern OURS = Pattern.compile("rtcb-(\\d{1,10})-(\\d+)");
     private static final long IP_TIMEOUT_S = 10;
     /** iproute2's {@code ip}: from PATH, else where distributions put it (/usr/sbin is not on every user's PATH). */
     private static final String IP = locateIp();
