@@ -111,6 +111,8 @@ class BadInputIT {
         RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "load", "--url", "http://127.0.0.1:9/janus", "--ramp", "1s", "--hold", "1s");
         assertOneLineError(r, "cannot reach Janus at http://127.0.0.1:9/janus");
         assertThat((System.nanoTime() - t0) / 1_000_000_000).as("seconds until exit").isLessThan(30);
+        assertOneLineError(RtcbenchProcess.run(tmp.resolve("ws"), "load", "--url", "ws://127.0.0.1:9", "--ramp", "1s", "--hold", "1s"),
+                "cannot reach Janus at ws://127.0.0.1:9: connection refused");
     }
 
     @Test
@@ -119,5 +121,8 @@ class BadInputIT {
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "0"), "--publishers must be at least 1");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--ramp", "soon"), "--ramp");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--room", "0"), "--room must be a positive VideoRoom id, got 0");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--janus-api", "grpc"), "--janus-api must be http or ws");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--janus-api", "ws", "--url", "http://127.0.0.1:9/janus"),
+                "--janus-api is for the local Janus that rtcbench starts; with a url, its scheme (http:// or ws://) picks the API");
     }
 }
