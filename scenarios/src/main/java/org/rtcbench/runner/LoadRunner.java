@@ -77,7 +77,10 @@ public final class LoadRunner implements Run {
     private final RunOptions options;
     private final GeneratorSaturation saturation;
     private final List<PeerSlot> slots = new CopyOnWriteArrayList<>();
+    /** Browsers (or Java peers) from the scenario's peers: observers that subscribe, or publishers whose feed the synthetic subscribers take too. */
     private final List<PeerSlot> observers = new ArrayList<>();
+    /** The feed of each of those that publishes. */
+    private final Map<String, Long> ownFeedOf = new ConcurrentHashMap<>();
     /** Janus's ids of this run's rooms (r1 first), and those of them that existed before the run. */
     private final List<Long> roomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Long> reusedRoomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -142,7 +145,7 @@ public final class LoadRunner implements Run {
         options.out().printf("rtcbench %s: load run %s: %d room%s x (%d publishers + %d subscribers) = %d synthetic peers%s, "
                         + "through %s, %s injection over %s, hold %s%n", Version.get(), dir.runId(), load.rooms(),
                 load.rooms() == 1 ? "" : "s", load.publishers(), load.subscribers(), load.users(),
-                observers.isEmpty() ? "" : " + " + observers.size() + " observer" + (observers.size() == 1 ? "" : "s"),
+                scenarioPeers(),
                 url == null ? "a local Janus" : "Janus at " + url, load.injection(), Durations.format(load.ramp()),
                 Durations.format(load.hold()));
 
@@ -194,7 +197,8 @@ public final class LoadRunner implements Run {
                     reusedRoomIds.add(id);
                     roomIds.add(id);
                 } else {
-                    roomIds.add(room.createRoom(id, load.publishers() + 1,
+                    // room for the synthetic publishers, the scenario's publishing peers, and one spare
+                    roomIds.add(room.createRoom(id, load.publishers() + (int) observers.stream().filter(o -> o.role.sends()).count() + 1,
                             load.videoCodec() == null ? "vp8,vp9,h264" : load.videoCodec().toLowerCase(Locale.ROOT)));
                 }
             }
@@ -355,11 +359,21 @@ public final class LoadRunner implements Run {
                 }
                 s.peer = launcher.launch(s.name, harness.pageUri(), video, audio);
                 s.launchMs = (System.nanoTime() - t0) / 1_000_000;
-                s.peer.startMedia(s.media, Role.RECVONLY);
+                s.peer.startMedia(s.media, s.role);
                 slots.add(s);
-                options.out().printf("  observer %s launched in %d ms (%s %s), watching room %d%n", s.name, s.launchMs, s.peer.info().browser(),
-                        s.peer.info().browserVersion(), room);
-                dir.event("peer-launched", Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs, "observer", true, "room", room));
+                if (s.role.sends()) {
+                    // a publishing peer of the scenario (e.g. a browser): its feed counts as this run's, so the synthetic subscribers of its room take it too
+                    long p0 = System.nanoTime();
+                    JanusVideoRoom.Publication pub = ctx.room().publish(s.peer, room, s.name, load.videoCodec());
+                    ctx.ownFeeds().add(pub.feedId());
+                    ownFeedOf.put(s.name, pub.feedId());
+                    s.connectMs = (System.nanoTime() - p0) / 1_000_000;
+                }
+                options.out().printf("  %s %s launched in %d ms (%s %s), %s room %d%n", s.role.sends() ? "publisher" : "observer",
+                        s.name, s.launchMs, s.peer.info().browser(), s.peer.info().browserVersion(),
+                        s.role == Role.SENDONLY ? "publishing into" : s.role.sends() ? "publishing into and watching" : "watching", room);
+                dir.event("peer-launched", Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs, "observer", true, "room", room,
+                        "role", s.role.id()));
             } catch (PeerFailure e) {
                 s.fail(e.getMessage());
                 dir.event("peer-failed", Map.of("peer", s.name, "reason", e.getMessage()));
@@ -370,6 +384,14 @@ public final class LoadRunner implements Run {
         Thread watcher = new Thread(() -> subscribeObservers(ctx, rooms), "rtcbench-observers");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** The scenario's own peers for the first line: " + 1 observer + 1 extra publisher", or nothing. */
+    private String scenarioPeers() {
+        long publishing = observers.stream().filter(o -> o.role.sends()).count();
+        long watching = observers.size() - publishing;
+        return (watching == 0 ? "" : " + " + watching + " observer" + (watching == 1 ? "" : "s"))
+                + (publishing == 0 ? "" : " + " + publishing + " extra publisher" + (publishing == 1 ? "" : "s"));
     }
 
     /** The room observer {@code i} (0-based) watches: the first observer the first room, and so on round the rooms. */
@@ -385,10 +407,14 @@ public final class LoadRunner implements Run {
             for (int i = 0; i < observers.size(); i++) {
                 PeerSlot s = observers.get(i);
                 long room = observerRoom(i, rooms);
-                if (!s.alive()) {
+                if (!s.alive() || !s.role.receives()) {
                     continue;
                 }
                 Set<Long> have = done.computeIfAbsent(s.name, k -> new java.util.HashSet<>());
+                Long own = ownFeedOf.get(s.name);
+                if (own != null) {
+                    have.add(own); // not its own feed
+                }
                 try {
                     for (JanusVideoRoom.Publisher p : ctx.publishers().of(room)) {
                         Long feed = p.feedId();

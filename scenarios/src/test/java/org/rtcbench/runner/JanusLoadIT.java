@@ -78,23 +78,36 @@ class JanusLoadIT {
                 .as("the observer is a real Chromium").containsIgnoringCase("chrom");
         for (PeerSummary s : subscribers) {
             // the last sample of each subscriber: one connection per publisher, each with decoded video
-            JsonNode last = lastSample(dir.resolve("samples").resolve(s.name() + ".jsonl"));
-            List<String> receiving = new ArrayList<>();
-            last.path("stats").properties().forEach(conn -> {
-                for (JsonNode report : conn.getValue()) {
-                    if ("inbound-rtp".equals(report.path("type").asText()) && "video".equals(report.path("kind").asText())
-                            && report.path("framesDecoded").asLong() > 0) {
-                        receiving.add(conn.getKey());
-                    }
-                }
-            });
-            assertThat(receiving).as(s.name() + " receives video from every publisher").hasSize(3);
+            assertThat(decodingConnections(dir, s.name())).as(s.name() + " receives video from every publisher").hasSize(3);
             assertThat(s.metrics().get("video.fps").p50()).as(s.name() + " fps").isGreaterThan(5);
         }
         assertThat(dir.resolve(load.gatlingReport())).as("Gatling's report").exists();
         String gatling = Files.readString(dir.resolve(load.gatlingReport()));
         assertThat(gatling).contains("join (publisher)").contains("ice-connected (subscriber)").contains("first-frame");
         assertThat(Files.readString(dir.resolve("run.json"))).contains("\"load\"").contains("\"generatorLimited\" : false");
+    }
+
+    @Test
+    void aBrowserPublishesIntoTheRoomAndEverySyntheticSubscriberReceivesIt() throws Exception {
+        Scenario s = ScenarioLoader.parse("camera.yaml", """
+                name: camera
+                target: {type: janus}
+                media: {video: {width: 320, height: 240, fps: 15}}
+                load: {publishers: 1, subscribers: 2, ramp: 2s, hold: 6s}
+                peers:
+                  - {kind: chrome, name: camera, role: sendonly}
+                """);
+        RunSummary run = new LoadRunner(s, options()).run();
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
+        assertThat(out).contains("+ 1 extra publisher").containsPattern("publisher camera launched in \\d+ ms \\(chrom.*\\), publishing into room");
+        PeerSummary camera = run.peers().stream().filter(p -> p.name().equals("camera")).findFirst().orElseThrow();
+        assertThat(camera.role()).isEqualTo("sendonly");
+        assertThat(camera.outcome()).isEqualTo("ok");
+        assertThat(run.load().firstFrame().count()).as("both subscribers' first frames of both publishers").isEqualTo(4);
+        for (String sub : List.of("r1-sub-1", "r1-sub-2")) {
+            assertThat(decodingConnections(runDir(), sub)).as(sub + " decodes the Java publisher and the Chromium camera").hasSize(2);
+        }
     }
 
     @ParameterizedTest(name = "over {0}")
@@ -274,6 +287,21 @@ class JanusLoadIT {
             Thread.sleep(200);
         }
         throw new AssertionError("Janus did not start or no peer was sampled within 60 s:\n" + console.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The connections of a peer's last sample that decoded video: one per publisher it receives. */
+    private static List<String> decodingConnections(Path runDir, String peer) throws IOException {
+        JsonNode last = lastSample(runDir.resolve("samples").resolve(peer + ".jsonl"));
+        List<String> receiving = new ArrayList<>();
+        last.path("stats").properties().forEach(conn -> {
+            for (JsonNode report : conn.getValue()) {
+                if ("inbound-rtp".equals(report.path("type").asText()) && "video".equals(report.path("kind").asText())
+                        && report.path("framesDecoded").asLong() > 0) {
+                    receiving.add(conn.getKey());
+                }
+            }
+        });
+        return receiving;
     }
 
     private static JsonNode lastSample(Path samples) throws IOException {
