@@ -72,9 +72,10 @@ public final class OwnedProcesses implements AutoCloseable {
     }
 
     /**
-     * Starts {@code pb} and keeps its Process reachable until it exits: a Process that is garbage
-     * collected closes its standard input, which a command made by {@link #endingWithThisJvm} takes
-     * for the end of this JVM.
+     * Starts {@code pb} and keeps its Process reachable until it exits, so that nothing (a cleaner of
+     * an unreachable Process's pipes) can close its standard input early: a command made by
+     * {@link #endingWithThisJvm} takes the end of that pipe for the end of this JVM. (JDK 17's process
+     * reaper holds a running Process anyway; this does not rely on that.)
      */
     public static Process startHeld(ProcessBuilder pb) throws IOException {
         if (!pb.environment().containsKey(OWNER)) {
