@@ -82,6 +82,11 @@ final class LoadCommand implements Callable<Integer> {
             description = "Add a browser (chrome or firefox) that subscribes to every publisher of a room: the first observer the first room, the second the second, and so on; repeatable.")
     List<String> observerKinds = new ArrayList<>();
 
+    @Option(names = "--browser-publisher", paramLabel = "KIND",
+            description = "Add a browser (chrome or firefox) that publishes its fake camera and microphone into a room, which the synthetic "
+                    + "subscribers there receive too; these and the observers go round the rooms; repeatable.")
+    List<String> publisherKinds = new ArrayList<>();
+
     @Option(names = "--assert", paramLabel = "ASSERTION",
             description = "Replace the scenario's assertions, e.g. --assert 'join.p95 < 2s' --assert 'video.fps.p50 >= 12 for receivers'; repeatable.")
     List<String> assertions = new ArrayList<>();
@@ -115,18 +120,11 @@ final class LoadCommand implements Callable<Integer> {
                     .replaceFirst("^api ", "--janus-api ")
                     .replace("--videoCodec", "--codec"));
         }
-        if (!observerKinds.isEmpty()) {
-            List<PeerGroup> observers = new ArrayList<>(s.peers());
-            for (String kind : observerKinds) {
-                PeerKind k;
-                try {
-                    k = PeerKind.of(kind);
-                } catch (IllegalArgumentException e) {
-                    throw new BadInputException("--observer " + e.getMessage());
-                }
-                observers.add(new PeerGroup(k, "observer-" + k.id() + "-" + (observers.size() + 1), 1, Role.RECVONLY, null));
-            }
-            s = s.withPeers(observers);
+        if (!observerKinds.isEmpty() || !publisherKinds.isEmpty()) {
+            List<PeerGroup> extra = new ArrayList<>(s.peers());
+            addPeers(extra, "--observer", "observer", observerKinds, Role.RECVONLY);
+            addPeers(extra, "--browser-publisher", "camera", publisherKinds, Role.SENDONLY);
+            s = s.withPeers(extra);
         }
         if (!assertions.isEmpty()) {
             List<Assertion> parsed = new ArrayList<>();
@@ -140,6 +138,19 @@ final class LoadCommand implements Callable<Integer> {
             s = s.withAssertions(parsed);
         }
         return s;
+    }
+
+    /** One peer per kind named {@code <prefix>-<kind>-<n>}, e.g. observer-chrome-1 or camera-firefox-2. */
+    private static void addPeers(List<PeerGroup> peers, String flag, String prefix, List<String> kinds, Role role) {
+        for (String kind : kinds) {
+            PeerKind k;
+            try {
+                k = PeerKind.of(kind);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(flag + " " + e.getMessage());
+            }
+            peers.add(new PeerGroup(k, prefix + "-" + k.id() + "-" + (peers.size() + 1), 1, role, null));
+        }
     }
 
     private static Duration duration(String flag, String text) {

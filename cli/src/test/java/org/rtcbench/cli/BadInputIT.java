@@ -122,6 +122,7 @@ class BadInputIT {
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--ramp", "soon"), "--ramp");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--room", "0"), "--room must be a positive VideoRoom id, got 0");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--janus-api", "grpc"), "--janus-api must be http or ws");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--browser-publisher", "edge"), "--browser-publisher unknown peer kind 'edge'");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--janus-api", "ws", "--url", "http://127.0.0.1:9/janus"),
                 "--janus-api is for the local Janus that rtcbench starts; with a url, its scheme (http:// or ws://) picks the API");
     }
