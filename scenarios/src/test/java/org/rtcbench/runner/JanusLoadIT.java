@@ -207,6 +207,7 @@ class JanusLoadIT {
     /** Threads that keep cores busy in this JVM (the generator) until closed. */
     private static final class CpuBallast implements AutoCloseable {
         private volatile boolean spinning = true;
+        private volatile long sink;
         private final List<Thread> threads = new ArrayList<>();
 
         CpuBallast(int threadCount) {
@@ -216,9 +217,7 @@ class JanusLoadIT {
                     while (spinning) {
                         x = x * 6364136223846793005L + 1442695040888963407L;
                     }
-                    if (x == 42) {
-                        System.out.print("");
-                    }
+                    sink = x; // the work has a result, so the JIT cannot drop the loop
                 }, "cpu-ballast-" + i);
                 t.setDaemon(true);
                 t.start();
