@@ -12,13 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtcbench.browser.harness.HarnessServer;
 import org.rtcbench.core.BadInputException;
@@ -35,14 +33,11 @@ import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
-import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.LoadSpec;
-import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Role;
 import org.rtcbench.core.scenario.Scenario;
-import org.rtcbench.core.scenario.ScenarioLoader;
 import org.rtcbench.load.GeneratorMonitor;
 import org.rtcbench.load.GeneratorSaturation;
 import org.rtcbench.load.LoadContext;
@@ -67,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * room, the generator watching its own CPU, timers and frame pacing, then assertions and the run
  * directory with a load summary. Fewer peers connected than asked is never a pass.
  */
-public final class LoadRunner implements Run {
+public final class LoadRunner extends RunLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LoadRunner.class);
     private static final Duration MEDIA_LOOP = Duration.ofSeconds(5);
     private static final Duration FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
@@ -86,12 +81,7 @@ public final class LoadRunner implements Run {
     private final List<Long> reusedRoomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, List<Long>> timings = new ConcurrentHashMap<>();
     private final AtomicInteger joined = new AtomicInteger();
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private final AtomicBoolean interrupted = new AtomicBoolean();
-    private volatile String interruptReason;
     private volatile String targetFailure;
-    private volatile RunDirectory dir;
     private volatile long startNanos;
     private volatile boolean limitedAnnounced;
     private volatile GeneratorMonitor monitor;
@@ -109,37 +99,16 @@ public final class LoadRunner implements Run {
         this.load = scenario.load();
         this.options = options;
         this.saturation = saturation;
-        for (PeerGroup g : scenario.peers()) {
-            for (String name : g.peerNames()) {
-                observers.add(new PeerSlot(name, g.kind(), g.role(), scenario.mediaOf(g)));
-            }
-        }
+        observers.addAll(slotsOf(scenario));
     }
 
-    @Override
-    public void interrupt(String reason) {
-        if (interrupted.compareAndSet(false, true)) {
-            interruptReason = reason;
-            stop.countDown();
-        }
-    }
 
-    @Override
-    public boolean awaitFinished(long timeoutMs) throws InterruptedException {
-        return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
-    }
 
-    @Override
-    public RunDirectory directory() {
-        return dir;
-    }
 
     @Override
     public RunSummary run() {
         Instant startedAt = Instant.now();
-        dir = RunDirectory.create(options.resultsRoot(), scenario.name());
-        options.observer().directoryCreated(dir);
-        dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
+        openDirectory(options, scenario);
         dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name(), "users", load.users()));
         String url = scenario.target().url();
         options.out().printf("rtcbench %s: load run %s: %d room%s x (%d publishers + %d subscribers) = %d synthetic peers%s, "

@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.rtcbench.browser.harness.HarnessServer;
 import org.rtcbench.browser.local.LocalChromium;
 import org.rtcbench.browser.local.LocalFirefox;
@@ -35,7 +33,6 @@ import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
-import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
 import org.rtcbench.media.FakeMediaCache;
@@ -50,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * directory. Everything started is stopped in {@code finally}, also when {@link #interrupt()}
  * is called from a signal handler.
  */
-public final class ScenarioRunner implements Run {
+public final class ScenarioRunner extends RunLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final ObjectMapper JSON = ScenarioLoader.jsonMapper();
     /** Length of the generated media files, which the browsers loop. */
@@ -63,11 +60,6 @@ public final class ScenarioRunner implements Run {
     /** When each planned link came up, in ms since sampling started (0 for the first wave). */
     private final Map<String, Long> linkUpAtMs = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<PeerSlot> slots = new ArrayList<>();
-    private final CountDownLatch stop = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private final AtomicBoolean interrupted = new AtomicBoolean();
-    private volatile RunDirectory dir;
-    private volatile String interruptReason;
     private long samplingStartNanos;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
@@ -79,33 +71,11 @@ public final class ScenarioRunner implements Run {
         this.scenario = scenario;
         this.options = options;
         this.plan = plan;
-        for (PeerGroup g : scenario.peers()) {
-            for (String name : g.peerNames()) {
-                slots.add(new PeerSlot(name, g.kind(), g.role(), scenario.mediaOf(g)));
-            }
-        }
+        slots.addAll(slotsOf(scenario));
     }
 
-    /** Stops the run early (SIGINT/SIGTERM): what was measured is kept and run.json says {@code interrupted}. */
-    @Override
-    public void interrupt(String reason) {
-        if (interrupted.compareAndSet(false, true)) {
-            interruptReason = reason;
-            stop.countDown();
-        }
-    }
 
-    /** Waits until {@link #run()} has stopped everything and written its files. */
-    @Override
-    public boolean awaitFinished(long timeoutMs) throws InterruptedException {
-        return finished.await(timeoutMs, TimeUnit.MILLISECONDS);
-    }
 
-    /** The run directory, once created. */
-    @Override
-    public RunDirectory directory() {
-        return dir;
-    }
 
     /**
      * Runs the scenario and returns its summary (also written to run.json).
@@ -115,9 +85,7 @@ public final class ScenarioRunner implements Run {
     @Override
     public RunSummary run() {
         Instant startedAt = Instant.now();
-        dir = RunDirectory.create(options.resultsRoot(), scenario.name());
-        options.observer().directoryCreated(dir);
-        dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
+        openDirectory(options, scenario);
         dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name()));
         dir.writeJson("run.json", summary(startedAt, RunStatus.RUNNING, null, List.of(), null, List.of()));
         options.out().printf("rtcbench %s: run %s, %d peers, %s%n", Version.get(), dir.runId(), slots.size(),
