@@ -114,11 +114,9 @@ final class LoadCommand implements Callable<Integer> {
                     codec != null ? codec : l.videoCodec(), room != null ? room : l.room());
             String u = url != null ? url : s.target().url();
             String api = janusApi != null ? janusApi : url != null ? null : s.target().api();
-            s = s.withLoad(u == null ? TargetSpec.localJanus(api) : new TargetSpec(TargetSpec.Type.JANUS, u, api), l);
+            s = s.withLoad(janusTarget(u, api), l);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage().replaceFirst("^(rooms|room|publishers|subscribers|injection|videoCodec|url)", "--$1")
-                    .replaceFirst("^api ", "--janus-api ")
-                    .replace("--videoCodec", "--codec"));
+            throw new BadInputException(flagged(e));
         }
         if (!observerKinds.isEmpty() || !publisherKinds.isEmpty()) {
             List<PeerGroup> extra = new ArrayList<>(s.peers());
@@ -138,6 +136,22 @@ final class LoadCommand implements Callable<Integer> {
             s = s.withAssertions(parsed);
         }
         return s;
+    }
+
+    /** A Janus target from --url (null: a local Janus) and --janus-api, a problem named by its flag. */
+    static TargetSpec janusTarget(String url, String api) {
+        try {
+            return new TargetSpec(TargetSpec.Type.JANUS, url, api);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(flagged(e));
+        }
+    }
+
+    /** A load setting's error message with the field named as its command-line flag. */
+    private static String flagged(IllegalArgumentException e) {
+        return e.getMessage().replaceFirst("^(rooms|room|publishers|subscribers|injection|videoCodec|url)", "--$1")
+                .replaceFirst("^api ", "--janus-api ")
+                .replace("--videoCodec", "--codec");
     }
 
     /** One peer per kind named {@code <prefix>-<kind>-<n>}, e.g. observer-chrome-1 or camera-firefox-2. */

@@ -39,11 +39,6 @@ public record TargetSpec(Type type, @JsonInclude(JsonInclude.Include.NON_NULL) S
         return new TargetSpec(Type.JANUS, url, null);
     }
 
-    /** A local Janus that rtcbench starts, reached over its {@code http} or {@code ws} API. */
-    public static TargetSpec localJanus(String api) {
-        return new TargetSpec(Type.JANUS, null, api);
-    }
-
     /** Whether rtcbench talks to Janus over its WebSocket API. */
     public boolean webSocket() {
         return "ws".equals(api) || (url != null && url.matches("wss?://.*"));
