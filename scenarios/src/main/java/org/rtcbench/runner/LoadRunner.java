@@ -102,9 +102,6 @@ public final class LoadRunner extends RunLifecycle {
         observers.addAll(slotsOf(scenario));
     }
 
-
-
-
     @Override
     public RunSummary run() {
         Instant startedAt = Instant.now();

@@ -74,9 +74,6 @@ public final class ScenarioRunner extends RunLifecycle {
         slots.addAll(slotsOf(scenario));
     }
 
-
-
-
     /**
      * Runs the scenario and returns its summary (also written to run.json).
      *
