@@ -13,6 +13,7 @@ import org.rtcbench.core.scenario.ScenarioLoader;
 import org.rtcbench.peer.java.JavaPeerLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code rtcbench demo}: the bundled default scenario, a real call and a real report, with the browsers this host has. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -26,8 +27,17 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     RunFlags flags;
 
+    @Option(names = "--no-install", description = "Do not install missing Debian packages (chromium, chromium-driver, "
+            + "firefox-esr, libpulse0): print the command that would, and exit 2. Without it, rtcbench run as root "
+            + "installs them through ci/setup first, and says so.")
+    boolean noInstall;
+
     @Override
     public Integer call() {
+        Path setup = DemoPackages.findSetup();
+        if (setup != null) {
+            new DemoPackages(setup, System.out).ensure(noInstall);
+        }
         return RunExecution.run(withInstalledBrowsers(flags.apply(ScenarioLoader.loadResource(DEMO))), flags.options());
     }
 

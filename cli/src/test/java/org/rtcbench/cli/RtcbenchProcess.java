@@ -24,19 +24,30 @@ final class RtcbenchProcess {
 
     /** Starts rtcbench with {@code tmp} as its temp folder (so its browsers are recognisable) and cwd. */
     static Process start(Path tmp, String... args) throws IOException {
+        return start(tmp, java.util.Map.of(), args);
+    }
+
+    /** Starts rtcbench like {@link #start(Path, String...)}, with {@code env} added to its environment. */
+    static Process start(Path tmp, java.util.Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
         Files.createDirectories(tmp);
-        return new ProcessBuilder(cmd).directory(tmp.toFile())
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        return pb.directory(tmp.toFile())
                 .redirectOutput(tmp.resolve("stdout.txt").toFile())
                 .redirectError(tmp.resolve("stderr.txt").toFile())
                 .start();
     }
 
     static Result run(Path tmp, String... args) throws IOException, InterruptedException {
-        Process p = start(tmp, args);
+        return run(tmp, java.util.Map.of(), args);
+    }
+
+    static Result run(Path tmp, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process p = start(tmp, env, args);
         if (!p.waitFor(3, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("rtcbench " + String.join(" ", args) + " did not finish within 3 minutes");
