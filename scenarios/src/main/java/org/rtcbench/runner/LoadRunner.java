@@ -264,11 +264,7 @@ public final class LoadRunner extends RunLifecycle {
             reason += "; but the generator was limited, so this may be rtcbench's limit, not the SFU's";
         }
         RunSummary summary = summary(startedAt, status, reason, results, janusVersion).withLoad(loadSummary);
-        dir.event("run-ended", Map.of("status", status.id()));
-        writeOutputs(summary);
-        dir.close();
-        printSummary(summary);
-        finished.countDown();
+        end(summary, this::printSummary);
         if (badInput != null) {
             throw badInput;
         }
@@ -603,11 +599,6 @@ public final class LoadRunner extends RunLifecycle {
 
     private List<PeerMeasurements> measurements() {
         return slots.stream().map(PeerSlot::measurements).toList();
-    }
-
-    private void writeOutputs(RunSummary summary) {
-        dir.writeJson("run.json", summary);
-        org.rtcbench.report.RunReports.write(dir.path(), summary);
     }
 
     private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results,

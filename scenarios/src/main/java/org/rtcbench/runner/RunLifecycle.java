@@ -5,16 +5,24 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.run.RunDirectory;
+import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.report.RunReports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every {@link Run} shares: being stopped early by a signal ({@link #stop} counts down, the
  * reason is kept), telling when everything is written ({@link #finished}), and its run directory.
  */
 abstract class RunLifecycle implements Run {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLifecycle.class);
     /** Counts down when the run must end: its time is up, or it was interrupted. */
     protected final CountDownLatch stop = new CountDownLatch(1);
     /** Counts down once {@link #run()} has stopped everything and written its files. */
@@ -50,6 +58,38 @@ abstract class RunLifecycle implements Run {
         options.observer().directoryCreated(dir);
         dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
         return dir;
+    }
+
+    /**
+     * Ends the run in one place: the run-ended event, run.json and every report written, the directory
+     * closed and {@link #finished} counted down whatever fails on the way, then {@code printSummary}.
+     * When a file cannot be written, what is already on disk stays, and one line says what failed.
+     *
+     * @throws BadInputException when run.json or a report could not be written (disk full, no permission)
+     */
+    protected void end(RunSummary summary, Consumer<RunSummary> printSummary) {
+        RuntimeException writeFailure = null;
+        try {
+            dir.event("run-ended", Map.of("status", summary.status().id()));
+            dir.writeJson("run.json", summary);
+            // report.html, junit.xml, metrics.csv and summary.json, from run.json and the samples and events on disk
+            RunReports.write(dir.path(), summary);
+        } catch (RuntimeException e) {
+            writeFailure = e;
+            LOG.error("writing the files of run {} failed", dir.runId(), e);
+        } finally {
+            try {
+                dir.close();
+            } finally {
+                finished.countDown();
+            }
+        }
+        if (writeFailure != null) {
+            throw new BadInputException("run " + dir.runId() + " ended " + summary.status().id() + ", but its files could not "
+                    + "all be written: " + writeFailure.getMessage() + " (what was measured is in " + dir.path()
+                    + "; free space or fix permissions there, then: rtcbench report " + dir.path() + ")");
+        }
+        printSummary.accept(summary);
     }
 
     /** One slot per peer the scenario names, in its order. */

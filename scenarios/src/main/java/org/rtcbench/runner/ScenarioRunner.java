@@ -36,7 +36,6 @@ import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
 import org.rtcbench.media.FakeMediaCache;
-import org.rtcbench.report.RunReports;
 import org.rtcbench.target.p2p.P2pRoom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,11 +161,7 @@ public final class ScenarioRunner extends RunLifecycle {
             status = RunStatus.PASSED;
         }
         RunSummary summary = summary(startedAt, status, reason, results, firstConnected, cells);
-        dir.event("run-ended", Map.of("status", status.id()));
-        writeOutputs(summary);
-        dir.close();
-        new ConsoleSummary(options.out()).print(summary, dir.path());
-        finished.countDown();
+        end(summary, done -> new ConsoleSummary(options.out()).print(done, dir.path()));
         if (badInput != null) {
             throw badInput;
         }
@@ -469,12 +464,6 @@ public final class ScenarioRunner extends RunLifecycle {
                 status == RunStatus.RUNNING ? null : now.toString(),
                 status == RunStatus.RUNNING ? null : now.toEpochMilli() - startedAt.toEpochMilli(),
                 firstConnected, Version.get(), HostInfo.describe(), peers, results, cells);
-    }
-
-    private void writeOutputs(RunSummary summary) {
-        dir.writeJson("run.json", summary);
-        // report.html, junit.xml, metrics.csv and summary.json, from run.json and the samples and events on disk
-        RunReports.write(dir.path(), summary);
     }
 
     private String failureReason(List<AssertionResult> results, List<InteropCell> cells) {

@@ -1,12 +1,21 @@
 package org.rtcbench.browser.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ConnectException;
+import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +53,54 @@ class HarnessServerTest {
     }
 
     @Test
-    void bindsToLoopbackOnAFreePort() {
-        assertThat(server.pageUri().getHost()).isEqualTo("127.0.0.1");
-        assertThat(server.pageUri().getPort()).isPositive();
+    void theKernelShowsItsListeningSocketOnLoopbackOnly() throws IOException {
+        int port = server.pageUri().getPort();
+        // /proc/net/tcp{,6}: "sl local_address rem_address st ...", local_address as hex IP:port (the IP in
+        // 32-bit little-endian words), st 0A = LISTEN
+        List<InetAddress> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.trim().split("\\s+");
+                String[] local = f[1].split(":");
+                if (f[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
+                    listening.add(procAddress(local[0]));
+                }
+            }
+        }
+        assertThat(listening).as("sockets listening on port " + port).hasSize(1);
+        // 127.0.0.1 itself, or its IPv4-mapped form ::ffff:127.0.0.1 on a dual-stack socket
+        assertThat(listening.get(0).getHostAddress()).isEqualTo("127.0.0.1");
+    }
+
+    private static InetAddress procAddress(String hex) throws IOException {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int b = 0; b < 4; b++) {
+                int at = word * 8 + (3 - b) * 2;
+                bytes[word * 4 + b] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+            }
+        }
+        return InetAddress.getByAddress(bytes);
+    }
+
+    @Test
+    void aConnectionToTheHarnessPortOnAnotherAddressOfThisHostIsRefused() throws IOException {
+        List<InetAddress> others = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+                if (!a.isLoopbackAddress() && !a.isLinkLocalAddress() && nic.isUp()) {
+                    others.add(a);
+                }
+            }
+        }
+        assumeTrue(!others.isEmpty(), "this host has no non-loopback address to try the harness port on");
+        int port = server.pageUri().getPort();
+        for (InetAddress a : others) {
+            assertThatThrownBy(() -> new Socket(a, port).close()).as(a.getHostAddress() + ":" + port)
+                    .isInstanceOf(ConnectException.class);
+        }
+        new Socket(InetAddress.getLoopbackAddress(), port).close();
     }
 
     @Test
