@@ -46,7 +46,7 @@ final class BenchCommand {
             }
             var scenario = flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO));
             System.out.printf("bench sampling: %d rounds of the demo call (%s), sampling off then on%n", rounds, flags.duration);
-            List<SamplingCostBench.Measurement> all = new SamplingCostBench(scenario, flags.options(), System.out).run(rounds);
+            List<SamplingCostBench.Measurement> all = new SamplingCostBench(scenario, flags.options().withForce(true), System.out).run(rounds);
             double offBrowser = mean(all, false, true);
             double onBrowser = mean(all, true, true);
             double offJvm = mean(all, false, false);
@@ -93,7 +93,7 @@ final class BenchCommand {
             List<org.rtcbench.core.peer.PeerKind> parsed = InteropCommand.parseKinds(kinds, "--kinds");
             var scenario = org.rtcbench.bench.BrowserCostBench.callShape(flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO)), v);
             System.out.printf("bench browsers: %s, %d rounds, two peers per call, %s%n", kinds, rounds, scenario.media().video());
-            var all = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options(), System.out).run(parsed, rounds);
+            var all = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options().withForce(true), System.out).run(parsed, rounds);
             System.out.println();
             for (var kind : parsed) {
                 var mine = all.stream().filter(c -> c.kind() == kind).toList();
@@ -134,7 +134,7 @@ final class BenchCommand {
                 throw new BadInputException("--from and --step must be even and at least 2 (peers go in pairs)");
             }
             java.time.Duration duration = Durations.parse(flags.duration == null ? "20s" : flags.duration);
-            var bench = new org.rtcbench.bench.PeerCostBench(flags.options(), duration, System.out);
+            var bench = new org.rtcbench.bench.PeerCostBench(flags.options().withForce(true), duration, System.out);
             System.out.println("bench peers: one call with a Chromium pair and a Java pair, 320x240@15 A/V both ways, " + duration.toSeconds() + " s");
             bench.compare();
             System.out.printf("sweep: java A/V peers in pairs, %d s calls, until received fps < %s%n", duration.toSeconds(),
@@ -262,7 +262,7 @@ final class BenchCommand {
             var base = loaded.withLoad(LoadCommand.janusTarget(null, janusApi), loaded.load());
             System.out.printf("bench load: rooms of %d publishers + %d subscribers through a local Janus over its %s API, %s ramp + %s hold a step%n",
                     publishers, subscribers, janusApi.equals("ws") ? "WebSocket" : "HTTP", ramp, hold);
-            var bench = new org.rtcbench.bench.LoadCapacityBench(base, flags.options(), System.out);
+            var bench = new org.rtcbench.bench.LoadCapacityBench(base, flags.options().withForce(true), System.out);
             var steps = bench.run(publishers, subscribers, from, max, Durations.parse(ramp), Durations.parse(hold));
             int capacity = org.rtcbench.bench.LoadCapacityBench.capacity(steps);
             System.out.printf("%nlargest load that passed (all connected, generator not limited): %d synthetic peers on %d cores%n",

@@ -15,6 +15,7 @@ import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.VideoSpec;
 import org.rtcbench.interop.InteropMatrix;
 import org.rtcbench.interop.MatrixTable;
+import org.rtcbench.runner.LinkPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,27 +42,24 @@ final class InteropCommand implements Callable<Integer> {
     double minFps;
 
     @Option(names = "--parallel", paramLabel = "N|auto|all", defaultValue = "auto",
-            description = "How many cells are up at once: cells run in waves of N, each for the call duration, a wave's "
-                    + "connections closed before the next. auto (default) scales with cores and video size: all 18 cells of "
-                    + "the 3x3 matrix with two codecs at 320x240@15 on 2 cores, 2 at a time at 640x480@30 (measured: all at "
-                    + "once starved every cell there; waves of 3 passed at 30 fps).")
+            description = "How many cells are up at once: cells run in waves, each for the call duration, a wave's "
+                    + "connections closed before the next. auto (default): the first wave is what measured per-peer costs "
+                    + "fit in half of this host's cores; each next wave widens while the host's CPU stayed under 75 % and "
+                    + "every cell received 80 % of the frame rate, and halves when not (the terminal and run.json say each "
+                    + "wave's width and why). N: waves of N. all: every cell at once.")
     String parallel;
 
     @Mixin
     RunFlags flags;
 
-    /**
-     * Cells up at once for {@code --parallel}: a number, {@code all} (0), or {@code auto}: 9 cells per core at
-     * 320x240@15 (18 ran at 14-15 fps on this 2-core machine), fewer in proportion to the pixel rate.
-     */
-    static int cellsAtOnce(String parallel, VideoSpec video) {
+    /** Cells up at once for {@code --parallel}: a number, {@code all} (0), or {@code auto} ({@link LinkPlan#AUTO}). */
+    static int cellsAtOnce(String parallel) {
         String p = parallel.trim().toLowerCase(Locale.ROOT);
         if (p.equals("all")) {
             return 0;
         }
         if (p.equals("auto")) {
-            double pixelRate = (double) video.width() * video.height() * video.fps() / (320.0 * 240 * 15);
-            return Math.max(1, (int) Math.floor(9 * Runtime.getRuntime().availableProcessors() / pixelRate));
+            return LinkPlan.AUTO;
         }
         try {
             int n = Integer.parseInt(p);
@@ -93,7 +91,7 @@ final class InteropCommand implements Callable<Integer> {
         matrix.skipped().forEach((k, why) -> System.out.println("  " + k.id() + " skipped: " + why));
         flags.duration = null;
         RunSummary[] result = new RunSummary[1];
-        int cellsAtOnce = cellsAtOnce(parallel, parseVideo(video));
+        int cellsAtOnce = cellsAtOnce(parallel);
         int code = RunExecution.run(matrix.scenario(), matrix.plan().withParallel(cellsAtOnce), flags.options(),
                 summary -> result[0] = summary);
         if (result[0] != null && result[0].status() != RunStatus.INTERRUPTED) {

@@ -35,6 +35,11 @@ final class RunFlags {
                     + "(default: a geckodriver on PATH, else BiDi).")
     String firefoxDriver;
 
+    @Option(names = "--force", description = "Run even when the peers (or P2P connections) asked for exceed what this "
+            + "host can hold: before launch, rtcbench estimates the cores, memory and threads they need from measured "
+            + "per-peer costs, and otherwise refuses such a run with exit 2.")
+    boolean force;
+
     @Option(names = {"-v", "--verbose"}, description = "Print log lines and stack traces on stderr.")
     boolean verbose;
 
@@ -62,7 +67,7 @@ final class RunFlags {
 
     RunOptions options() {
         long launchedAt = Long.getLong("rtcbench.launchedAt", 0L);
-        return RunOptions.defaults().withResultsRoot(results).withLaunchedAtMs(launchedAt)
+        return RunOptions.defaults().withResultsRoot(results).withLaunchedAtMs(launchedAt).withForce(force)
                 .withObserver(new RunObserver() {
                     @Override
                     public void directoryCreated(RunDirectory dir) {

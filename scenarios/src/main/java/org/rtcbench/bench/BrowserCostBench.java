@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.rtcbench.core.process.OwnedProcesses;
+import org.rtcbench.core.process.ProcessCpu;
 import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.rtcbench.core.process.OwnedProcesses;
+import org.rtcbench.core.process.ProcessCpu;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.metric.Summary;

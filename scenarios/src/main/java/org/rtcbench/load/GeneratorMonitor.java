@@ -8,12 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.rtcbench.core.process.ProcessCpu;
 import org.rtcbench.core.run.LoadSummary.LoadPoint;
 import org.rtcbench.peer.java.FramePacing;
 
 /**
  * The load generator watching itself: once a second it takes this JVM's CPU (share of all cores),
- * the whole host's CPU, heap in use, the worst lateness of a 20 ms timer (scheduling lag) and the share of Java peers'
+ * the CPU of the JVM with every process it started (a local Janus, browsers, their drivers), the
+ * whole host's CPU (shown, not judged), heap in use, the worst lateness of a 20 ms timer (scheduling lag) and the share of Java peers'
  * video frames produced late, together with the run's peer counts, and judges whether the generator
  * saturated (see {@link GeneratorSaturation}).
  */
@@ -44,6 +46,7 @@ public final class GeneratorMonitor implements AutoCloseable {
     private final int cores = Runtime.getRuntime().availableProcessors();
     private volatile boolean closed;
     private long lastCpuNanos = processCpuNanos();
+    private double lastRunCpuSeconds = runCpuSeconds();
     private long lastWallNanos = System.nanoTime();
     private FramePacing.Counts lastFrames = FramePacing.now();
 
@@ -76,20 +79,24 @@ public final class GeneratorMonitor implements AutoCloseable {
         long cpu = processCpuNanos();
         Double cpuPercent = cpu < 0 || lastCpuNanos < 0 ? null
                 : 100.0 * (cpu - lastCpuNanos) / ((double) (wall - lastWallNanos) * cores);
+        double runCpuSeconds = runCpuSeconds();
+        Double runCpuPercent = Double.isNaN(runCpuSeconds) || Double.isNaN(lastRunCpuSeconds) ? null
+                : 100.0 * (runCpuSeconds - lastRunCpuSeconds) / ((wall - lastWallNanos) / 1e9 * cores);
+        lastRunCpuSeconds = runCpuSeconds;
         lastCpuNanos = cpu;
         lastWallNanos = wall;
         FramePacing.Counts frames = FramePacing.now();
         Double latePercent = frames.latePercentSince(lastFrames);
         lastFrames = frames;
         long lag = worstLagMs.getAndSet(0);
-        Double hostCpu = hostCpuPercent();
+        Double hostCpu = ProcessCpu.hostPercentSinceLastCall();
         long heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
         long tMs = (wall - startNanos) / 1_000_000;
         LoadPoint point = new LoadPoint(tMs, counts.joined(), counts.connected(), counts.failed(),
                 cpuPercent == null ? null : Math.round(cpuPercent * 10) / 10.0, heapMb, lag,
                 latePercent == null ? null : Math.round(latePercent * 10) / 10.0,
                 hostCpu == null ? null : Math.round(hostCpu * 10) / 10.0);
-        judge.second(tMs, point.generatorCpuPercent(), point.hostCpuPercent(), lag, point.lateFramesPercent());
+        judge.second(tMs, point.generatorCpuPercent(), runCpuPercent, lag, point.lateFramesPercent());
         synchronized (points) {
             points.add(point);
         }
@@ -108,13 +115,10 @@ public final class GeneratorMonitor implements AutoCloseable {
         }
     }
 
-    /** The host's CPU since the last call, percent of all cores; null when the JVM cannot tell. */
-    private static Double hostCpuPercent() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            double load = os.getCpuLoad();
-            return load < 0 ? null : 100 * load;
-        }
-        return null;
+    /** CPU seconds so far of this JVM and every live process it started (their children too). */
+    private static double runCpuSeconds() {
+        double jvm = ProcessCpu.ofThisJvm();
+        return jvm + ProcessCpu.secondsOf(ProcessHandle.current().descendants().toList());
     }
 
     private static long processCpuNanos() {

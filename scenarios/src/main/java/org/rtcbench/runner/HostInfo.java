@@ -24,7 +24,8 @@ final class HostInfo {
     /** The kernel's host name, read without a DNS lookup (InetAddress.getLocalHost() may ask the resolver). */
     private static String hostname() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+            // readAllLines: readString trusts the size /proc/sys reports and returned one character of the name
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/hostname")).get(0).trim();
         } catch (java.io.IOException | RuntimeException e) {
             return System.getenv().getOrDefault("HOSTNAME", "unknown");
         }

@@ -11,22 +11,28 @@ import org.rtcbench.target.p2p.P2pRoom;
  * The exact peer connections a run makes instead of the full mesh, and how they are judged: the
  * interop matrix plans one link per cell and turns each link's measurements into a cell. With
  * {@code parallel} > 0, at most that many links are up at once: the run makes them in waves, each
- * for the scenario's duration, closing a wave's connections before the next.
+ * for the scenario's duration, closing a wave's connections before the next; with {@link #AUTO}, the
+ * run sizes each wave from what the last one did on this host ({@link AutoWaves}).
  */
 public record LinkPlan(List<PlannedLink> links, Judge judge, int parallel) {
+    /** {@code parallel} for waves sized by the run from this host's measured load. */
+    public static final int AUTO = -1;
 
     /** All links at once. */
     public LinkPlan(List<PlannedLink> links, Judge judge) {
         this(links, judge, 0);
     }
 
-    /** This plan with at most {@code n} links up at once (0: all). */
+    /** This plan with at most {@code n} links up at once (0: all; {@link #AUTO}: sized by the run). */
     public LinkPlan withParallel(int n) {
         return new LinkPlan(links, judge, n);
     }
 
-    /** The links in the order they are made: one wave of all, or waves of {@code parallel}. */
+    /** The links in the order they are made: one wave of all, or waves of {@code parallel} (not for {@link #AUTO}). */
     public List<List<PlannedLink>> waves() {
+        if (parallel == AUTO) {
+            throw new IllegalStateException("auto waves are sized as the run goes");
+        }
         if (parallel <= 0 || parallel >= links.size()) {
             return List.of(links);
         }

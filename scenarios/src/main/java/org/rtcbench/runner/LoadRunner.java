@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtcbench.browser.harness.HarnessServer;
 import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.capacity.HostResources;
 import org.rtcbench.core.Durations;
 import org.rtcbench.core.Version;
 import org.rtcbench.core.assertion.AssertionEvaluator;
@@ -105,6 +106,10 @@ public final class LoadRunner extends RunLifecycle {
     @Override
     public RunSummary run() {
         Instant startedAt = Instant.now();
+        Map<String, Object> capacity = HostCapacity.require(load.users() + " synthetic peers in " + load.rooms() + " room"
+                        + (load.rooms() == 1 ? "" : "s") + (observers.isEmpty() ? "" : " with " + observers.size() + " scenario peers"),
+                load.users(), HostCapacity.load(load, scenario.media(), observers, load.users()),
+                n -> HostCapacity.load(load, scenario.media(), observers, n), options, HostResources.here());
         openDirectory(options, scenario);
         dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name(), "users", load.users()));
         String url = scenario.target().url();
@@ -263,7 +268,7 @@ public final class LoadRunner extends RunLifecycle {
         if (loadSummary.generatorLimited() && reason != null && status != RunStatus.ERROR) {
             reason += "; but the generator was limited, so this may be rtcbench's limit, not the SFU's";
         }
-        RunSummary summary = summary(startedAt, status, reason, results, janusVersion).withLoad(loadSummary);
+        RunSummary summary = summary(startedAt, status, reason, results, janusVersion).withLoad(loadSummary).withCapacity(capacity);
         end(summary, this::printSummary);
         if (badInput != null) {
             throw badInput;

@@ -22,6 +22,7 @@ import org.rtcbench.core.Version;
 import org.rtcbench.core.assertion.AssertionEvaluator;
 import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.assertion.PeerMeasurements;
+import org.rtcbench.core.capacity.HostResources;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
@@ -60,6 +61,15 @@ public final class ScenarioRunner extends RunLifecycle {
     private final Map<String, Long> linkUpAtMs = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<PeerSlot> slots = new ArrayList<>();
     private long samplingStartNanos;
+    /** Launches, stats calls and closes run on at most this many threads, however many peers a run has. */
+    private static final int MAX_PEER_THREADS = 64;
+    /** The host's CPU (percent of all cores) at each sampling tick, by ms since sampling started. */
+    private final Map<Long, Double> hostCpuAt = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** What the run was estimated to ask of this host, and (interop) each wave's width and why. */
+    private final Map<String, Object> capacity = new LinkedHashMap<>();
+    private final List<Map<String, Object>> waveChoices = new ArrayList<>();
+    /** How many of the plan's links have been made so far (they are made in order, wave by wave). */
+    private int linksMade;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this(scenario, options, null);
@@ -81,6 +91,7 @@ public final class ScenarioRunner extends RunLifecycle {
     @Override
     public RunSummary run() {
         Instant startedAt = Instant.now();
+        capacity.putAll(checkCapacity());
         openDirectory(options, scenario);
         dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name()));
         dir.writeJson("run.json", summary(startedAt, RunStatus.RUNNING, null, List.of(), null, List.of()));
@@ -89,7 +100,7 @@ public final class ScenarioRunner extends RunLifecycle {
 
         HarnessServer harness = null;
         ScheduledExecutorService sampler = null;
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, slots.size()), daemon("peer"));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PEER_THREADS, Math.max(2, slots.size())), daemon("peer"));
         RunStatus status;
         String reason = null;
         Long firstConnected = null;
@@ -160,7 +171,11 @@ public final class ScenarioRunner extends RunLifecycle {
         } else {
             status = RunStatus.PASSED;
         }
-        RunSummary summary = summary(startedAt, status, reason, results, firstConnected, cells);
+        if (!waveChoices.isEmpty()) {
+            capacity.put("parallel", "auto");
+            capacity.put("waves", List.copyOf(waveChoices));
+        }
+        RunSummary summary = summary(startedAt, status, reason, results, firstConnected, cells).withCapacity(capacity);
         end(summary, done -> new ConsoleSummary(options.out()).print(done, dir.path()));
         if (badInput != null) {
             throw badInput;
@@ -198,6 +213,9 @@ public final class ScenarioRunner extends RunLifecycle {
         List<Future<?>> launches = new ArrayList<>();
         for (PeerSlot s : slots) {
             launches.add(pool.submit(() -> {
+                if (interrupted.get()) {
+                    return null; // stopped while peers were still being launched: launch no more
+                }
                 long t0 = System.nanoTime();
                 Path video;
                 Path audio;
@@ -275,12 +293,22 @@ public final class ScenarioRunner extends RunLifecycle {
         }
         P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
         if (plan != null) {
-            List<List<LinkPlan.PlannedLink>> waves = plan.waves();
-            if (waves.size() > 1) {
-                options.out().printf("  wave 1/%d: %d of %d cells at once (--parallel)%n", waves.size(), waves.get(0).size(),
-                        plan.links().size());
+            List<LinkPlan.PlannedLink> first;
+            if (plan.parallel() == LinkPlan.AUTO) {
+                AutoWaves.Choice c = autoWaves().first();
+                first = plan.links().subList(0, c.cells());
+                chose(1, c);
+                options.out().printf("  wave 1: %d of %d cells at once (--parallel auto: %s)%n", c.cells(), plan.links().size(), c.reason());
+            } else {
+                List<List<LinkPlan.PlannedLink>> waves = plan.waves();
+                first = waves.get(0);
+                if (waves.size() > 1) {
+                    options.out().printf("  wave 1/%d: %d of %d cells at once (--parallel)%n", waves.size(), first.size(),
+                            plan.links().size());
+                }
             }
-            return connectPlanned(room, waves.get(0));
+            linksMade = first.size();
+            return connectPlanned(room, first);
         }
         Map<String, P2pRoom.PeerConnectOutcome> outcomes = room.connect(live);
         Long first = null;
@@ -303,18 +331,99 @@ public final class ScenarioRunner extends RunLifecycle {
 
     /**
      * The plan's later waves, one after another, each for the scenario's duration: the previous wave's
-     * connections are closed first, so at most {@code parallel} links are up at once.
+     * connections are closed first, so at most {@code parallel} links are up at once (auto: each wave
+     * sized from how the host carried the last one).
      */
     private void runLaterWaves() throws InterruptedException {
-        List<List<LinkPlan.PlannedLink>> waves = plan == null ? List.of() : plan.waves();
+        if (plan == null) {
+            return;
+        }
+        List<List<LinkPlan.PlannedLink>> fixed = plan.parallel() == LinkPlan.AUTO ? null : plan.waves();
         P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
-        for (int w = 1; w < waves.size() && !interrupted.get(); w++) {
-            closeLinks(waves.get(w - 1));
-            options.out().printf("  wave %d/%d: %d cells%n", w + 1, waves.size(), waves.get(w).size());
-            dir.event("wave-started", Map.of("wave", w + 1, "links", waves.get(w).size()));
-            connectPlanned(room, waves.get(w));
+        List<LinkPlan.PlannedLink> last = plan.links().subList(0, linksMade);
+        long lastUpAtMs = 0;
+        for (int w = 1; linksMade < plan.links().size() && !interrupted.get(); w++) {
+            List<LinkPlan.PlannedLink> wave;
+            if (fixed != null) {
+                wave = fixed.get(w);
+                options.out().printf("  wave %d/%d: %d cells%n", w + 1, fixed.size(), wave.size());
+            } else {
+                AutoWaves.Choice c = autoWaves().next(waveLoad(last, lastUpAtMs), plan.links().size() - linksMade);
+                wave = plan.links().subList(linksMade, linksMade + c.cells());
+                chose(w + 1, c);
+                options.out().printf("  wave %d: %d cells (--parallel auto: %s)%n", w + 1, wave.size(), c.reason());
+            }
+            closeLinks(last);
+            dir.event("wave-started", Map.of("wave", w + 1, "links", wave.size()));
+            lastUpAtMs = (System.nanoTime() - samplingStartNanos) / 1_000_000;
+            connectPlanned(room, wave);
+            linksMade += wave.size();
+            last = wave;
             stop.await(scenario.duration().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The auto-wave policy of this run's plan, priced with this host's resources. */
+    private AutoWaves autoWaves() {
+        return new AutoWaves(n -> HostCapacity.links(slots, plan.links().subList(0, Math.min(n, plan.links().size()))),
+                plan.links().size(), HostResources.here());
+    }
+
+    private void chose(int wave, AutoWaves.Choice c) {
+        waveChoices.add(Map.of("wave", wave, "cells", c.cells(), "reason", c.reason()));
+        dir.event("wave-sized", Map.of("wave", wave, "cells", c.cells(), "reason", c.reason()));
+    }
+
+    /**
+     * How the host carried a wave whose links came up at {@code upAtMs}: its mean CPU and the worst
+     * received fps (p50) of its connected cells, both after the judge's warm-up.
+     */
+    private AutoWaves.WaveLoad waveLoad(List<LinkPlan.PlannedLink> wave, long upAtMs) {
+        long from = upAtMs + 3000;
+        Double cpu = hostCpuAt.entrySet().stream().filter(e -> e.getKey() >= from).mapToDouble(Map.Entry::getValue)
+                .average().stream().boxed().findFirst().orElse(null);
+        Double worst = null;
+        LinkPlan.Measurements m = perConnection();
+        for (LinkPlan.PlannedLink l : wave) {
+            P2pRoom.LinkOutcome o = linkOutcomes.get(l.id());
+            if (o == null || !o.connected()) {
+                continue; // failed at signaling (a codec): no media to judge the host by
+            }
+            for (String peer : List.of(l.offerer(), l.answerer())) {
+                List<Double> fps = new ArrayList<>();
+                for (MetricPoint p : m.points(peer, l.id())) {
+                    Double v = p.values().get(org.rtcbench.core.metric.Metric.VIDEO_FPS);
+                    if (v != null && p.atMs() >= 3000) {
+                        fps.add(v);
+                    }
+                }
+                org.rtcbench.core.metric.Summary sum = org.rtcbench.core.metric.Summary.of(fps);
+                if (sum != null) {
+                    worst = worst == null ? sum.p50() : Math.min(worst, sum.p50());
+                }
+            }
+        }
+        return new AutoWaves.WaveLoad(wave.size(), cpu, worst, scenario.media().video().fps());
+    }
+
+    /**
+     * Estimates what the run asks of this host before anything starts, and refuses it (unless
+     * {@code --force}) when the host cannot hold it; see {@link HostCapacity}.
+     */
+    private Map<String, Object> checkCapacity() {
+        HostResources host = HostResources.here();
+        if (plan == null) {
+            return HostCapacity.require(slots.size() + " peers in a P2P full mesh", slots.size(), HostCapacity.mesh(slots, slots.size()),
+                    n -> HostCapacity.mesh(slots, n), options, host);
+        }
+        if (plan.parallel() == LinkPlan.AUTO) {
+            // waves are sized to fit as the run goes; only the peers themselves must fit
+            return HostCapacity.require("the interop matrix's " + slots.size() + " peers", slots.size(),
+                    HostCapacity.links(slots, List.of()), n -> HostCapacity.links(slots.subList(0, n), List.of()), options, host);
+        }
+        List<LinkPlan.PlannedLink> widest = plan.waves().stream().max(java.util.Comparator.comparingInt(List::size)).orElse(List.of());
+        return HostCapacity.require(widest.size() + " interop cells at once", widest.size(), HostCapacity.links(slots, widest),
+                n -> HostCapacity.links(slots, widest.subList(0, n)), options, host);
     }
 
     private void closeLinks(List<LinkPlan.PlannedLink> links) {
@@ -384,6 +493,10 @@ public final class ScenarioRunner extends RunLifecycle {
     /** One sampling tick: every live peer's stats in parallel, appended as taken, then one progress line. */
     private void tick(ExecutorService workers) {
         long atMs = (System.nanoTime() - samplingStartNanos) / 1_000_000;
+        Double cpu = org.rtcbench.core.process.ProcessCpu.hostPercentSinceLastCall();
+        if (cpu != null) {
+            hostCpuAt.put(atMs, cpu);
+        }
         if (options.sampling()) {
             List<Future<?>> calls = new ArrayList<>();
             for (PeerSlot s : slots) {

@@ -1,4 +1,4 @@
-package org.rtcbench.bench;
+package org.rtcbench.core.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * CPU time of a set of processes, read from /proc: every process whose command line holds a
  * marker (the work directory of one run, which only its browsers and drivers name).
  */
-final class ProcessCpu {
+public final class ProcessCpu {
     /** Linux reports utime and stime in clock ticks; USER_HZ is 100 on every mainstream kernel. */
     private static final double TICKS_PER_SECOND = 100.0;
 
@@ -18,7 +18,7 @@ final class ProcessCpu {
     }
 
     /** CPU seconds (user + system) used so far by the live processes naming {@code marker}. */
-    static double secondsOf(String marker) {
+    public static double secondsOf(String marker) {
         double ticks = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path p : (Iterable<Path>) procs::iterator) {
@@ -43,7 +43,7 @@ final class ProcessCpu {
     }
 
     /** CPU seconds (user + system) used so far by these processes. */
-    static double secondsOf(java.util.List<ProcessHandle> processes) {
+    public static double secondsOf(java.util.List<ProcessHandle> processes) {
         double ticks = 0;
         for (ProcessHandle p : processes) {
             try {
@@ -60,7 +60,7 @@ final class ProcessCpu {
      * native threads too, e.g. libwebrtc's EncoderQueue). The Java peers' own pump threads
      * ({@code javapeer-<peer>}) are summed as {@code javapeer}.
      */
-    static java.util.Map<String, Double> byThreadOfThisJvm() {
+    public static java.util.Map<String, Double> byThreadOfThisJvm() {
         java.util.Map<String, Double> out = new java.util.TreeMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : (Iterable<Path>) tasks::iterator) {
@@ -86,7 +86,7 @@ final class ProcessCpu {
     }
 
     /** Summed PSS and RSS in MB of these processes, from /proc/PID/smaps_rollup. */
-    static double[] memoryMb(java.util.List<ProcessHandle> processes) {
+    public static double[] memoryMb(java.util.List<ProcessHandle> processes) {
         double pssKb = 0;
         double rssKb = 0;
         for (ProcessHandle p : processes) {
@@ -105,8 +105,21 @@ final class ProcessCpu {
         return new double[] {pssKb / 1024, rssKb / 1024};
     }
 
+    /**
+     * The whole host's CPU since the previous call from anywhere in this JVM, in percent of all
+     * cores; null when the JVM cannot tell (or on its first call).
+     */
+    public static Double hostPercentSinceLastCall() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            double load = os.getCpuLoad();
+            return load < 0 ? null : 100 * load;
+        }
+        return null;
+    }
+
     /** CPU seconds used so far by this JVM. */
-    static double ofThisJvm() {
+    public static double ofThisJvm() {
         if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                 instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1e9;

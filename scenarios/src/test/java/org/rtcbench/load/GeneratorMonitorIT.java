@@ -1,0 +1,90 @@
+package org.rtcbench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rtcbench.core.run.LoadSummary.LoadPoint;
+
+/**
+ * The generator's monitor judges the run's own processes, not the host: other work keeping every
+ * core busy does not make a light generator "limited", while processes the generator started that
+ * fill the cores do (a local Janus or browsers starving its receivers).
+ */
+class GeneratorMonitorIT {
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private final List<Long> spinners = new ArrayList<>();
+
+    @AfterEach
+    void stopSpinners() {
+        for (long pid : spinners) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy); // SIGTERM: timeout passes it on to its sha256sum
+        }
+    }
+
+    private static final GeneratorMonitor.Counts NONE = new GeneratorMonitor.Counts() {
+        @Override
+        public int joined() {
+            return 0;
+        }
+
+        @Override
+        public int connected() {
+            return 0;
+        }
+
+        @Override
+        public int failed() {
+            return 0;
+        }
+    };
+
+    /** A CPU spinner per core that is not this JVM's descendant: its shell exits, so init adopts it. */
+    private void spinOutsideTheRun() throws Exception {
+        for (int i = 0; i < CORES; i++) {
+            Process sh = new ProcessBuilder("sh", "-c", "timeout 60 sha256sum /dev/zero >/dev/null 2>&1 & echo $!").start();
+            spinners.add(Long.parseLong(new String(sh.getInputStream().readAllBytes()).trim()));
+            sh.waitFor();
+        }
+        assertThat(ProcessHandle.current().descendants().map(ProcessHandle::pid).toList()).doesNotContainAnyElementsOf(spinners);
+    }
+
+    /** A CPU spinner per core that this JVM started and waits for, like a local Janus. */
+    private void spinInsideTheRun() throws Exception {
+        for (int i = 0; i < CORES; i++) {
+            Process p = new ProcessBuilder("timeout", "60", "sha256sum", "/dev/zero").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            spinners.add(p.pid());
+        }
+    }
+
+    private static String watch(int seconds, List<LoadPoint> points) throws InterruptedException {
+        try (GeneratorMonitor monitor = new GeneratorMonitor(NONE, GeneratorSaturation.defaults(), points::add)) {
+            Thread.sleep(seconds * 1000L);
+            return monitor.limitedReason();
+        }
+    }
+
+    @Test
+    void otherWorkFillingEveryCoreDoesNotMakeALightGeneratorLimited() throws Exception {
+        spinOutsideTheRun();
+        List<LoadPoint> points = new ArrayList<>();
+
+        String reason = watch(8, points);
+
+        assertThat(reason).as("points " + points).isNull();
+        assertThat(points.subList(2, points.size())).as("the host was busy all along")
+                .allSatisfy(p -> assertThat(p.hostCpuPercent()).isGreaterThan(80.0));
+    }
+
+    @Test
+    void processesTheGeneratorStartedFillingEveryCoreMakeItLimited() throws Exception {
+        spinInsideTheRun();
+        List<LoadPoint> points = new ArrayList<>();
+
+        String reason = watch(8, points);
+
+        assertThat(reason).as("points " + points).startsWith("the CPU of the run's processes");
+    }
+}
