@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: measured numbers for the README and release notes.",
         subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Peers.class,
-                BenchCommand.Report.class, BenchCommand.Load.class})
+                BenchCommand.Mesh.class, BenchCommand.Report.class, BenchCommand.Load.class})
 final class BenchCommand {
 
     /** {@code bench sampling}: the CPU cost of 1 Hz getStats() sampling per browser. */
@@ -145,6 +145,34 @@ final class BenchCommand {
             System.out.println(best == null ? "no step sustained " + minFps + " fps"
                     : String.format(Locale.ROOT, "largest sustained: %d java A/V peers in one JVM (%.2f cores, %.1f peers per core used; %d cores here)",
                             best.peers(), best.jvmCores(), best.peers() / best.jvmCores(), Runtime.getRuntime().availableProcessors()));
+            return ExitCode.PASSED;
+        }
+    }
+
+    /** {@code bench mesh}: what a peer of each kind costs per peer and per stream pair, the costs the capacity check uses. */
+    @Command(name = "mesh", mixinStandardHelpOptions = true,
+            description = "Full-mesh calls of each size per kind (320x240@15, audio, data channel): CPU after a 5 s warm-up, "
+                    + "the browsers' PSS or the JVM's RSS, and JVM threads at the end, fitted to 'per peer + per A/V stream pair' "
+                    + "and printed beside the reference costs that rtcbench's capacity check uses before every run.")
+    static final class Mesh implements Callable<Integer> {
+        @Option(names = "--kinds", split = ",", defaultValue = "java,chrome,firefox", description = "Peer kinds (default: ${DEFAULT-VALUE}).")
+        List<String> kinds;
+
+        @Option(names = "--sizes", split = ",", defaultValue = "2,4", description = "Mesh sizes, peers (default: ${DEFAULT-VALUE}).")
+        List<Integer> sizes;
+
+        @Mixin
+        RunFlags flags;
+
+        @Override
+        public Integer call() throws Exception {
+            java.time.Duration duration = Durations.parse(flags.duration == null ? "20s" : flags.duration);
+            if (sizes.stream().anyMatch(n -> n < 2)) {
+                throw new BadInputException("--sizes: a mesh needs at least 2 peers");
+            }
+            System.out.println("bench mesh: full-mesh calls of " + sizes + " peers, " + duration.toSeconds() + " s each, 320x240@15 A/V");
+            new org.rtcbench.bench.MeshCostBench(flags.options().withForce(true), duration, System.out)
+                    .run(InteropCommand.parseKinds(kinds, "--kinds"), sizes);
             return ExitCode.PASSED;
         }
     }

@@ -94,6 +94,39 @@ class RunOutcomeIT {
     }
 
     @Test
+    void sigtermWhilePeersAreStillBeingLaunchedEndsTheRunWithinSecondsAndLeavesNoBrowser() throws Exception {
+        Files.writeString(tmp.resolve("five.yaml"), """
+                name: five
+                duration: 2m
+                media:
+                  video: { width: 320, height: 240, fps: 15 }
+                peers:
+                  - kind: chrome
+                    count: 3
+                  - kind: firefox
+                    count: 2
+                """);
+        Process p = RtcbenchProcess.start(tmp, "run", "five.yaml");
+        Path events = waitForEvent(p, "\"run-started\"", Duration.ofSeconds(30));
+        long launchedBefore = Files.readAllLines(events).stream().filter(l -> l.contains("\"peer-launched\"")).count();
+
+        p.destroy(); // SIGTERM
+        long sent = System.nanoTime();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("rtcbench exits after SIGTERM").isTrue();
+        long exitedAfterMs = (System.nanoTime() - sent) / 1_000_000;
+        RtcbenchProcess.Result r = RtcbenchProcess.finished(tmp, p);
+
+        assertThat(launchedBefore).as("SIGTERM came while peers were still being launched").isLessThan(5);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(143);
+        // what was being launched finishes launching (a browser takes seconds) and is closed; nothing connects
+        assertThat(exitedAfterMs).as("ms from SIGTERM to exit").isLessThan(20_000);
+        assertThat(r.out()).doesNotContain("peers connected");
+        JsonNode run = JSON.readTree(events.resolveSibling("run.json").toFile());
+        assertThat(run.path("status").asText()).isEqualTo("interrupted");
+        assertThat(run.path("reason").asText()).contains("SIGTERM");
+    }
+
+    @Test
     void sigkillMidCallLeavesNoBrowserOrDriverBehind() throws Exception {
         // SIGKILL (as a crash would) runs no cleanup in rtcbench: what it started must end by itself.
         Files.writeString(tmp.resolve("killed.yaml"), """
@@ -132,6 +165,29 @@ class RunOutcomeIT {
         JsonNode run = JSON.readTree(RtcbenchProcess.onlyRunDirectory(tmp).resolve("run.json").toFile());
         assertThat(run.path("peers").get(0).path("kind").asText()).isEqualTo("java");
         assertThat(run.path("peers").get(1).path("metrics").path("video.fps").path("p50").asDouble()).isPositive();
+    }
+
+    /** Waits until the run's events.jsonl has a line containing {@code fragment}; returns that file. */
+    private Path waitForEvent(Process p, String fragment, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new AssertionError("rtcbench ended early: " + RtcbenchProcess.finished(tmp, p));
+            }
+            if (Files.isDirectory(tmp.resolve("results"))) {
+                try (var dirs = Files.list(tmp.resolve("results"))) {
+                    for (Path d : dirs.toList()) {
+                        Path e = d.resolve("events.jsonl");
+                        if (Files.exists(e) && Files.readString(e).contains(fragment)) {
+                            return e;
+                        }
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        throw new AssertionError("no event " + fragment + " within " + timeout);
     }
 
     /** Waits until a peer's samples file has {@code lines} lines. */

@@ -70,6 +70,12 @@ public final class ScenarioRunner extends RunLifecycle {
     private final List<Map<String, Object>> waveChoices = new ArrayList<>();
     /** How many of the plan's links have been made so far (they are made in order, wave by wave). */
     private int linksMade;
+    /** The peers' launches, waited for before closing so that none launched late is left running. */
+    private final List<Future<?>> launches = new ArrayList<>();
+    /** The thread in {@link #run()}, woken by {@link #interrupt} while it waits for launches or connections. */
+    private Thread runThread;
+    /** Whether {@link #interrupt} may still wake {@link #runThread} (guarded by {@code this}). */
+    private boolean wakeable;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this(scenario, options, null);
@@ -105,6 +111,10 @@ public final class ScenarioRunner extends RunLifecycle {
         String reason = null;
         Long firstConnected = null;
         BadInputException badInput = null;
+        synchronized (this) {
+            runThread = Thread.currentThread();
+            wakeable = !interrupted.get();
+        }
         try {
             checkPeerKinds();
             harness = HarnessServer.start();
@@ -140,6 +150,11 @@ public final class ScenarioRunner extends RunLifecycle {
             reason = "run aborted: " + e;
             LOG.error("run aborted", e);
         } finally {
+            synchronized (this) {
+                wakeable = false;
+                Thread.interrupted(); // a signal's wake-up is spent: what follows must wait for peers to close
+            }
+            awaitLaunches();
             if (sampler != null) {
                 sampler.shutdown();
                 try {
@@ -183,6 +198,36 @@ public final class ScenarioRunner extends RunLifecycle {
         return summary;
     }
 
+    /**
+     * Stops the run early, as {@link RunLifecycle#interrupt} does, and wakes the run's thread when it
+     * is waiting for peers to launch or connect: however many peers a run asks for, a signal ends it
+     * within seconds instead of after every launch and connection.
+     */
+    @Override
+    public void interrupt(String reason) {
+        super.interrupt(reason);
+        synchronized (this) {
+            if (wakeable) {
+                wakeable = false;
+                runThread.interrupt();
+            }
+        }
+    }
+
+    /** Waits for launches under way (those not yet begun skip themselves once interrupted). */
+    private void awaitLaunches() {
+        for (Future<?> f : launches) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.debug("a launch ended with {}", e.toString());
+            }
+        }
+    }
+
     private void checkPeerKinds() {
         for (PeerKind kind : slots.stream().map(s -> s.kind).distinct().toList()) {
             launcher(kind).check();
@@ -210,7 +255,6 @@ public final class ScenarioRunner extends RunLifecycle {
 
     private void launchAll(HarnessServer harness, ExecutorService pool) throws InterruptedException {
         FakeMediaCache media = new FakeMediaCache(options.mediaCache());
-        List<Future<?>> launches = new ArrayList<>();
         for (PeerSlot s : slots) {
             launches.add(pool.submit(() -> {
                 if (interrupted.get()) {

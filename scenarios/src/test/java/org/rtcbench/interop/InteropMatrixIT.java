@@ -21,14 +21,15 @@ import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Browsers;
 import org.rtcbench.core.scenario.VideoSpec;
+import org.rtcbench.runner.LinkPlan;
 import org.rtcbench.runner.RunOptions;
 import org.rtcbench.runner.ScenarioRunner;
 import org.w3c.dom.Document;
 
 /**
- * The interop matrix with real Chromium, Firefox and synthetic Java peers: VP8 cells pass both
- * ways, H264 cells that Firefox cannot do fail at signaling with the reason (not by timeout), and
- * two runs give the same outcomes.
+ * The interop matrix with real Chromium, Firefox and synthetic Java peers, its cells in waves sized
+ * by {@code --parallel auto}: VP8 cells pass both ways, H264 cells that Firefox cannot do fail at
+ * signaling with the reason (not by timeout or starvation), and two runs give the same outcomes.
  */
 class InteropMatrixIT {
     @TempDir
@@ -42,7 +43,7 @@ class InteropMatrixIT {
         RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve(name))
                 .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
                 .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
-        return new ScenarioRunner(matrix.scenario(), options, matrix.plan()).run();
+        return new ScenarioRunner(matrix.scenario(), options, matrix.plan().withParallel(LinkPlan.AUTO)).run();
     }
 
     private static Map<String, String> outcomes(RunSummary run) {
@@ -86,6 +87,12 @@ class InteropMatrixIT {
         assertThat(junit.getElementsByTagName("failure").getLength()).isEqualTo(5);
         assertThat(Files.readString(dir.resolve("report.html"))).contains("Interop matrix");
         assertThat(Files.readString(dir.resolve("run.json"))).contains("\"matrix\"");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> waves = (List<Map<String, Object>>) first.capacity().get("waves");
+        assertThat(waves).as("each wave's width and why, in run.json").isNotEmpty();
+        assertThat(waves.stream().mapToInt(w -> (Integer) w.get("cells")).sum()).isEqualTo(18);
+        assertThat((String) waves.get(0).get("reason")).contains("measured per-peer costs put");
+        assertThat(Files.readString(dir.resolve("run.json"))).contains("\"waves\"").contains("\"needCores\"");
 
         RunSummary second = runMatrix("second");
         assertThat(outcomes(second)).as("the same cell outcomes on a second run").isEqualTo(outcomes(first));

@@ -69,7 +69,7 @@ class GeneratorMonitorIT {
     @Test
     void otherWorkFillingEveryCoreDoesNotMakeALightGeneratorLimited() throws Exception {
         spinOutsideTheRun();
-        List<LoadPoint> points = new ArrayList<>();
+        List<LoadPoint> points = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         String reason = watch(8, points);
 
@@ -81,7 +81,7 @@ class GeneratorMonitorIT {
     @Test
     void processesTheGeneratorStartedFillingEveryCoreMakeItLimited() throws Exception {
         spinInsideTheRun();
-        List<LoadPoint> points = new ArrayList<>();
+        List<LoadPoint> points = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         String reason = watch(8, points);
 
