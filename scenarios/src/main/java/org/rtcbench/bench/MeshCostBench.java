@@ -64,20 +64,22 @@ public final class MeshCostBench {
                 Mesh m = measure(kind, n);
                 ofKind.add(m);
                 out.printf(Locale.ROOT, "%-7s mesh of %2d (%3d stream pairs): %s cores (jvm %.3f, its children %.3f), "
-                                + "%s MB (browsers' PSS %.0f, jvm RSS %.0f), jvm threads %d%s%n", kind.id(), n, m.streamPairs(),
+                                + "%s MB (browsers' PSS %.0f, jvm RSS growth %.0f), jvm threads %d%s%n", kind.id(), n, m.streamPairs(),
                         fmt(m.cores()), m.jvmCores(), m.childCores(), fmt(m.mb()), m.childPssMb(), m.jvmRssMb(), m.jvmThreads(),
                         m.passed() ? "" : " (the call did not pass: not used in the fit)");
             }
             all.addAll(ofKind);
-            fit(kind, ofKind.stream().filter(Mesh::passed).toList());
+            // a mesh that filled the host's cores measures the host, not the peers
+            double full = 0.85 * Runtime.getRuntime().availableProcessors();
+            fit(kind, ofKind.stream().filter(m -> m.passed() && m.jvmCores() + m.childCores() < full).toList());
         }
         return all;
     }
 
-    /** Least squares of "a + b x pairs" over the meshes, for cores, MB and threads, divided per peer. */
+    /** Least squares of "peers x a + pairs x b" over the meshes that passed without filling the host, for cores and MB. */
     private void fit(PeerKind kind, List<Mesh> meshes) {
         if (meshes.size() < 2) {
-            out.printf("%s: fewer than two meshes passed; nothing to fit%n", kind.id());
+            out.printf("%s: fewer than two meshes passed without filling this host's cores; nothing to fit%n", kind.id());
             return;
         }
         // total = peers * a + pairs * b: two unknowns, solved by least squares over the meshes
@@ -116,7 +118,13 @@ public final class MeshCostBench {
                 List.of(new PeerGroup(kind, kind.id(), n, null, null)), null, List.of());
         double[] start = new double[3];
         double[] end = new double[6];
+        double[] rssBefore = new double[1];
         RunObserver observer = new RunObserver() {
+            @Override
+            public void directoryCreated(org.rtcbench.core.run.RunDirectory dir) {
+                rssBefore[0] = ProcessCpu.memoryMb(List.of(ProcessHandle.current()))[1];
+            }
+
             @Override
             public void callStarted() {
                 WarmUp.thenRun(() -> {
@@ -143,8 +151,9 @@ public final class MeshCostBench {
                     + "); use a --duration over " + WarmUp.DURATION.toSeconds() + " s");
         }
         double window = end[0] - start[0];
-        return new Mesh(kind, n, n * (n - 1), (end[1] - start[1]) / window, (end[2] - start[2]) / window, end[3], end[4],
-                (int) end[5], run.status() == RunStatus.PASSED);
+        // the JVM's own RSS before the peers (harness, libraries, earlier meshes' heap) is not theirs
+        return new Mesh(kind, n, n * (n - 1), (end[1] - start[1]) / window, (end[2] - start[2]) / window, end[3],
+                end[4] - rssBefore[0], (int) end[5], run.status() == RunStatus.PASSED);
     }
 
     private static List<ProcessHandle> children() {

@@ -167,6 +167,14 @@ public final class InteropMatrix {
             put(measured, side + ".audio.packets.received", audio == null ? null : audio.last());
             put(measured, side + ".datachannel.echoes", echoes == null ? null : echoes.last());
             String who = side + " " + peer;
+            long afterWarmUp = points.stream().filter(p -> p.atMs() >= thresholds.warmUp().toMillis()).count();
+            if (afterWarmUp == 0) {
+                // nothing to judge is not "nothing received": say which, so a starved sampler is not taken for a dead call
+                problems.add(String.format(Locale.ROOT, "%s has no stats sample of this connection after the %d s warm-up "
+                                + "(%d before it): its getStats() calls did not come back in time", who,
+                        thresholds.warmUp().toSeconds(), points.size()));
+                continue;
+            }
             if (fps == null) {
                 problems.add(who + " received no video");
             } else if (fps.p50() < thresholds.minFps()) {

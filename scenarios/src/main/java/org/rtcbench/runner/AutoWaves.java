@@ -7,8 +7,8 @@ import org.rtcbench.core.capacity.HostResources;
 
 /**
  * How many interop cells run at once under {@code --parallel auto}: the first wave is as many cells
- * as the measured per-peer costs put within half of this host's cores (a host may be slower than
- * the one the costs were measured on); each later wave is sized from what the last one did here:
+ * as the measured per-peer costs put within three quarters of this host's cores (a host may be
+ * slower than the one the costs were measured on); each later wave is sized from what the last one did here:
  * wider while the host's CPU stayed under {@value #TARGET_CPU} % and every cell received at least
  * {@value #FPS_HELD} of the frame rate sent, half as wide when either did not.
  */
@@ -39,13 +39,13 @@ final class AutoWaves {
     }
 
     Choice first() {
-        double budget = host.cores() / 2.0;
+        double budget = host.cores() * 0.75;
         int n = 1;
         while (n < cells && demandOfCells.apply(n + 1).cores() <= budget) {
             n++;
         }
-        return new Choice(n, String.format(Locale.ROOT, "measured per-peer costs put %d cells at %.2f cores, within half of "
-                + "this host's %d cores", n, demandOfCells.apply(n).cores(), host.cores()));
+        return new Choice(n, String.format(Locale.ROOT, "measured per-peer costs put %d cells at %.2f cores, within three "
+                + "quarters of this host's %d cores", n, demandOfCells.apply(n).cores(), host.cores()));
     }
 
     Choice next(WaveLoad last, int remaining) {

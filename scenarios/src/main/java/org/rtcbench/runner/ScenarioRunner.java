@@ -76,6 +76,8 @@ public final class ScenarioRunner extends RunLifecycle {
     private Thread runThread;
     /** Whether {@link #interrupt} may still wake {@link #runThread} (guarded by {@code this}). */
     private boolean wakeable;
+    /** Threads launching a peer right now, woken too by {@link #interrupt} (guarded by {@code this}). */
+    private final java.util.Set<Thread> launching = new java.util.HashSet<>();
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this(scenario, options, null);
@@ -210,6 +212,8 @@ public final class ScenarioRunner extends RunLifecycle {
             if (wakeable) {
                 wakeable = false;
                 runThread.interrupt();
+                // a browser half-way through starting gives up and ends what it started (its launcher's cleanup)
+                launching.forEach(Thread::interrupt);
             }
         }
     }
@@ -272,7 +276,21 @@ public final class ScenarioRunner extends RunLifecycle {
                     throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
                 }
                 try {
-                    Peer peer = launcher(s.kind).launch(s.name, harness.pageUri(), video, audio);
+                    Peer peer;
+                    synchronized (ScenarioRunner.this) {
+                        if (!wakeable) {
+                            return null; // interrupted between the check above and here
+                        }
+                        launching.add(Thread.currentThread());
+                    }
+                    try {
+                        peer = launcher(s.kind).launch(s.name, harness.pageUri(), video, audio);
+                    } finally {
+                        synchronized (ScenarioRunner.this) {
+                            launching.remove(Thread.currentThread());
+                            Thread.interrupted(); // this pool thread goes on to other work
+                        }
+                    }
                     s.launchMs = (System.nanoTime() - t0) / 1_000_000;
                     s.peer = peer;
                     if (interrupted.get()) {
@@ -311,6 +329,9 @@ public final class ScenarioRunner extends RunLifecycle {
                 continue;
             }
             starts.add(pool.submit(() -> {
+                if (interrupted.get()) {
+                    return; // stopped: start no more media
+                }
                 try {
                     s.peer.startMedia(s.media, s.role);
                 } catch (PeerFailure e) {

@@ -24,19 +24,21 @@ public record PeerCost(PeerKind kind, double cores, double coresPerStreamPair, d
     private static final double REFERENCE_PIXEL_RATE = 320.0 * 240 * 15;
 
     /**
-     * The reference costs: 20 s full-mesh calls of 2 and 4 peers of each kind (and 8 Java peers) at
-     * 320x240@15 with audio and a data channel, on a 2-core Debian 12 host (Chromium 156, Firefox 153,
-     * webrtc-java 0.14.0), CPU over 6 s after a 12 s warm-up, memory and threads at its end, fitted to
-     * "per peer + per stream pair" (README, Benchmarks: {@code rtcbench bench mesh}):
-     * Chromium 0.215 cores and 336 MB PSS a peer with one stream pair, 0.32 and 290 MB with three;
-     * Firefox 0.073 and 369 MB, 0.110 and 337 MB; Java 0.066, 0.037 and 0.025 cores per stream pair
-     * in meshes of 2, 4 and 8 (the JVM also samples them), RSS growing 8.5 MB and threads 4.2 per pair.
+     * The reference costs, from {@code rtcbench bench mesh} on a 2-core Debian 12 host on 2026-12-01
+     * (Chromium 156, Firefox 153, webrtc-java 0.14.0): full-mesh calls of 2 and 4 peers (Java: 2, 4
+     * and 6) at 320x240@15 with audio and a data channel, CPU after a 5 s warm-up, fitted to "per
+     * peer + per stream pair". Chromium 0.512 and 1.488 cores for meshes of 2 and 4 (0.198 + 0.058),
+     * PSS 338 and 304 MB a browser; Firefox 0.506 and 1.565 (0.184 + 0.069), 364 and 336 MB; Java
+     * 0.216, 0.545 and 1.022 cores for the whole JVM, which also serves and samples them (0.072 +
+     * 0.0185 beside a JVM constant of 0.035; bench peers' sweep found 0.031-0.058 a peer of one pair
+     * in larger runs, so 0.05 + 0.02), RSS up 44-122 MB and JVM threads 64, 96 and 172 (4.2 a pair).
+     * Browsers' memory per stream pair fitted below zero (shared pages): 5 MB is kept as a margin.
      */
     public static PeerCost reference(PeerKind kind) {
         return switch (kind) {
-            case CHROME -> new PeerCost(kind, 0.165, 0.05, 320, 10, 6, 0);
-            case FIREFOX -> new PeerCost(kind, 0.054, 0.019, 350, 10, 4, 0);
-            case JAVA -> new PeerCost(kind, 0.025, 0.03, 8, 8.5, 2, 4.2);
+            case CHROME -> new PeerCost(kind, 0.198, 0.058, 340, 5, 6, 0);
+            case FIREFOX -> new PeerCost(kind, 0.184, 0.069, 365, 5, 4, 0);
+            case JAVA -> new PeerCost(kind, 0.05, 0.02, 10, 4, 2, 4.2);
         };
     }
 
