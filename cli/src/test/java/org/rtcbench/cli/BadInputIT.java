@@ -45,6 +45,19 @@ class BadInputIT {
     }
 
     @Test
+    void aMeshThisHostCannotHoldIsRefusedAtOnceWithTheEstimateAndTheFlagThatOverridesIt() throws Exception {
+        long t0 = System.nanoTime();
+        RtcbenchProcess.Result r = runScenario("peers:\n  - kind: java\n    count: 100000\n");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+
+        assertOneLineError(r, "100000 peers in a P2P full mesh (java x100000, 4999950000 connections) need about",
+                "and this host has " + Runtime.getRuntime().availableProcessors(), "it holds about",
+                "estimated from measured per-peer costs: java", "bench mesh", "use --force to run it anyway");
+        assertThat(ms).as("refused before any peer is launched").isLessThan(30_000);
+        assertThat(tmp.resolve("results")).as("no run directory for a refused run").doesNotExist();
+    }
+
+    @Test
     void missingScenarioFileSaysSo() throws Exception {
         RtcbenchProcess.Result r = RtcbenchProcess.run(tmp, "run", "no-such-file.yaml");
         assertOneLineError(r, "scenario file not found: no-such-file.yaml");
