@@ -169,6 +169,27 @@ class RunOutcomeIT {
 
     /** Waits until the run's events.jsonl has a line containing {@code fragment}; returns that file. */
     private Path waitForEvent(Process p, String fragment, Duration timeout) throws Exception {
+        return waitForRunFile(p, "event " + fragment, timeout, d -> {
+            Path e = d.resolve("events.jsonl");
+            return Files.exists(e) && Files.readString(e).contains(fragment) ? e : null;
+        });
+    }
+
+    /** Waits until a peer's samples file has {@code lines} lines. */
+    private Path waitForSamples(Process p, String peer, int lines, Duration timeout) throws Exception {
+        return waitForRunFile(p, lines + " samples of " + peer, timeout, d -> {
+            Path s = d.resolve("samples").resolve(peer + ".jsonl");
+            return Files.exists(s) && Files.readAllLines(s).size() >= lines ? s : null;
+        });
+    }
+
+    private interface RunFileCheck {
+        /** The file looked for in run directory {@code dir}, or null while it is not there yet. */
+        Path in(Path dir) throws Exception;
+    }
+
+    /** Polls the run directories under {@code tmp/results} until {@code check} finds its file, or fails. */
+    private Path waitForRunFile(Process p, String what, Duration timeout, RunFileCheck check) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -177,9 +198,9 @@ class RunOutcomeIT {
             if (Files.isDirectory(tmp.resolve("results"))) {
                 try (var dirs = Files.list(tmp.resolve("results"))) {
                     for (Path d : dirs.toList()) {
-                        Path e = d.resolve("events.jsonl");
-                        if (Files.exists(e) && Files.readString(e).contains(fragment)) {
-                            return e;
+                        Path found = check.in(d);
+                        if (found != null) {
+                            return found;
                         }
                     }
                 }
@@ -187,29 +208,6 @@ class RunOutcomeIT {
             Thread.sleep(50);
         }
         p.destroyForcibly();
-        throw new AssertionError("no event " + fragment + " within " + timeout);
-    }
-
-    /** Waits until a peer's samples file has {@code lines} lines. */
-    private Path waitForSamples(Process p, String peer, int lines, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) {
-                throw new AssertionError("rtcbench ended early: " + RtcbenchProcess.finished(tmp, p));
-            }
-            if (Files.isDirectory(tmp.resolve("results"))) {
-                try (var dirs = Files.list(tmp.resolve("results"))) {
-                    for (Path d : dirs.toList()) {
-                        Path s = d.resolve("samples").resolve(peer + ".jsonl");
-                        if (Files.exists(s) && Files.readAllLines(s).size() >= lines) {
-                            return s;
-                        }
-                    }
-                }
-            }
-            Thread.sleep(250);
-        }
-        p.destroyForcibly();
-        throw new AssertionError("no " + lines + " samples within " + timeout);
+        throw new AssertionError("no " + what + " within " + timeout);
     }
 }

@@ -128,10 +128,16 @@ public final class GeneratorMonitor implements AutoCloseable {
         return -1;
     }
 
+    /** Stops watching; no point is taken or handed on once this returns. */
     @Override
     public void close() {
         closed = true;
         timer.shutdownNow();
         probe.interrupt();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

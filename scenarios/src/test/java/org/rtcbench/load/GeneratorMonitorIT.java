@@ -59,17 +59,20 @@ class GeneratorMonitorIT {
         }
     }
 
+    /** Watches for {@code seconds}; {@code points} holds every point taken, and no more arrive after it returns. */
     private static String watch(int seconds, List<LoadPoint> points) throws InterruptedException {
-        try (GeneratorMonitor monitor = new GeneratorMonitor(NONE, GeneratorSaturation.defaults(), points::add)) {
+        GeneratorMonitor monitor = new GeneratorMonitor(NONE, GeneratorSaturation.defaults(), p -> { });
+        try (monitor) {
             Thread.sleep(seconds * 1000L);
-            return monitor.limitedReason();
         }
+        points.addAll(monitor.points());
+        return monitor.limitedReason();
     }
 
     @Test
     void otherWorkFillingEveryCoreDoesNotMakeALightGeneratorLimited() throws Exception {
         spinOutsideTheRun();
-        List<LoadPoint> points = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<LoadPoint> points = new ArrayList<>();
 
         String reason = watch(8, points);
 
@@ -81,7 +84,7 @@ class GeneratorMonitorIT {
     @Test
     void processesTheGeneratorStartedFillingEveryCoreMakeItLimited() throws Exception {
         spinInsideTheRun();
-        List<LoadPoint> points = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<LoadPoint> points = new ArrayList<>();
 
         String reason = watch(8, points);
 
