@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code rtcbench demo}: the bundled default scenario, a real call and a real report, with the browsers this host has. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the bundled demo: Chromium calls Firefox (two of one kind when only one is installed, two "
+        description = "Run the bundled demo (first installing the Debian packages it needs when they are missing, as root; "
+                + "see --no-install): Chromium calls Firefox (two of one kind when only one is installed, two "
                 + "synthetic Java peers when none is) "
                 + "in a P2P call with a fake 640x480 camera, a tone and a data channel for 20 s, then write results/<run-id>/.")
 final class DemoCommand implements Callable<Integer> {

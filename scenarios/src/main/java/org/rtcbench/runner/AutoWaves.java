@@ -57,16 +57,24 @@ final class AutoWaves {
         boolean fpsHeld = last.worstFps() == null || last.worstFps() >= FPS_HELD * last.sentFps();
         if (last.hostCpuPercent() == null) {
             n = last.cells();
-            why = "host CPU unknown in the last wave of " + last.cells() + " cells: keeping its width";
+            why = "host CPU unknown in the last wave of " + cells(last.cells()) + ": keeping its width";
         } else if (last.hostCpuPercent() >= SATURATED_CPU || !fpsHeld) {
             n = Math.max(1, last.cells() / 2);
-            why = "host CPU " + cpu + " and " + fps + " in the last wave of " + last.cells() + " cells: halving";
+            why = "host CPU " + cpu + " and " + fps + " in the last wave of " + cells(last.cells()) + ": halving";
         } else {
             double scale = TARGET_CPU / Math.max(1.0, last.hostCpuPercent());
-            n = (int) Math.max(1, Math.min(2L * last.cells(), Math.floor(last.cells() * scale)));
-            why = "host CPU " + cpu + " and " + fps + " in the last wave of " + last.cells() + " cells: aiming at "
+            long wider = (long) Math.floor(last.cells() * scale);
+            if (last.hostCpuPercent() < TARGET_CPU - 10) {
+                wider = Math.max(wider, last.cells() + 1L); // a narrow wave well under the target still grows
+            }
+            n = (int) Math.max(1, Math.min(2L * last.cells(), wider));
+            why = "host CPU " + cpu + " and " + fps + " in the last wave of " + cells(last.cells()) + ": aiming at "
                     + TARGET_CPU + " %";
         }
         return new Choice(Math.min(n, remaining), why);
+    }
+
+    private static String cells(int n) {
+        return n + (n == 1 ? " cell" : " cells");
     }
 }

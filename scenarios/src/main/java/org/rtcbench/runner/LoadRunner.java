@@ -15,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtcbench.browser.harness.HarnessServer;
@@ -124,7 +123,7 @@ public final class LoadRunner extends RunLifecycle {
         JanusClient client = null;
         JanusVideoRoom room = null;
         HarnessServer harness = null;
-        ScheduledExecutorService sampler = null;
+        PeerSampler sampler = null;
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
                 ScenarioRunner.daemon("load-sample"));
         LoadPlan plan = null;
@@ -188,10 +187,9 @@ public final class LoadRunner extends RunLifecycle {
 
             startNanos = System.nanoTime();
             monitor = new GeneratorMonitor(counts(), saturation, this::second);
-            sampler = Executors.newSingleThreadScheduledExecutor(ScenarioRunner.daemon("load-sampler"));
-            ExecutorService pool = workers;
             long interval = scenario.sampling().toMillis();
-            sampler.scheduleAtFixedRate(() -> tick(pool), interval, interval, TimeUnit.MILLISECONDS);
+            sampler = new PeerSampler("load-sampler", startNanos, interval, interval, workers, slots,
+                    s -> s.alive() && !s.left, this::sample, atMs -> { });
 
             if (!observers.isEmpty()) {
                 harness = HarnessServer.start();
@@ -215,12 +213,7 @@ public final class LoadRunner extends RunLifecycle {
         } finally {
             stop.countDown();
             if (sampler != null) {
-                sampler.shutdown();
-                try {
-                    sampler.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                sampler.close();
             }
             if (plan != null) {
                 plan.abandonAll();
@@ -512,30 +505,13 @@ public final class LoadRunner extends RunLifecycle {
 
     // ---------------------------------------------------------------- sampling and progress
 
-    private void tick(ExecutorService pool) {
-        long atMs = (System.nanoTime() - startNanos) / 1_000_000;
-        List<Future<?>> calls = new ArrayList<>();
-        for (PeerSlot s : slots) {
-            if (s.alive() && !s.left) {
-                calls.add(pool.submit(() -> {
-                    try {
-                        s.sample(dir, atMs, false);
-                    } catch (PeerFailure | java.io.IOException e) {
-                        if (!s.left && stop.getCount() > 0) {
-                            LOG.info("sampling {} failed: {}", s.name, e.getMessage());
-                        }
-                    }
-                }));
-            }
-        }
-        for (Future<?> f : calls) {
-            try {
-                f.get(scenario.sampling().toMillis() * 5, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warn("a stats call did not finish", e);
+    /** One sample of one peer still in the run; a peer that left meanwhile is not a failure. */
+    private void sample(PeerSlot s, long atMs) {
+        try {
+            s.sample(dir, atMs, false);
+        } catch (PeerFailure | java.io.IOException e) {
+            if (!s.left && stop.getCount() > 0) {
+                LOG.info("sampling {} failed: {}", s.name, e.getMessage());
             }
         }
     }

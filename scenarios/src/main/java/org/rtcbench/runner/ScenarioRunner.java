@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.rtcbench.browser.harness.HarnessServer;
 import org.rtcbench.browser.local.LocalChromium;
@@ -107,7 +106,7 @@ public final class ScenarioRunner extends RunLifecycle {
                 org.rtcbench.core.Durations.format(scenario.duration()));
 
         HarnessServer harness = null;
-        ScheduledExecutorService sampler = null;
+        PeerSampler sampler = null;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PEER_THREADS, Math.max(2, slots.size())), daemon("peer"));
         RunStatus status;
         String reason = null;
@@ -131,11 +130,9 @@ public final class ScenarioRunner extends RunLifecycle {
             if (!interrupted.get()) {
                 samplingStartNanos = System.nanoTime();
                 dir.event("sampling-started", Map.of("intervalMs", scenario.sampling().toMillis(), "enabled", options.sampling()));
-                sampler = Executors.newSingleThreadScheduledExecutor(daemon("sampler"));
-                ExecutorService sampleWorkers = pool;
                 long interval = scenario.sampling().toMillis();
-                sampler.scheduleAtFixedRate(() -> tick(sampleWorkers), options.sampling() ? 0 : interval, interval,
-                        TimeUnit.MILLISECONDS);
+                sampler = new PeerSampler("sampler", samplingStartNanos, options.sampling() ? 0 : interval, interval, pool,
+                        slots, s -> options.sampling() && s.alive(), this::sample, this::ticked);
                 options.observer().callStarted();
                 stop.await(scenario.duration().toMillis(), TimeUnit.MILLISECONDS);
                 runLaterWaves();
@@ -158,12 +155,7 @@ public final class ScenarioRunner extends RunLifecycle {
             }
             awaitLaunches();
             if (sampler != null) {
-                sampler.shutdown();
-                try {
-                    sampler.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                sampler.close();
             }
             closeAll(pool);
             pool.shutdownNow();
@@ -555,30 +547,11 @@ public final class ScenarioRunner extends RunLifecycle {
         return fromLaunch;
     }
 
-    /** One sampling tick: every live peer's stats in parallel, appended as taken, then one progress line. */
-    private void tick(ExecutorService workers) {
-        long atMs = (System.nanoTime() - samplingStartNanos) / 1_000_000;
+    /** After each sampling tick (its stats calls under way): the host's CPU, and one progress line. */
+    private void ticked(long atMs) {
         Double cpu = org.rtcbench.core.process.ProcessCpu.hostPercentSinceLastCall();
         if (cpu != null) {
             hostCpuAt.put(atMs, cpu);
-        }
-        if (options.sampling()) {
-            List<Future<?>> calls = new ArrayList<>();
-            for (PeerSlot s : slots) {
-                if (s.alive()) {
-                    calls.add(workers.submit(() -> sample(s, atMs)));
-                }
-            }
-            for (Future<?> f : calls) {
-                try {
-                    f.get(scenario.sampling().toMillis() * 5, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                } catch (Exception e) {
-                    LOG.warn("a stats call did not finish", e);
-                }
-            }
         }
         if (!interrupted.get()) {
             options.out().println(Progress.line(atMs, slots));

@@ -35,6 +35,14 @@ class AutoWavesTest {
     }
 
     @Test
+    void aNarrowWaveWellUnderTheTargetGrowsByAtLeastOne() {
+        AutoWaves.Choice next = waves.next(new AutoWaves.WaveLoad(1, 62.0, 15.0, 15), 10);
+        assertThat(next.cells()).isEqualTo(2);
+        assertThat(next.reason()).isEqualTo("host CPU 62 % and the worst cell received 15.0 of 15 fps in the last wave of 1 cell: aiming at 75 %");
+        assertThat(waves.next(new AutoWaves.WaveLoad(3, 70.0, 15.0, 15), 10).cells()).as("near the target: as wide").isEqualTo(3);
+    }
+
+    @Test
     void aSaturatedHostOrAStarvedCellHalvesTheNextWave() {
         AutoWaves.Choice hot = waves.next(new AutoWaves.WaveLoad(8, 93.0, 15.0, 15), 10);
         assertThat(hot.cells()).isEqualTo(4);

@@ -406,7 +406,17 @@ public final class JavaPeer implements Peer {
         long echoes = 0;
         Double rtt = null;
         ObjectNode perConnection = W3cStats.MAPPER.createObjectNode();
+        // every connection's report asked for at once: libwebrtc gathers them together, so a peer with
+        // many connections on a busy host answers in about one report's time, not one per connection
+        Map<Conn, CompletableFuture<RTCStatsReport>> asked = new java.util.LinkedHashMap<>();
         for (Conn c : conns.values()) {
+            CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
+            c.pc.getStats(f::complete);
+            asked.put(c, f);
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CALL_TIMEOUT_MS);
+        for (Map.Entry<Conn, CompletableFuture<RTCStatsReport>> e : asked.entrySet()) {
+            Conn c = e.getKey();
             ObjectNode one = perConnection.putObject(c.id);
             one.put("echoes", c.echoes.get());
             if (c.rttMs == null) {
@@ -414,12 +424,10 @@ public final class JavaPeer implements Peer {
             } else {
                 one.put("rttMs", c.rttMs);
             }
-            CompletableFuture<RTCStatsReport> f = new CompletableFuture<>();
-            c.pc.getStats(f::complete);
             try {
-                stats.set(c.id, W3cStats.toW3c(f.get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)));
-            } catch (Exception e) {
-                throw new PeerFailure(name + ": getStats of " + c.id + " failed: " + e, e);
+                stats.set(c.id, W3cStats.toW3c(e.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)));
+            } catch (Exception ex) {
+                throw new PeerFailure(name + ": getStats of " + c.id + " failed: " + ex, ex);
             }
             echoes += c.echoes.get();
             if (c.rttMs != null) {
