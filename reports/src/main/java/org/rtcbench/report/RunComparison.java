@@ -62,7 +62,9 @@ public final class RunComparison {
         RULES.put(Metric.PACKET_LOSS, new Rule(Aggregate.P95, new Tolerance(0, 1)));
         RULES.put(Metric.AUDIO_CONCEALED, new Rule(Aggregate.P95, new Tolerance(0, 2)));
         RULES.put(Metric.VIDEO_FREEZES, new Rule(Aggregate.LAST, new Tolerance(0, 1)));
-        RULES.put(Metric.DATACHANNEL_RTT, new Rule(Aggregate.P95, new Tolerance(0.50, 10)));
+        // one ping a second: a short call's p95 is its single worst ping, which scheduling decides (two identical 10 s
+        // Java runs on this 2-core host measured p95 6 -> 20 ms); the typical round trip is what a release changes
+        RULES.put(Metric.DATACHANNEL_RTT, new Rule(Aggregate.P50, new Tolerance(0.50, 10)));
     }
 
     /** Connect time of a peer, compared like a metric. */
