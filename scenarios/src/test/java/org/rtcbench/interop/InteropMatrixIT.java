@@ -50,6 +50,11 @@ class InteropMatrixIT {
         return run.matrix().stream().collect(Collectors.toMap(InteropCell::title, InteropCell::outcome));
     }
 
+    private static String failedCells(RunSummary run) {
+        return run.matrix().stream().filter(InteropCell::failed).map(c -> c.title() + ": " + c.reason())
+                .collect(Collectors.joining(" | "));
+    }
+
     private static InteropCell cell(RunSummary run, String title) {
         return run.matrix().stream().filter(c -> c.title().equals(title)).findFirst().orElseThrow();
     }
@@ -95,7 +100,8 @@ class InteropMatrixIT {
         assertThat(Files.readString(dir.resolve("run.json"))).contains("\"waves\"").contains("\"needCores\"");
 
         RunSummary second = runMatrix("second");
-        assertThat(outcomes(second)).as("the same cell outcomes on a second run").isEqualTo(outcomes(first));
+        assertThat(outcomes(second)).as("the same cell outcomes on a second run; its failed cells: " + failedCells(second))
+                .isEqualTo(outcomes(first));
         assertThat(OwnedProcesses.running(tmp.toString())).as("browsers and drivers left running").isEmpty();
     }
 
