@@ -26,14 +26,15 @@ final class DemoPackages {
      * the jar (cli/target/rtcbench.jar); null when rtcbench runs from elsewhere.
      */
     static Path findSetup() {
+        Path root;
         String home = System.getProperty("rtcbench.home");
-        Path root = null;
         if (home != null) {
             root = Path.of(home);
         } else {
             try {
-                Path jar = Path.of(DemoPackages.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                root = jar.getParent() == null ? null : jar.getParent().getParent() == null ? null : jar.getParent().getParent().getParent();
+                // <clone>/cli/target/rtcbench.jar
+                root = Path.of(DemoPackages.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toAbsolutePath().getParent().getParent().getParent();
             } catch (Exception e) {
                 return null;
             }
