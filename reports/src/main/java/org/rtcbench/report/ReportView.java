@@ -108,7 +108,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
     private static List<Fact> runFacts(RunSummary run, String status) {
         return List.of(new Fact("Run id", run.runId()), new Fact("Status", status), new Fact("Started", run.startedAt()),
                 new Fact("Ended", run.endedAt()), new Fact("Duration", duration(run.durationMs())),
-                new Fact("First connection after launch", millis(run.firstConnectedAfterLaunchMs())));
+                new Fact("First connection after the command started", millis(run.firstConnectedAfterLaunchMs())));
     }
 
     /** rtcbench and everything run.json says about the host, memory in GiB. */

@@ -21,7 +21,7 @@ final class ConsoleSummary {
         out.printf("%nrun %s: %s%s%n", run.runId(), run.status().id().toUpperCase(Locale.ROOT),
                 run.reason() == null ? "" : " (" + run.reason() + ")");
         if (run.firstConnectedAfterLaunchMs() != null) {
-            out.printf("  first call connected %d ms after launch%n", run.firstConnectedAfterLaunchMs());
+            out.printf("  first call connected %d ms after the command started%n", run.firstConnectedAfterLaunchMs());
         }
         for (PeerSummary p : run.peers()) {
             out.printf("  %-12s %-8s %s %s, launch %s, connect %s | fps in p50 %s | kbps in p50 %s out p50 %s | rtt p50 %s ms%s%n",

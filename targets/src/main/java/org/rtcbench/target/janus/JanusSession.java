@@ -82,7 +82,7 @@ public final class JanusSession implements AutoCloseable {
         byTransaction.put(tx, answer); // before sending: the event may come before the ack
         try {
             JanusReply direct = JanusReply.of(send(req, handle));
-            JanusReply r = "ack".equals(direct.janus()) ? await(answer, timeout, what) : direct;
+            JanusReply r = "ack".equals(direct.janus()) ? await(answer, timeout, what + " answer") : direct;
             if (r.error() != null) {
                 throw new PeerFailure("Janus at " + client.url() + " refused " + what + ": " + r.error());
             }
@@ -144,6 +144,7 @@ public final class JanusSession implements AutoCloseable {
         }
     }
 
+    /** Waits for {@code f}; {@code what} names what is awaited, e.g. "join as publisher answer". */
     private JanusReply await(CompletableFuture<JanusReply> f, Duration timeout, String what) {
         PeerFailure s = stopped;
         if (s != null) {
@@ -152,13 +153,13 @@ public final class JanusSession implements AutoCloseable {
         try {
             return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new PeerFailure("Janus at " + client.url() + " sent no " + what + " answer within " + timeout.toMillis() + " ms");
+            throw new PeerFailure("Janus at " + client.url() + " sent no " + what + " within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             // a fresh exception, so the stack shows this caller and not the poll thread
             throw new PeerFailure(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PeerFailure("interrupted while waiting for Janus's " + what + " answer");
+            throw new PeerFailure("interrupted while waiting for Janus's " + what);
         }
     }
 

@@ -168,7 +168,7 @@ public final class JanusVideoRoom implements AutoCloseable {
             listener.event("published", Map.of("peer", peer.name(), "room", room, "feed", feed, "connection", id,
                     "offerCandidates", CandidateLines.count(offer), "afterMs", signalingMs));
 
-            long connectedMs = awaitConnected(peer, id, sent, session);
+            long connectedMs = awaitConnected(peer, id, sent, session, handle);
             return new Publication(peer.name(), room, feed, id, joined.ms(), signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
@@ -204,7 +204,7 @@ public final class JanusVideoRoom implements AutoCloseable {
             listener.event("subscribed", Map.of("peer", peer.name(), "room", room, "feed", feedId, "connection", id,
                     "answerCandidates", CandidateLines.count(answer), "afterMs", signalingMs));
 
-            long connectedMs = awaitConnected(peer, id, sent, session);
+            long connectedMs = awaitConnected(peer, id, sent, session, handle);
             return new Subscription(peer.name(), room, feedId, id, joined.ms(), signalingMs, connectedMs);
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
@@ -352,11 +352,19 @@ public final class JanusVideoRoom implements AutoCloseable {
      * Waits until the peer's connection is connected; returns the ms since {@code since} (a nanoTime).
      * Fails at once when Janus stops answering the session meanwhile, rather than at the timeout.
      */
-    private long awaitConnected(Peer peer, String id, long since, JanusSession session) {
+    /**
+     * Waits until the peer's connection is connected and Janus has said {@code webrtcup} for its
+     * handle: only then does Janus count a publisher as publishing ({@code listparticipants}), and
+     * the peer's side alone can be connected a moment earlier.
+     */
+    private long awaitConnected(Peer peer, String id, long since, JanusSession session, JanusHandle handle) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             String state = peer.connectionState(id);
             if ("connected".equals(state)) {
+                Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 0));
+                handle.awaitEvent(e -> "webrtcup".equals(e.janus()), left,
+                        "webrtcup (PeerConnection up) for " + peer.name() + "'s connection " + id);
                 long ms = msSince(since);
                 listener.event("connected", Map.of("peer", peer.name(), "connection", id, "afterMs", ms));
                 return ms;
