@@ -76,6 +76,9 @@ public final class LoadRunner extends RunLifecycle {
     private final List<PeerSlot> observers = new ArrayList<>();
     /** The feed of each of those that publishes. */
     private final Map<String, Long> ownFeedOf = new ConcurrentHashMap<>();
+    /** Per receiving scenario peer not yet connected: the subscription it is waiting for, and what its room last listed. */
+    private final Map<String, String> observerSubscribing = new ConcurrentHashMap<>();
+    private final Map<String, String> observerLastListing = new ConcurrentHashMap<>();
     /** Janus's ids of this run's rooms (r1 first), and those of them that existed before the run. */
     private final List<Long> roomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Long> reusedRoomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -247,12 +250,13 @@ public final class LoadRunner extends RunLifecycle {
             status = RunStatus.INTERRUPTED;
             reason = interruptReason;
         } else if (reason != null || targetFailure != null || loadSummary.connected() < loadSummary.requested()
-                || results.stream().anyMatch(r -> !r.passed())) {
+                || failedObserver() != null || results.stream().anyMatch(r -> !r.passed())) {
             status = RunStatus.FAILED;
             if (reason == null) {
                 reason = targetFailure != null ? targetFailure : loadSummary.connected() < loadSummary.requested()
                         ? "only " + loadSummary.connected() + " of " + loadSummary.requested() + " synthetic peers connected"
                         + (loadSummary.failed() > 0 ? " (" + loadSummary.failed() + " failed: " + firstFailure() + ")" : "")
+                        : failedObserver() != null ? failedObserver()
                         : results.stream().filter(r -> !r.passed()).count() + " of " + results.size() + " assertions failed";
             }
         } else {
@@ -375,18 +379,38 @@ public final class LoadRunner extends RunLifecycle {
                 if (own != null) {
                     have.add(own); // not its own feed
                 }
+                List<JanusVideoRoom.Publisher> listed;
                 try {
-                    for (JanusVideoRoom.Publisher p : ctx.publishers().of(room)) {
-                        Long feed = p.feedId();
-                        if (ctx.ownFeeds().contains(feed) && have.add(feed)) {
-                            ctx.room().subscribe(s.peer, room, feed);
-                            s.connectMs = s.connectMs == null ? (System.nanoTime() - t0) / 1_000_000 : s.connectMs;
-                        }
-                    }
+                    listed = ctx.publishers().of(room);
                 } catch (RuntimeException e) {
-                    if (stop.getCount() > 0) {
-                        s.fail(s.name + ": " + e.getMessage());
-                        dir.event("peer-failed", Map.of("peer", s.name, "reason", String.valueOf(e.getMessage())));
+                    // the room's listing failed, not this observer: ask again next second
+                    LOG.warn("listing the publishers of room {} for {} failed", room, s.name, e);
+                    continue;
+                }
+                if (s.connectMs == null) {
+                    observerLastListing.put(s.name, "room " + room + " listed " + listed.size() + " publisher"
+                            + (listed.size() == 1 ? "" : "s") + ", " + listed.stream().filter(p -> ctx.ownFeeds().contains(p.feedId())).count()
+                            + " of them this run's, " + (System.nanoTime() - t0) / 1_000_000 + " ms after it launched");
+                }
+                for (JanusVideoRoom.Publisher p : listed) {
+                    Long feed = p.feedId();
+                    if (!ctx.ownFeeds().contains(feed) || !have.add(feed)) {
+                        continue;
+                    }
+                    observerSubscribing.put(s.name, "still subscribing to feed " + feed + " when the run ended (asked "
+                            + (System.nanoTime() - t0) / 1_000_000 + " ms after it launched)");
+                    try {
+                        ctx.room().subscribe(s.peer, room, feed);
+                        s.connectMs = s.connectMs == null ? (System.nanoTime() - t0) / 1_000_000 : s.connectMs;
+                        observerSubscribing.remove(s.name);
+                    } catch (RuntimeException e) {
+                        if (stop.getCount() > 0) {
+                            String why = String.valueOf(e.getMessage());
+                            LOG.warn("{} could not subscribe to feed {}", s.name, feed, e);
+                            s.fail(why);
+                            dir.event("peer-failed", Map.of("peer", s.name, "reason", why));
+                        }
+                        break;
                     }
                 }
             }
@@ -574,6 +598,20 @@ public final class LoadRunner extends RunLifecycle {
                 limited != null, limited, monitor == null ? List.of() : monitor.points(), gatlingReport, roomIds, reusedRoomIds);
     }
 
+    /** Why the first of the scenario's own peers failed or never connected ("observer: ..."), or null when all are up. */
+    private String failedObserver() {
+        for (PeerSlot o : observers) {
+            if (o.failure != null) {
+                return o.failure.startsWith(o.name) ? o.failure : o.name + ": " + o.failure;
+            }
+            if (o.connectMs == null) {
+                String doing = observerSubscribing.getOrDefault(o.name, observerLastListing.get(o.name));
+                return o.name + " never connected" + (doing == null ? "" : " (" + doing + ")");
+            }
+        }
+        return null;
+    }
+
     private String firstFailure() {
         return synthetic().filter(s -> s.failure != null).map(s -> s.failure).findFirst().orElse("unknown");
     }
@@ -603,6 +641,15 @@ public final class LoadRunner extends RunLifecycle {
         options.out().printf("%nrun %s: %s%s%n", run.runId(), run.status().id().toUpperCase(Locale.ROOT),
                 run.reason() == null ? "" : " (" + run.reason() + ")");
         options.out().printf("  peers: %d asked, %d joined, %d connected, %d failed%n", l.requested(), l.joined(), l.connected(), l.failed());
+        for (PeerSummary p : run.peers()) {
+            if (observers.stream().anyMatch(o -> o.name.equals(p.name()))) {
+                Summary fps = p.metrics().get("video.fps");
+                options.out().printf("  scenario peer %s (%s %s, %s): %s, connect %s | fps in p50 %s%s%n", p.name(),
+                        p.browser() == null ? p.kind() : p.browser(), p.browserVersion() == null ? "" : p.browserVersion(), p.role(),
+                        p.outcome(), p.connectMs() == null ? "-" : p.connectMs() + " ms",
+                        fps == null ? "-" : String.format(Locale.ROOT, "%.1f", fps.p50()), p.failure() == null ? "" : " | " + p.failure());
+            }
+        }
         options.out().printf("  join ms p50 %s p95 %s max %s | ice-connected ms p50 %s p95 %s | first-frame ms p50 %s p95 %s%n",
                 v(l.join().p50Ms()), v(l.join().p95Ms()), v(l.join().maxMs()), v(l.iceConnected().p50Ms()),
                 v(l.iceConnected().p95Ms()), v(l.firstFrame().p50Ms()), v(l.firstFrame().p95Ms()));

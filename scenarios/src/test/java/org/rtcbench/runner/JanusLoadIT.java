@@ -110,6 +110,27 @@ class JanusLoadIT {
         }
     }
 
+    @Test
+    void anObserverThatCannotTakeTheRoomsVideoFailsTheRunAndSaysWhy() throws Exception {
+        // Debian's Firefox ESR has no H264 (no OpenH264 plugin, nothing downloads one): it rejects the video of Janus's offer
+        Scenario s = ScenarioLoader.parse("h264.yaml", """
+                name: h264
+                target: {type: janus}
+                media: {video: {width: 320, height: 240, fps: 15}}
+                load: {publishers: 1, subscribers: 1, ramp: 1s, hold: 4s, videoCodec: h264}
+                peers:
+                  - {kind: firefox, name: watcher, role: recvonly}
+                """);
+        RunSummary run = new LoadRunner(s, options()).run();
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as(out).isEqualTo(RunStatus.FAILED);
+        assertThat(run.load().connected()).as("the synthetic peers are fine").isEqualTo(2);
+        assertThat(run.reason()).as(out).startsWith("watcher cannot receive the video of feed ").contains("(H264");
+        PeerSummary watcher = run.peers().stream().filter(p -> p.name().equals("watcher")).findFirst().orElseThrow();
+        assertThat(watcher.outcome()).isEqualTo("failed");
+        assertThat(out).contains("scenario peer watcher (firefox").contains("recvonly): failed");
+    }
+
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"http", "ws"})
     void aJanusGivenByUrlIsUsedAsItIsAndJavaPeersAdvertiseTheRouteToIt(String api) throws Exception {

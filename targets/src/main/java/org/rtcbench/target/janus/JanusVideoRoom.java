@@ -197,6 +197,10 @@ public final class JanusVideoRoom implements AutoCloseable {
 
             long t1 = System.nanoTime();
             String answer = reachableOnly(peer, "answer", peer.acceptOffer(id, offer));
+            if (!SdpVideoCodecs.of(offer).isEmpty() && SdpVideoCodecs.of(answer).isEmpty()) {
+                throw new PeerFailure(peer.name() + " cannot receive the video of feed " + feedId + ": it rejected the video of Janus's offer ("
+                        + String.join(", ", SdpVideoCodecs.of(offer)) + "); publish a codec it can decode (--codec)");
+            }
             long sent = System.nanoTime();
             JanusReply started = handle.message(JanusHandle.body("start"), JanusHandle.jsep("answer", answer), timeout);
             expect(started, "event", peer, "start the subscription to feed " + feedId);
@@ -349,13 +353,10 @@ public final class JanusVideoRoom implements AutoCloseable {
     }
 
     /**
-     * Waits until the peer's connection is connected; returns the ms since {@code since} (a nanoTime).
-     * Fails at once when Janus stops answering the session meanwhile, rather than at the timeout.
-     */
-    /**
      * Waits until the peer's connection is connected and Janus has said {@code webrtcup} for its
      * handle: only then does Janus count a publisher as publishing ({@code listparticipants}), and
-     * the peer's side alone can be connected a moment earlier.
+     * the peer's side alone can be connected a moment earlier. Returns the ms since {@code since} (a
+     * nanoTime). Fails at once when Janus stops answering the session meanwhile, rather than at the timeout.
      */
     private long awaitConnected(Peer peer, String id, long since, JanusSession session, JanusHandle handle) {
         long deadline = System.nanoTime() + timeout.toNanos();
