@@ -50,8 +50,8 @@ import org.rtcbench.media.FakeMediaCache;
 import org.rtcbench.peer.java.JavaPeerLauncher;
 import org.rtcbench.target.janus.JanusClient;
 import org.rtcbench.target.janus.JanusVideoRoom;
-import org.rtcbench.target.janus.ReachableCandidates;
-import org.rtcbench.target.janus.LocalJanus;
+import org.rtcbench.target.sdp.ReachableCandidates;
+import org.rtcbench.target.janus.local.LocalJanus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -29,6 +29,8 @@ import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
 import org.rtcbench.load.GeneratorSaturation;
+import org.rtcbench.target.sdp.ReachableCandidates;
+import org.rtcbench.target.janus.local.LocalJanus;
 
 /**
  * Load runs through a real Janus (Debian's) that the run starts in a test network namespace, with
@@ -134,10 +136,10 @@ class JanusLoadIT {
     @ParameterizedTest(name = "over {0}")
     @ValueSource(strings = {"http", "ws"})
     void aJanusGivenByUrlIsUsedAsItIsAndJavaPeersAdvertiseTheRouteToIt(String api) throws Exception {
-        try (org.rtcbench.target.janus.LocalJanus janus = org.rtcbench.target.janus.LocalJanus.start(tmp.resolve("work").resolve("own-janus"));
+        try (org.rtcbench.target.janus.local.LocalJanus janus = org.rtcbench.target.janus.local.LocalJanus.start(tmp.resolve("work").resolve("own-janus"));
              org.rtcbench.target.janus.JanusClient client = org.rtcbench.target.janus.JanusClient.connect(janus.url());
              org.rtcbench.target.janus.JanusVideoRoom own = new org.rtcbench.target.janus.JanusVideoRoom(client,
-                     org.rtcbench.target.janus.ReachableCandidates.all(), java.time.Duration.ofSeconds(5), (kind, fields) -> { })) {
+                     org.rtcbench.target.sdp.ReachableCandidates.all(), java.time.Duration.ofSeconds(5), (kind, fields) -> { })) {
             // the user's own room 4242; rtcbench is asked for two rooms from 4242 on
             own.createRoom(4242L, 6, "vp8");
             Scenario s = ScenarioLoader.parse("by-url.yaml", """

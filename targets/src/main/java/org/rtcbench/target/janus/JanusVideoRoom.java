@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.target.p2p.P2pRoom;
-import org.rtcbench.target.p2p.SdpVideoCodecs;
+import org.rtcbench.target.sdp.SdpVideoCodecs;
 import org.rtcbench.target.sdp.CandidateLines;
+import org.rtcbench.target.sdp.ReachableCandidates;
 
 /**
  * The Janus VideoRoom target: any {@link Peer} publishes into a room or subscribes to a publisher's

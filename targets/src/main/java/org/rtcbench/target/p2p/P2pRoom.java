@@ -11,6 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.target.sdp.SdpVideoCodecs;
+import org.rtcbench.target.sdp.OrphanPayloadLines;
+import org.rtcbench.target.sdp.LoopbackCandidates;
 
 /**
  * The built-in P2P room. Each {@link Link} is one peer connection between two peers: the offerer

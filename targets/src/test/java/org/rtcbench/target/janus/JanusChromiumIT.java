@@ -17,6 +17,8 @@ import org.rtcbench.core.scenario.MediaSpec;
 import org.rtcbench.core.scenario.Role;
 import org.rtcbench.core.scenario.VideoSpec;
 import org.rtcbench.peer.java.JavaPeerLauncher;
+import org.rtcbench.target.sdp.ReachableCandidates;
+import org.rtcbench.target.janus.local.LocalJanus;
 
 /**
  * A real Chromium subscribes through Janus to a synthetic publisher: the browser's answer keeps only

@@ -27,6 +27,8 @@ import org.rtcbench.core.scenario.MediaSpec;
 import org.rtcbench.core.scenario.Role;
 import org.rtcbench.core.scenario.VideoSpec;
 import org.rtcbench.peer.java.JavaPeerLauncher;
+import org.rtcbench.target.sdp.ReachableCandidates;
+import org.rtcbench.target.janus.local.LocalJanus;
 
 /** A Janus that is not there, or that dies mid-call: calls fail within seconds with the reason, and nothing is left behind. */
 class JanusFailuresIT {

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtcbench.core.process.OwnedProcesses;
+import org.rtcbench.core.netns.NamespaceHost;
+import org.rtcbench.target.janus.local.LocalJanus;
 
 /**
  * A JVM that started a local Janus and is then killed with SIGKILL (no shutdown hook runs, as in a
@@ -64,7 +66,7 @@ class JanusOutlivesNoJvmIT {
         }
 
         assertThat(namespaces()).as("a killed JVM cannot delete its namespace").contains(namespace);
-        assertThat(TestNetwork.sweepStale()).noneMatch(line -> line.contains(namespace));
+        assertThat(NamespaceHost.sweepStale()).noneMatch(line -> line.contains(namespace));
         assertThat(namespaces()).as("swept").doesNotContain(namespace);
     }
 

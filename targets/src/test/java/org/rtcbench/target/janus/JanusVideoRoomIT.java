@@ -24,6 +24,8 @@ import org.rtcbench.core.scenario.VideoSpec;
 import org.rtcbench.peer.java.JavaPeerLauncher;
 import org.rtcbench.target.janus.JanusVideoRoom.Publication;
 import org.rtcbench.target.janus.JanusVideoRoom.Subscription;
+import org.rtcbench.target.sdp.ReachableCandidates;
+import org.rtcbench.target.janus.local.LocalJanus;
 
 /**
  * One room of a real Janus in its own network namespace: three synthetic publishers, three

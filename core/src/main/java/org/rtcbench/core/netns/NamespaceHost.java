@@ -1,4 +1,4 @@
-package org.rtcbench.target.janus;
+package org.rtcbench.core.netns;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,14 +21,14 @@ import org.rtcbench.core.BadInputException;
  * (libnice never gathers loopback) and without any outside interface. Inside there is no default
  * route: only the veth subnet is reachable. {@link #close()} deletes the veth pair and the namespace.
  */
-public final class TestNetwork implements AutoCloseable {
+public final class NamespaceHost implements AutoCloseable {
     /** Subnets are /30s carved from 10.213.0.0/16: one address for the host end, one for the namespace end. */
     static final int BASE = (10 << 24) | (213 << 16);
     static final int SUBNETS = 1 << 14;
     private static final int PREFIX = 30;
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestNetwork.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NamespaceHost.class);
     /** Our namespaces' names: {@code rtcb-<pid of the rtcbench JVM that made it>-<n>}. */
     private static final Pattern OURS = Pattern.compile("rtcb-(\\d{1,10})-(\\d+)");
     private static final long IP_TIMEOUT_S = 10;
@@ -41,7 +41,7 @@ public final class TestNetwork implements AutoCloseable {
     private final String nsAddress;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TestNetwork(String name, String hostInterface, String hostAddress, String nsAddress) {
+    private NamespaceHost(String name, String hostInterface, String hostAddress, String nsAddress) {
         this.name = name;
         this.hostInterface = hostInterface;
         this.hostAddress = hostAddress;
@@ -54,7 +54,7 @@ public final class TestNetwork implements AutoCloseable {
      *
      * @throws BadInputException without the permission to create namespaces (root or CAP_NET_ADMIN)
      */
-    public static TestNetwork create() {
+    public static NamespaceHost create() {
         if (SWEPT.compareAndSet(false, true)) {
             sweepStale().forEach(LOG::warn);
         }
@@ -86,10 +86,10 @@ public final class TestNetwork implements AutoCloseable {
                 ip("-n", name, "addr", "add", ns + "/" + PREFIX, "dev", nsIf);
                 ip("-n", name, "link", "set", nsIf, "up");
                 ip("-n", name, "link", "set", "lo", "up");
-                return new TestNetwork(name, hostIf, host, ns);
+                return new NamespaceHost(name, hostIf, host, ns);
             }
         } catch (RuntimeException e) {
-            new TestNetwork(name, hostIf, null, null).close();
+            new NamespaceHost(name, hostIf, null, null).close();
             if (e instanceof IpFailure f) {
                 throw f.denied() ? noPermission(f) : new BadInputException("cannot set up test network " + name + ": " + f.getMessage());
             }
@@ -198,7 +198,7 @@ public final class TestNetwork implements AutoCloseable {
         static Cidr parse(String cidr, String device) {
             String[] f = cidr.split("/");
             int prefix = f.length > 1 ? Integer.parseInt(f[1]) : 32;
-            return new Cidr(TestNetwork.parse(f[0]) & mask(prefix), prefix, device);
+            return new Cidr(NamespaceHost.parse(f[0]) & mask(prefix), prefix, device);
         }
 
         boolean overlaps(int network, int prefix) {

@@ -1,4 +1,4 @@
-package org.rtcbench.target.janus;
+package org.rtcbench.target.janus.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

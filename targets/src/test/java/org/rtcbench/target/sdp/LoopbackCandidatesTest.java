@@ -1,4 +1,4 @@
-package org.rtcbench.target.p2p;
+package org.rtcbench.target.sdp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

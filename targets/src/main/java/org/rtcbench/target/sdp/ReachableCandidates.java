@@ -1,4 +1,4 @@
-package org.rtcbench.target.janus;
+package org.rtcbench.target.sdp;
 
 import java.util.Set;
 import org.rtcbench.target.sdp.CandidateLines;

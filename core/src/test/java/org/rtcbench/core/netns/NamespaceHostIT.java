@@ -1,4 +1,4 @@
-package org.rtcbench.target.janus;
+package org.rtcbench.core.netns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
  * Two test networks coexist on distinct subnets, each namespace reaches only its veth subnet (no
  * default route), a program started inside keeps its own PID, and closing leaves no namespace or veth.
  */
-class TestNetworkIT {
+class NamespaceHostIT {
     @Test
     void twoNetworksCoexistIsolatedAndLeaveNothing() throws Exception {
-        TestNetwork a = TestNetwork.create();
-        TestNetwork b = TestNetwork.create();
+        NamespaceHost a = NamespaceHost.create();
+        NamespaceHost b = NamespaceHost.create();
         try {
             assertThat(a.name()).isNotEqualTo(b.name());
-            assertThat(TestNetwork.parse(a.hostAddress()) & -4).as("distinct /30s").isNotEqualTo(TestNetwork.parse(b.hostAddress()) & -4);
-            for (TestNetwork n : List.of(a, b)) {
+            assertThat(NamespaceHost.parse(a.hostAddress()) & -4).as("distinct /30s").isNotEqualTo(NamespaceHost.parse(b.hostAddress()) & -4);
+            for (NamespaceHost n : List.of(a, b)) {
                 assertThat(run(n.inside(List.of("ip", "-4", "route", "show")))).as(n.name() + " routes")
-                        .doesNotContain("default").contains(TestNetwork.dotted(TestNetwork.parse(n.nsAddress()) & -4) + "/30");
+                        .doesNotContain("default").contains(NamespaceHost.dotted(NamespaceHost.parse(n.nsAddress()) & -4) + "/30");
                 assertThat(run(n.inside(List.of("ip", "-o", "link", "show")))).contains("lo", "UP");
                 assertThat(run(new ProcessBuilder("ip", "-o", "-4", "addr", "show", "dev", n.hostInterface())))
                         .contains(n.hostAddress() + "/30");
@@ -71,13 +71,13 @@ class TestNetworkIT {
             while (run(new ProcessBuilder("ip", "netns", "pids", busy)).isBlank() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            List<String> left = TestNetwork.sweepStale().stream().filter(l -> l.contains(" rtcb-2147480001-")).toList();
+            List<String> left = NamespaceHost.sweepStale().stream().filter(l -> l.contains(" rtcb-2147480001-")).toList();
             assertThat(left).singleElement().asString().startsWith("test network " + busy + " of an rtcbench (pid 2147480001) that has ended still holds processes " + inside.pid());
             assertThat(namespaces()).doesNotContain(empty).contains(busy, alive);
 
             inside.destroyForcibly();
             inside.waitFor(5, TimeUnit.SECONDS);
-            assertThat(TestNetwork.sweepStale()).noneMatch(l -> l.contains(" rtcb-2147480001-"));
+            assertThat(NamespaceHost.sweepStale()).noneMatch(l -> l.contains(" rtcb-2147480001-"));
             assertThat(namespaces()).doesNotContain(busy).as("a live JVM's network is its own").contains(alive);
         } finally {
             if (inside != null) {

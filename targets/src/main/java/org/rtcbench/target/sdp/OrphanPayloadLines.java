@@ -1,4 +1,4 @@
-package org.rtcbench.target.p2p;
+package org.rtcbench.target.sdp;
 
 import java.util.ArrayList;
 import java.util.Arrays;

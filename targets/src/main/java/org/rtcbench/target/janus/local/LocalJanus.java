@@ -1,4 +1,4 @@
-package org.rtcbench.target.janus;
+package org.rtcbench.target.janus.local;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,9 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.process.OwnedProcesses;
+import org.rtcbench.core.netns.NamespaceHost;
+import org.rtcbench.target.janus.JanusClient;
 
 /**
- * A Janus (the installed {@code janus} binary) started by rtcbench inside its own {@link TestNetwork},
+ * A Janus (the installed {@code janus} binary) started by rtcbench inside its own {@link NamespaceHost},
  * with a generated minimal configuration ({@link JanusConfig}), its process marked as ours. Peers on
  * this host reach it at {@link #peerAddress()}; {@link #close()} ends Janus by PID, waits for it to
  * exit, and removes the network.
@@ -24,13 +26,13 @@ public final class LocalJanus implements AutoCloseable {
     private static final int LOG_TAIL_LINES = 15;
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private final TestNetwork network;
+    private final NamespaceHost network;
     private final JanusConfig config;
     private final Process process;
     private final String version;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private LocalJanus(TestNetwork network, JanusConfig config, Process process, String version) {
+    private LocalJanus(NamespaceHost network, JanusConfig config, Process process, String version) {
         this.network = network;
         this.config = config;
         this.process = process;
@@ -49,7 +51,7 @@ public final class LocalJanus implements AutoCloseable {
         // A folder only this Janus names, so OwnedProcesses.running(folder) finds exactly its processes; the fixed
         // width keeps one folder's name from being a prefix of another's (janus-7-1 of janus-7-10).
         Path dir = workDir.toAbsolutePath().resolve(String.format("janus-%d-%04d", ProcessHandle.current().pid(), COUNTER.incrementAndGet()));
-        TestNetwork network = TestNetwork.create();
+        NamespaceHost network = NamespaceHost.create();
         Process process = null;
         try {
             JanusConfig config = JanusConfig.forAddress(dir, network.nsAddress()).write();
@@ -144,7 +146,7 @@ public final class LocalJanus implements AutoCloseable {
         return config.dir();
     }
 
-    public TestNetwork network() {
+    public NamespaceHost network() {
         return network;
     }
 
