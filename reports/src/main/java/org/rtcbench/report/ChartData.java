@@ -34,12 +34,6 @@ final class ChartData {
      * reported. {@code series} may be full length: each peer's points are downsampled here.
      */
     static String json(Map<String, List<MetricPoint>> series, LoadSummary load, List<ReportView.ChartRef> charts) {
-        long origin = Long.MAX_VALUE;
-        for (List<MetricPoint> points : series.values()) {
-            if (!points.isEmpty()) {
-                origin = Math.min(origin, points.get(0).atMs());
-            }
-        }
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
             g.writeStartObject();
@@ -61,7 +55,7 @@ final class ChartData {
                 g.writeObjectFieldStart(e.getKey());
                 g.writeArrayFieldStart("t");
                 for (MetricPoint p : points) {
-                    writeRounded(g, (p.atMs() - origin) / 1000.0);
+                    writeRounded(g, p.atMs() / 1000.0);
                 }
                 g.writeEndArray();
                 for (Metric m : CHARTED) {

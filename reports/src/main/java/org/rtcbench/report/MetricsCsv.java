@@ -36,8 +36,8 @@ public final class MetricsCsv {
         return out;
     }
 
-    /** The whole file as text; {@code series} as from {@link TimeSeries#read} (points at epoch ms). */
-    public static String write(Map<String, List<MetricPoint>> series) {
+    /** The whole file as text; {@code series} as from {@link TimeSeries#read}. */
+    public static String write(TimeSeries.Series series) {
         StringWriter out = new StringWriter();
         try {
             write(out, series);
@@ -48,21 +48,16 @@ public final class MetricsCsv {
     }
 
     /** Writes the file to {@code out}, peer after peer, each in time order. */
-    public static void write(Writer out, Map<String, List<MetricPoint>> series) throws IOException {
+    public static void write(Writer out, TimeSeries.Series series) throws IOException {
         out.write(String.join(",", columns()));
         out.write("\r\n");
-        long origin = Long.MAX_VALUE;
-        for (List<MetricPoint> points : series.values()) {
-            for (MetricPoint p : points) {
-                origin = Math.min(origin, p.atMs());
-            }
-        }
         StringBuilder row = new StringBuilder(256);
-        for (Map.Entry<String, List<MetricPoint>> e : series.entrySet()) {
+        for (Map.Entry<String, List<MetricPoint>> e : series.byPeer().entrySet()) {
             String peer = quoted(e.getKey());
             for (MetricPoint p : e.getValue()) {
                 row.setLength(0);
-                row.append(peer).append(',').append(p.atMs()).append(',').append(number((p.atMs() - origin) / 1000.0));
+                // timestamp: epoch ms of the sampling tick; t_s: seconds since sampling began
+                row.append(peer).append(',').append(series.originEpochMs() + p.atMs()).append(',').append(number(p.atMs() / 1000.0));
                 for (Metric m : METRICS) {
                     row.append(',');
                     Double v = p.values().get(m);

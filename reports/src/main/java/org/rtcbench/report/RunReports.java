@@ -33,12 +33,12 @@ public final class RunReports {
      */
     public static List<Path> write(Path runDir, RunSummary run) {
         try {
-            Map<String, List<MetricPoint>> series = TimeSeries.read(runDir, run);
+            TimeSeries.Series series = TimeSeries.read(runDir, run);
             List<RunEvents.Event> events = RunEvents.read(runDir);
             writeAtomically(runDir, METRICS_CSV, out -> MetricsCsv.write(out, series));
             writeAtomically(runDir, SUMMARY_JSON, out -> out.write(SummaryJson.write(run)));
             writeAtomically(runDir, JUNIT_XML, out -> out.write(JunitXmlWriter.write(run)));
-            writeAtomically(runDir, REPORT_HTML, out -> out.write(HtmlReportWriter.write(run, series, events)));
+            writeAtomically(runDir, REPORT_HTML, out -> out.write(HtmlReportWriter.write(run, series.byPeer(), events)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports of " + runDir + ": " + e.getMessage(), e);
         }

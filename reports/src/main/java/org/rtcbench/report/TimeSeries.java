@@ -26,36 +26,58 @@ public final class TimeSeries {
     }
 
     /**
-     * Reads {@code samples/<peer>.jsonl} of every peer, every sample, each point at its sample's
-     * {@code timestamp} (epoch ms); a peer without samples gets an empty series.
+     * Every peer's points, each {@code atMs} after sampling began (as {@link MetricPoint} means
+     * everywhere), and the epoch ms at which sampling began.
      */
-    public static Map<String, List<MetricPoint>> read(Path runDir, RunSummary run) throws IOException {
-        Map<String, List<MetricPoint>> out = new LinkedHashMap<>();
+    public record Series(long originEpochMs, Map<String, List<MetricPoint>> byPeer) {
+    }
+
+    /**
+     * Reads {@code samples/<peer>.jsonl} of every peer, every sample; a peer without samples gets an
+     * empty series. A sample's {@code atMs} is its time; a run written before samples carried it
+     * counts from the earliest sample's {@code timestamp} (epoch ms) instead.
+     */
+    public static Series read(Path runDir, RunSummary run) throws IOException {
+        Map<String, List<JsonNode>> samples = new LinkedHashMap<>();
+        long origin = Long.MAX_VALUE;
+        boolean stamped = true;
         for (PeerSummary p : run.peers()) {
-            List<MetricPoint> points = new ArrayList<>();
+            List<JsonNode> lines = new ArrayList<>();
             Path file = runDir.resolve("samples").resolve(p.name() + ".jsonl");
             if (Files.exists(file)) {
                 try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    JsonNode previous = null;
                     String line;
                     while ((line = r.readLine()) != null) {
                         if (line.isBlank()) {
                             continue;
                         }
-                        JsonNode sample;
                         try {
-                            sample = JSON.readTree(line);
+                            lines.add(JSON.readTree(line));
                         } catch (IOException e) {
                             continue; // a line cut short by a crash: the rest still counts
                         }
-                        points.add(new MetricPoint(sample.path("timestamp").asLong(), SampleMetrics.between(previous, sample)));
-                        previous = sample;
                     }
                 }
             }
-            out.put(p.name(), points);
+            for (JsonNode sample : lines) {
+                stamped &= sample.has("atMs");
+                long t = sample.path("timestamp").asLong();
+                origin = Math.min(origin, sample.has("atMs") ? t - sample.path("atMs").asLong() : t);
+            }
+            samples.put(p.name(), lines);
         }
-        return out;
+        Map<String, List<MetricPoint>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<JsonNode>> e : samples.entrySet()) {
+            List<MetricPoint> points = new ArrayList<>();
+            JsonNode previous = null;
+            for (JsonNode sample : e.getValue()) {
+                long atMs = stamped ? sample.path("atMs").asLong() : sample.path("timestamp").asLong() - origin;
+                points.add(new MetricPoint(atMs, SampleMetrics.between(previous, sample)));
+                previous = sample;
+            }
+            out.put(e.getKey(), points);
+        }
+        return new Series(origin == Long.MAX_VALUE ? 0 : origin, out);
     }
 
     /** Every k-th point, so that at most {@link #MAX_POINTS} remain (the last one always kept). */

@@ -23,7 +23,7 @@ class MetricsCsvTest {
 
     @Test
     void headerIsPeerTimestampSecondsThenEveryMetricInAFixedOrder() {
-        String header = MetricsCsv.write(Map.of()).lines().findFirst().orElseThrow();
+        String header = MetricsCsv.write(new TimeSeries.Series(T0, Map.of())).lines().findFirst().orElseThrow();
 
         assertThat(header).isEqualTo("peer,timestamp,t_s,bitrate.in,bitrate.out,video.fps,video.fps.sent,video.width,"
                 + "video.height,video.frames.decoded,video.freezes,video.jitter,audio.packets.received,audio.jitter,"
@@ -35,11 +35,12 @@ class MetricsCsvTest {
     void oneRowPerPeerPerSampleWithBlanksWhereAMetricWasNotMeasured() {
         Map<String, List<MetricPoint>> series = new LinkedHashMap<>();
         series.put("chrome-1", List.of(
-                new MetricPoint(T0, Map.of(Metric.VIDEO_FPS, 30.0)),
-                point(T0 + 1000, Metric.VIDEO_FPS, 29.5, Metric.RTT, 0.0)));
-        series.put("firefox", List.of(point(T0 + 500, Metric.BITRATE_IN, 1040.123456, Metric.PACKET_LOSS, 0.25)));
+                new MetricPoint(0, Map.of(Metric.VIDEO_FPS, 30.0)),
+                point(1000, Metric.VIDEO_FPS, 29.5, Metric.RTT, 0.0)));
+        series.put("firefox", List.of(point(500, Metric.BITRATE_IN, 1040.123456, Metric.PACKET_LOSS, 0.25)));
 
-        List<String> rows = MetricsCsv.write(series).lines().skip(1).toList();
+        // points count from when sampling began (T0): timestamp is T0 plus that, t_s the same in seconds
+        List<String> rows = MetricsCsv.write(new TimeSeries.Series(T0, series)).lines().skip(1).toList();
 
         assertThat(rows).containsExactly(
                 "chrome-1," + T0 + ",0,,,30,,,,,,,,,,,,,",
@@ -51,15 +52,15 @@ class MetricsCsvTest {
 
     @Test
     void linesEndInCrLfAndAPeerNameWithACommaOrQuoteIsQuoted() {
-        Map<String, List<MetricPoint>> series = Map.of("a,\"b\"", List.of(new MetricPoint(T0, Map.of(Metric.RTT, 2.0))));
+        Map<String, List<MetricPoint>> series = Map.of("a,\"b\"", List.of(new MetricPoint(0, Map.of(Metric.RTT, 2.0))));
 
-        String csv = MetricsCsv.write(series);
+        String csv = MetricsCsv.write(new TimeSeries.Series(T0, series));
 
         assertThat(csv).startsWith("peer,timestamp,").contains("\r\n\"a,\"\"b\"\"\"," + T0 + ",0,").endsWith(",2,,\r\n");
     }
 
     @Test
     void peerWithoutSamplesHasNoRows() {
-        assertThat(MetricsCsv.write(Map.of("firefox", List.of())).lines()).hasSize(1);
+        assertThat(MetricsCsv.write(new TimeSeries.Series(T0, Map.of("firefox", List.of()))).lines()).hasSize(1);
     }
 }

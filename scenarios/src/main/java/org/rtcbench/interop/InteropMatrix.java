@@ -159,15 +159,17 @@ public final class InteropMatrix {
         List<String> problems = new ArrayList<>();
         for (String side : List.of("caller", "callee")) {
             String peer = side.equals("caller") ? caller(a) : callee(b);
-            List<MetricPoint> points = m.points(peer, id);
-            Summary fps = summary(points, Metric.VIDEO_FPS);
-            Summary audio = summary(points, Metric.AUDIO_PACKETS_RECEIVED);
-            Summary echoes = summary(points, Metric.DATACHANNEL_ECHOES);
+            // this cell's samples: from when its link came up (its wave), judged after the warm-up
+            long judgedFrom = m.upAtMs(id) + thresholds.warmUp().toMillis();
+            List<MetricPoint> points = m.points(peer, id).stream().filter(p -> p.atMs() >= m.upAtMs(id)).toList();
+            Summary fps = summary(points, Metric.VIDEO_FPS, judgedFrom);
+            Summary audio = summary(points, Metric.AUDIO_PACKETS_RECEIVED, judgedFrom);
+            Summary echoes = summary(points, Metric.DATACHANNEL_ECHOES, judgedFrom);
             put(measured, side + ".video.fps.p50", fps == null ? null : fps.p50());
             put(measured, side + ".audio.packets.received", audio == null ? null : audio.last());
             put(measured, side + ".datachannel.echoes", echoes == null ? null : echoes.last());
             String who = side + " " + peer;
-            long afterWarmUp = points.stream().filter(p -> p.atMs() >= thresholds.warmUp().toMillis()).count();
+            long afterWarmUp = points.stream().filter(p -> p.atMs() >= judgedFrom).count();
             if (afterWarmUp == 0) {
                 // nothing to judge is not "nothing received": say which, so a starved sampler is not taken for a dead call
                 problems.add(String.format(Locale.ROOT, "%s has no stats sample of this connection after the %d s warm-up "
@@ -198,11 +200,11 @@ public final class InteropMatrix {
                 problems.isEmpty() ? null : String.join("; ", problems), link.connectedAfterMs(), measured, negotiated);
     }
 
-    private Summary summary(List<MetricPoint> points, Metric metric) {
+    private static Summary summary(List<MetricPoint> points, Metric metric, long fromMs) {
         List<Double> values = new ArrayList<>();
         for (MetricPoint p : points) {
             Double v = p.values().get(metric);
-            if (v != null && p.atMs() >= thresholds.warmUp().toMillis()) {
+            if (v != null && p.atMs() >= fromMs) {
                 values.add(v);
             }
         }

@@ -49,8 +49,11 @@ public record LinkPlan(List<PlannedLink> links, Judge judge, int parallel) {
 
     /** What a run measured, per connection. */
     public interface Measurements {
-        /** One peer's metrics of one connection, over time (empty when never sampled). */
+        /** One peer's metrics of one connection, over time (empty when never sampled), at ms since sampling began. */
         List<MetricPoint> points(String peer, String connectionId);
+
+        /** When a connection came up, in ms since sampling began (0 for the first wave's). */
+        long upAtMs(String connectionId);
 
         /** One peer's last raw sample, or null. */
         JsonNode lastSample(String peer);

@@ -48,7 +48,8 @@ final class PeerSlot {
     void sample(org.rtcbench.core.run.RunDirectory dir, long atMs, boolean perConnection) throws java.io.IOException {
         String stats = peer.stats();
         long now = System.currentTimeMillis();
-        String line = "{\"timestamp\":" + now + ",\"peer\":\"" + name + "\"," + stats.substring(1);
+        // atMs: the sampling tick, ms since sampling began (what MetricPoint.atMs means everywhere); timestamp: epoch ms
+        String line = "{\"timestamp\":" + now + ",\"atMs\":" + atMs + ",\"peer\":\"" + name + "\"," + stats.substring(1);
         dir.appendSample(name, line);
         JsonNode node = JSON.readTree(line);
         Map<Metric, Double> values = SampleMetrics.between(lastSample, node);

@@ -450,7 +450,7 @@ public final class ScenarioRunner extends RunLifecycle {
                 List<Double> fps = new ArrayList<>();
                 for (MetricPoint p : m.points(peer, l.id())) {
                     Double v = p.values().get(org.rtcbench.core.metric.Metric.VIDEO_FPS);
-                    if (v != null && p.atMs() >= 3000) {
+                    if (v != null && p.atMs() >= from) {
                         fps.add(v);
                     }
                 }
@@ -636,16 +636,14 @@ public final class ScenarioRunner extends RunLifecycle {
             @Override
             public List<MetricPoint> points(String peer, String connectionId) {
                 PeerSlot s = slot(peer);
-                long upAt = linkUpAtMs.getOrDefault(connectionId, 0L);
-                List<MetricPoint> out = new ArrayList<>();
                 synchronized (s.points) {
-                    for (MetricPoint p : s.connectionPoints.getOrDefault(connectionId, List.of())) {
-                        if (p.atMs() >= upAt) {
-                            out.add(new MetricPoint(p.atMs() - upAt, p.values()));
-                        }
-                    }
+                    return List.copyOf(s.connectionPoints.getOrDefault(connectionId, List.of()));
                 }
-                return out;
+            }
+
+            @Override
+            public long upAtMs(String connectionId) {
+                return linkUpAtMs.getOrDefault(connectionId, 0L);
             }
 
             @Override
