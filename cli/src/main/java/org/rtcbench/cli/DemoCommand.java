@@ -2,15 +2,15 @@ package org.rtcbench.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.rtcbench.browser.local.LocalChromium;
-import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
-import org.rtcbench.peer.java.JavaPeerLauncher;
+import org.rtcbench.provider.PeerProviders;
+import org.rtcbench.runner.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,19 +39,21 @@ final class DemoCommand implements Callable<Integer> {
         if (setup != null) {
             new DemoPackages(setup, System.out).ensure(noInstall);
         }
-        return RunExecution.run(withInstalledBrowsers(flags.apply(ScenarioLoader.loadResource(DEMO))), flags.options());
+        RunOptions options = flags.options();
+        return RunExecution.run(withInstalledBrowsers(flags.apply(ScenarioLoader.loadResource(DEMO)), options.providers()), options);
     }
 
     /** The demo's peers, adapted to the browsers found: Chromium and Firefox, or two of whichever is there. */
-    static Scenario withInstalledBrowsers(Scenario demo) {
-        Path none = Path.of(System.getProperty("java.io.tmpdir"));
-        String chrome = new LocalChromium(demo.browsers().chrome(), none, none).problem();
-        String firefox = new LocalFirefox(demo.browsers().firefox(), none, none).problem();
+    static Scenario withInstalledBrowsers(Scenario demo, PeerProviders providers) {
+        Map<PeerKind, String> problems = providers.problems(List.of(PeerKind.CHROME, PeerKind.FIREFOX), demo.browsers());
+        String chrome = problems.get(PeerKind.CHROME);
+        String firefox = problems.get(PeerKind.FIREFOX);
         if (chrome == null && firefox == null) {
             return demo;
         }
         if (chrome != null && firefox != null) {
-            String java = new JavaPeerLauncher().problem();
+            // only now: checking Java peers loads libwebrtc
+            String java = providers.problems(List.of(PeerKind.JAVA), demo.browsers()).get(PeerKind.JAVA);
             if (java != null) {
                 throw new BadInputException("no peer for the demo: " + chrome + "; and " + firefox + "; and " + java);
             }

@@ -1,16 +1,14 @@
 package org.rtcbench.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.rtcbench.browser.local.LocalChromium;
-import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
+import org.rtcbench.provider.PeerProviders;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.metric.SampleMetrics;
@@ -49,7 +47,7 @@ public final class InteropMatrix {
      * @param codecs video codecs, one cell per pair and codec; empty for each peer's default
      */
     public InteropMatrix(List<PeerKind> kinds, List<String> codecs, Duration duration, VideoSpec video,
-                         Browsers browsers, Thresholds thresholds) {
+                         Browsers browsers, Thresholds thresholds, PeerProviders providers) {
         if (kinds.isEmpty()) {
             throw new BadInputException("--peers names no peer kind; e.g. --peers chrome,firefox,java");
         }
@@ -59,17 +57,7 @@ public final class InteropMatrix {
         this.video = video;
         this.browsers = browsers;
         this.thresholds = thresholds;
-        Path none = Path.of(System.getProperty("java.io.tmpdir"));
-        for (PeerKind k : kinds) {
-            String why = switch (k) {
-                case CHROME -> new LocalChromium(browsers.chrome(), none, none).problem();
-                case FIREFOX -> new LocalFirefox(browsers.firefox(), none, none).problem();
-                case JAVA -> new org.rtcbench.peer.java.JavaPeerLauncher().problem();
-            };
-            if (why != null) {
-                skipped.put(k, why);
-            }
-        }
+        skipped.putAll(providers.problems(this.kinds, browsers));
     }
 
     /** Kinds that cannot take part here, with why. */

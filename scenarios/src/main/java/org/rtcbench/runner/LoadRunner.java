@@ -1,7 +1,6 @@
 package org.rtcbench.runner;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.LaunchContext;
 import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
@@ -46,8 +46,6 @@ import org.rtcbench.load.LoadPlan;
 import org.rtcbench.load.RoomPublishers;
 import org.rtcbench.load.gatling.GatlingResult;
 import org.rtcbench.load.gatling.LoadSimulation;
-import org.rtcbench.media.FakeMediaCache;
-import org.rtcbench.peer.java.JavaPeerLauncher;
 import org.rtcbench.target.janus.JanusClient;
 import org.rtcbench.target.janus.JanusVideoRoom;
 import org.rtcbench.target.sdp.ReachableCandidates;
@@ -64,7 +62,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoadRunner extends RunLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LoadRunner.class);
-    private static final Duration MEDIA_LOOP = Duration.ofSeconds(5);
     private static final Duration FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
 
     private final Scenario scenario;
@@ -128,7 +125,7 @@ public final class LoadRunner extends RunLifecycle {
         HarnessServer harness = null;
         PeerSampler sampler = null;
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
-                ScenarioRunner.daemon("load-sample"));
+                daemon("load-sample"));
         LoadPlan plan = null;
         String reason = null;
         BadInputException badInput = null;
@@ -182,7 +179,9 @@ public final class LoadRunner extends RunLifecycle {
             List<Long> rooms = List.copyOf(roomIds);
             dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
 
-            PeerLauncher javaPeers = new JavaPeerLauncher(peerAddress);
+            // Gatling's virtual users are synthetic peers of the default Java provider
+            PeerLauncher javaPeers = options.providers().launcher(PeerKind.JAVA, null,
+                    new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), peerAddress));
             javaPeers.check();
             Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
             LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
@@ -307,21 +306,15 @@ public final class LoadRunner extends RunLifecycle {
     }
 
     private void startObservers(HarnessServer harness, LoadContext ctx, List<Long> rooms, String peerAddress) {
-        FakeMediaCache media = new FakeMediaCache(options.mediaCache());
         for (int i = 0; i < observers.size(); i++) {
             PeerSlot s = observers.get(i);
             long room = observerRoom(i, rooms);
             try {
-                PeerLauncher launcher = ScenarioRunner.launcher(s.kind, scenario, options, dir, peerAddress);
+                PeerLauncher launcher = launcher(s, scenario, options, peerAddress);
                 launcher.check();
                 long t0 = System.nanoTime();
-                Path video = null;
-                Path audio = null;
-                if (s.kind != PeerKind.JAVA && s.role.sends()) {
-                    video = media.video(s.media.video().width(), s.media.video().height(), s.media.video().fps(), MEDIA_LOOP);
-                    audio = s.media.audio() ? media.audio(MEDIA_LOOP) : null;
-                }
-                s.peer = launcher.launch(s.name, harness.pageUri(), video, audio);
+                MediaFiles files = MediaFiles.of(launcher, s, options);
+                s.peer = launcher.launch(s.name, harness.pageUri(), files.video(), files.audio());
                 s.launchMs = (System.nanoTime() - t0) / 1_000_000;
                 s.peer.startMedia(s.media, s.role);
                 slots.add(s);
@@ -341,8 +334,6 @@ public final class LoadRunner extends RunLifecycle {
             } catch (PeerFailure e) {
                 s.fail(e.getMessage());
                 dir.event("peer-failed", Map.of("peer", s.name, "reason", e.getMessage()));
-            } catch (java.io.IOException e) {
-                throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
             }
         }
         Thread watcher = new Thread(() -> subscribeObservers(ctx, rooms), "rtcbench-observers");
@@ -444,7 +435,7 @@ public final class LoadRunner extends RunLifecycle {
     private final class Register implements LoadPeers {
         @Override
         public Tracked track(Peer peer, Role role) {
-            PeerSlot s = new PeerSlot(peer.name(), peer.kind(), role, scenario.media());
+            PeerSlot s = new PeerSlot(peer.name(), peer.kind(), null, role, scenario.media());
             s.peer = peer;
             s.launchMs = 0L;
             slots.add(s);

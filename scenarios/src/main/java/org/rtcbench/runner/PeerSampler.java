@@ -44,7 +44,7 @@ final class PeerSampler implements AutoCloseable {
                 Collection<PeerSlot> slots, Predicate<PeerSlot> wanted, Sample sample, Consumer<Long> afterTick) {
         this.startNanos = startNanos;
         this.workers = workers;
-        this.clock = Executors.newSingleThreadScheduledExecutor(ScenarioRunner.daemon(name));
+        this.clock = Executors.newSingleThreadScheduledExecutor(RunLifecycle.daemon(name));
         clock.scheduleAtFixedRate(() -> {
             long atMs = (System.nanoTime() - startNanos) / 1_000_000;
             for (PeerSlot s : slots) {

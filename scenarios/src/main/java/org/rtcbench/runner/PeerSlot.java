@@ -17,6 +17,8 @@ final class PeerSlot {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.rtcbench.core.scenario.ScenarioLoader.jsonMapper();
     final String name;
     final PeerKind kind;
+    /** The provider that starts it (null: the kind's default). */
+    final String provider;
     final Role role;
     final MediaSpec media;
     volatile Peer peer;
@@ -34,9 +36,10 @@ final class PeerSlot {
     private final com.fasterxml.jackson.databind.node.ObjectNode lastReports = JSON.createObjectNode();
     int samples;
 
-    PeerSlot(String name, PeerKind kind, Role role, MediaSpec media) {
+    PeerSlot(String name, PeerKind kind, String provider, Role role, MediaSpec media) {
         this.name = name;
         this.kind = kind;
+        this.provider = provider;
         this.role = role;
         this.media = media;
     }

@@ -1,5 +1,8 @@
 package org.rtcbench.runner;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -8,11 +11,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.peer.LaunchContext;
+import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.core.scenario.VideoSpec;
+import org.rtcbench.media.FakeMediaCache;
 import org.rtcbench.report.RunReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 abstract class RunLifecycle implements Run {
     private static final Logger LOG = LoggerFactory.getLogger(RunLifecycle.class);
+    /** Length of the generated media files, which the browsers loop. */
+    private static final Duration MEDIA_LOOP = Duration.ofSeconds(5);
     /** Counts down when the run must end: its time is up, or it was interrupted. */
     protected final CountDownLatch stop = new CountDownLatch(1);
     /** Counts down once {@link #run()} has stopped everything and written its files. */
@@ -92,14 +101,49 @@ abstract class RunLifecycle implements Run {
         printSummary.accept(summary);
     }
 
+    /**
+     * What launches {@code slot}'s peer in this run: its provider's launcher, with driver logs in the
+     * run's {@code logs/} and synthetic peers' ICE candidates naming {@code candidateAddress}.
+     */
+    protected PeerLauncher launcher(PeerSlot slot, Scenario scenario, RunOptions options, String candidateAddress) {
+        return options.providers().launcher(slot.kind, slot.provider,
+                new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), candidateAddress));
+    }
+
+    /** The fake camera and microphone files a peer plays: none for a launcher that makes its own media, or a peer that only receives. */
+    protected record MediaFiles(Path video, Path audio) {
+        static MediaFiles of(PeerLauncher launcher, PeerSlot slot, RunOptions options) {
+            if (!launcher.playsMediaFiles() || !slot.role.sends()) {
+                return new MediaFiles(null, null);
+            }
+            FakeMediaCache cache = new FakeMediaCache(options.mediaCache());
+            try {
+                VideoSpec v = slot.media.video();
+                return new MediaFiles(cache.video(v.width(), v.height(), v.fps(), MEDIA_LOOP),
+                        slot.media.audio() ? cache.audio(MEDIA_LOOP) : null);
+            } catch (IOException e) {
+                throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
+            }
+        }
+    }
+
     /** One slot per peer the scenario names, in its order. */
     static List<PeerSlot> slotsOf(Scenario scenario) {
         List<PeerSlot> out = new ArrayList<>();
         for (PeerGroup g : scenario.peers()) {
             for (String name : g.peerNames()) {
-                out.add(new PeerSlot(name, g.kind(), g.role(), scenario.mediaOf(g)));
+                out.add(new PeerSlot(name, g.kind(), g.provider(), g.role(), scenario.mediaOf(g)));
             }
         }
         return out;
+    }
+
+    /** Daemon threads named {@code rtcbench-<name>}, so no run thread keeps the JVM alive. */
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, "rtcbench-" + name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

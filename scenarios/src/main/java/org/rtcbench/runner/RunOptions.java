@@ -2,6 +2,7 @@ package org.rtcbench.runner;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.rtcbench.provider.PeerProviders;
 
 /**
  * How to run a scenario: where results and cached media go, whether stats are sampled (off only
@@ -11,45 +12,51 @@ import java.nio.file.Path;
  * @param launchedAtMs epoch ms of the user's command, or 0 when unknown (the JVM start is used)
  * @param observer     told when the run directory exists and when the call starts and ends
  * @param force        run even when the peers asked for exceed what this host can hold ({@code --force})
+ * @param providers    where each kind of peer can run, and what launches it
  */
 public record RunOptions(Path resultsRoot, Path mediaCache, Path workDir, boolean sampling, PrintStream out,
-                         long launchedAtMs, RunObserver observer, boolean force) {
+                         long launchedAtMs, RunObserver observer, boolean force, PeerProviders providers) {
 
     /** Results under {@code results/}, media in the user cache, progress on stdout. */
     public static RunOptions defaults() {
         return new RunOptions(Path.of("results"), org.rtcbench.media.FakeMediaCache.defaultDirectory(),
-                Path.of(System.getProperty("java.io.tmpdir"), "rtcbench"), true, System.out, 0, RunObserver.NONE, false);
+                Path.of(System.getProperty("java.io.tmpdir"), "rtcbench"), true, System.out, 0, RunObserver.NONE, false,
+                PeerProviders.builtIn());
     }
 
     public RunOptions withResultsRoot(Path p) {
-        return new RunOptions(p, mediaCache, workDir, sampling, out, launchedAtMs, observer, force);
+        return new RunOptions(p, mediaCache, workDir, sampling, out, launchedAtMs, observer, force, providers);
     }
 
     public RunOptions withSampling(boolean on) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, on, out, launchedAtMs, observer, force);
+        return new RunOptions(resultsRoot, mediaCache, workDir, on, out, launchedAtMs, observer, force, providers);
     }
 
     public RunOptions withOut(PrintStream p) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, p, launchedAtMs, observer, force);
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, p, launchedAtMs, observer, force, providers);
     }
 
     public RunOptions withLaunchedAtMs(long ms) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, ms, observer, force);
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, ms, observer, force, providers);
     }
 
     public RunOptions withObserver(RunObserver o) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, launchedAtMs, o, force);
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, launchedAtMs, o, force, providers);
     }
 
     public RunOptions withWorkDir(java.nio.file.Path w) {
-        return new RunOptions(resultsRoot, mediaCache, w, sampling, out, launchedAtMs, observer, force);
+        return new RunOptions(resultsRoot, mediaCache, w, sampling, out, launchedAtMs, observer, force, providers);
     }
 
     public RunOptions withForce(boolean f) {
-        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, launchedAtMs, observer, f);
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, launchedAtMs, observer, f, providers);
+    }
+
+    public RunOptions withProviders(PeerProviders p) {
+        return new RunOptions(resultsRoot, mediaCache, workDir, sampling, out, launchedAtMs, observer, force, p);
     }
 
     public RunOptions withMediaCache(java.nio.file.Path m) {
-        return new RunOptions(resultsRoot, m, workDir, sampling, out, launchedAtMs, observer, force);
+        return new RunOptions(resultsRoot, m, workDir, sampling, out, launchedAtMs, observer, force, providers);
     }
 }

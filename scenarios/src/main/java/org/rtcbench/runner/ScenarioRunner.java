@@ -3,7 +3,6 @@ package org.rtcbench.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.rtcbench.browser.harness.HarnessServer;
-import org.rtcbench.browser.local.LocalChromium;
-import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.Version;
 import org.rtcbench.core.assertion.AssertionEvaluator;
@@ -25,17 +22,13 @@ import org.rtcbench.core.capacity.HostResources;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
-import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.peer.PeerLauncher;
-import org.rtcbench.peer.java.JavaPeerLauncher;
 import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.PeerSummary;
-import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
-import org.rtcbench.media.FakeMediaCache;
 import org.rtcbench.target.p2p.P2pRoom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +42,6 @@ import org.slf4j.LoggerFactory;
 public final class ScenarioRunner extends RunLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
     private static final ObjectMapper JSON = ScenarioLoader.jsonMapper();
-    /** Length of the generated media files, which the browsers loop. */
-    private static final java.time.Duration MEDIA_LOOP = java.time.Duration.ofSeconds(5);
 
     private final Scenario scenario;
     private final RunOptions options;
@@ -225,48 +216,25 @@ public final class ScenarioRunner extends RunLifecycle {
     }
 
     private void checkPeerKinds() {
-        for (PeerKind kind : slots.stream().map(s -> s.kind).distinct().toList()) {
-            launcher(kind).check();
+        for (PeerSlot s : slots) {
+            launcher(s).check();
         }
     }
 
-    /** What launches peers of a kind: a local browser, or synthetic peers in this JVM. */
-    private PeerLauncher launcher(PeerKind kind) {
-        return launcher(kind, scenario, options, dir, "127.0.0.1");
-    }
-
-    /**
-     * What launches peers of a kind for a run: local Chromium or Firefox (driver logs in the run's
-     * {@code logs/}), or Java peers whose ICE candidates name {@code javaCandidateAddress}.
-     */
-    static PeerLauncher launcher(PeerKind kind, Scenario scenario, RunOptions options, RunDirectory dir,
-                                 String javaCandidateAddress) {
-        Path logs = dir.path().resolve("logs");
-        return switch (kind) {
-            case CHROME -> new LocalChromium(scenario.browsers().chrome(), options.workDir(), logs);
-            case FIREFOX -> new LocalFirefox(scenario.browsers().firefox(), options.workDir(), logs);
-            case JAVA -> new JavaPeerLauncher(javaCandidateAddress);
-        };
+    /** What launches a slot's peer: its provider's launcher; Java peers meet their partners on loopback. */
+    private PeerLauncher launcher(PeerSlot s) {
+        return launcher(s, scenario, options, "127.0.0.1");
     }
 
     private void launchAll(HarnessServer harness, ExecutorService pool) throws InterruptedException {
-        FakeMediaCache media = new FakeMediaCache(options.mediaCache());
         for (PeerSlot s : slots) {
             launches.add(pool.submit(() -> {
                 if (interrupted.get()) {
                     return null; // stopped while peers were still being launched: launch no more
                 }
                 long t0 = System.nanoTime();
-                Path video;
-                Path audio;
-                try {
-                    boolean browser = s.kind != PeerKind.JAVA;
-                    video = browser && s.role.sends() ? media.video(s.media.video().width(), s.media.video().height(),
-                            s.media.video().fps(), MEDIA_LOOP) : null;
-                    audio = browser && s.role.sends() && s.media.audio() ? media.audio(MEDIA_LOOP) : null;
-                } catch (java.io.IOException e) {
-                    throw new BadInputException("cannot write fake media files to " + options.mediaCache() + ": " + e.getMessage());
-                }
+                PeerLauncher launcher = launcher(s);
+                MediaFiles files = MediaFiles.of(launcher, s, options);
                 try {
                     Peer peer;
                     synchronized (ScenarioRunner.this) {
@@ -276,7 +244,7 @@ public final class ScenarioRunner extends RunLifecycle {
                         launching.add(Thread.currentThread());
                     }
                     try {
-                        peer = launcher(s.kind).launch(s.name, harness.pageUri(), video, audio);
+                        peer = launcher.launch(s.name, harness.pageUri(), files.video(), files.audio());
                     } finally {
                         synchronized (ScenarioRunner.this) {
                             launching.remove(Thread.currentThread());
@@ -659,12 +627,4 @@ public final class ScenarioRunner extends RunLifecycle {
                 .orElseThrow(() -> new IllegalArgumentException("no peer " + name + " in this run"));
     }
 
-    /** Daemon threads named {@code rtcbench-<name>}, so no run thread keeps the JVM alive. */
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, "rtcbench-" + name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

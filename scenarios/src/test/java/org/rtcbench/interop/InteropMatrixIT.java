@@ -38,7 +38,7 @@ class InteropMatrixIT {
     private RunSummary runMatrix(String name) {
         InteropMatrix matrix = new InteropMatrix(List.of(PeerKind.CHROME, PeerKind.FIREFOX, PeerKind.JAVA),
                 List.of("vp8", "h264"), Duration.ofSeconds(6), new VideoSpec(320, 240, 15), Browsers.defaults(),
-                new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)));
+                new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)), org.rtcbench.provider.PeerProviders.builtIn());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve(name))
                 .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
@@ -109,7 +109,7 @@ class InteropMatrixIT {
     void cellsRunInWavesWhenParallelIsLimitedAndEachWaveIsJudgedOnItsOwnTime() throws Exception {
         InteropMatrix matrix = new InteropMatrix(List.of(PeerKind.CHROME, PeerKind.JAVA), List.of("vp8"),
                 Duration.ofSeconds(5), new VideoSpec(320, 240, 15), Browsers.defaults(),
-                new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)));
+                new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)), org.rtcbench.provider.PeerProviders.builtIn());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("waves"))
                 .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))

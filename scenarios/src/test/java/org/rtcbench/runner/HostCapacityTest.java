@@ -28,7 +28,7 @@ class HostCapacityTest {
     private static List<PeerSlot> peers(PeerKind kind, int n, Role role) {
         List<PeerSlot> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new PeerSlot(kind.id() + "-" + i, kind, role, SMALL));
+            out.add(new PeerSlot(kind.id() + "-" + i, kind, null, role, SMALL));
         }
         return out;
     }

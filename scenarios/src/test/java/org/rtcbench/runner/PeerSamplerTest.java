@@ -17,8 +17,8 @@ import org.rtcbench.core.scenario.Role;
 class PeerSamplerTest {
     @Test
     void aPeerWhoseStatsCallIsSlowSkipsTurnsWhileTheOthersAreSampledOnTime() throws Exception {
-        PeerSlot slow = new PeerSlot("slow", PeerKind.JAVA, Role.SENDRECV, MediaSpec.defaults());
-        PeerSlot quick = new PeerSlot("quick", PeerKind.CHROME, Role.SENDRECV, MediaSpec.defaults());
+        PeerSlot slow = new PeerSlot("slow", PeerKind.JAVA, null, Role.SENDRECV, MediaSpec.defaults());
+        PeerSlot quick = new PeerSlot("quick", PeerKind.CHROME, null, Role.SENDRECV, MediaSpec.defaults());
         Map<String, List<Long>> taken = new ConcurrentHashMap<>(Map.of("slow", new CopyOnWriteArrayList<>(),
                 "quick", new CopyOnWriteArrayList<>()));
         List<Long> ticks = new CopyOnWriteArrayList<>();

@@ -245,6 +245,18 @@ public final class LocalChromium implements LocalBrowser {
     }
 
     /** {@code chromium --version} and {@code chromedriver --version} as printed, or why not. */
+    @Override
+    public boolean playsMediaFiles() {
+        return true;
+    }
+
+    @Override
+    public java.util.List<String> versionLines() {
+        Map<String, String> v = versions();
+        return java.util.List.of("chromium (" + config.binary() + "): " + v.get("chromium"),
+                "chromedriver (" + config.driver() + "): " + v.get("chromedriver"));
+    }
+
     public Map<String, String> versions() {
         return Map.of("chromium", commandVersion(config.binary()),
                 "chromedriver", BrowserConfig.SELENIUM_MANAGER.equals(config.driver())

@@ -91,6 +91,12 @@ public final class LocalFirefox implements LocalBrowser {
     }
 
     /** How Firefox peers will be driven here: {@code geckodriver <path>} or {@code WebDriver BiDi}. */
+    @Override
+    public java.util.List<String> versionLines() {
+        return java.util.List.of("firefox (" + config.binary() + "): " + LocalChromium.commandVersion(config.binary())
+                + ", driven over " + driverDescription());
+    }
+
     public String driverDescription() {
         String gecko = geckodriver(config.driver(), System.getenv("PATH"));
         return gecko == null ? "WebDriver BiDi (no geckodriver)" : "geckodriver " + gecko;

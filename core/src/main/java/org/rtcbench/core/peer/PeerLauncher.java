@@ -10,6 +10,17 @@ public interface PeerLauncher {
     /** Fails with one clear line (a BadInputException) when this kind cannot run here. */
     void check();
 
+    /**
+     * Whether {@link #launch} plays fake media files (Chromium's {@code --use-file-for-fake-*}); the
+     * others generate their media themselves, so no files are written for them.
+     */
+    default boolean playsMediaFiles() {
+        return false;
+    }
+
+    /** What {@code rtcbench --version} prints for this launcher: its programs and their versions, a line each. */
+    java.util.List<String> versionLines();
+
     /** Why this kind cannot run here (the message {@link #check()} would throw), or null when it can. */
     default String problem() {
         try {

@@ -6,10 +6,16 @@ import org.rtcbench.core.peer.PeerKind;
 
 /**
  * One entry of a scenario's {@code peers:} list: {@code count} peers of one kind, named
- * {@code name} (one peer) or {@code name-1 .. name-N}.
+ * {@code name} (one peer) or {@code name-1 .. name-N}, started by {@code provider} (null: the kind's
+ * default, {@code local} for browsers and {@code in-process} for Java peers).
  */
-public record PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media) {
+public record PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        String provider) {
     public PeerGroup {
+        if (provider != null && !provider.matches("[a-z][a-z0-9-]*")) {
+            throw new IllegalArgumentException("provider '" + provider + "' must be a name such as local, in-process, container or grid");
+        }
         if (kind == null) {
             throw new IllegalArgumentException("every peer needs a kind (allowed: chrome, firefox, java)");
         }
@@ -22,6 +28,11 @@ public record PeerGroup(PeerKind kind, String name, Integer count, Role role, Me
             throw new IllegalArgumentException("peer name '" + name + "' may only hold letters, digits, '.', '_' and '-'");
         }
         role = role == null ? Role.SENDRECV : role;
+    }
+
+    /** A group on its kind's default provider (a local browser, an in-process Java peer). */
+    public PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media) {
+        this(kind, name, count, role, media, null);
     }
 
     /** The names of this group's peers: {@code name} alone, or {@code name-1} to {@code name-N}. */

@@ -51,6 +51,7 @@ class ScenarioLoaderTest {
                 media:
                   video: {width: 320, height: 240, fps: 15}
               - kind: java
+                provider: in-process
             browsers:
               chrome:
                 binary: /opt/chrome
@@ -119,7 +120,18 @@ class ScenarioLoaderTest {
                 """;
         assertRejected(yaml)
                 .hasMessageStartingWith(ORIGIN + ":4:5: unknown field 'colour' in peers[0]")
-                .hasMessageContaining("(allowed: count, kind, media, name, role)");
+                .hasMessageContaining("(allowed: count, kind, media, name, provider, role)");
+    }
+
+    @Test
+    void aPeerGroupNamesItsProviderOrLeavesItToTheKindsDefault() {
+        Scenario s = ScenarioLoader.parse(ORIGIN, EVERY_FIELD);
+
+        assertThat(s.peers().get(2).provider()).isEqualTo("in-process");
+        assertThat(s.peers().get(0).provider()).as("not given: the kind's default, chosen by the run's providers").isNull();
+        assertThat(ScenarioLoader.toYaml(s)).contains("provider: in-process").containsOnlyOnce("provider:");
+        assertRejected("peers:\n  - kind: chrome\n    provider: My Grid\n")
+                .hasMessageContaining("provider 'My Grid' must be a name such as local, in-process, container or grid");
     }
 
     @Test

@@ -35,6 +35,11 @@ public final class JavaPeerLauncher implements PeerLauncher {
     }
 
     @Override
+    public java.util.List<String> versionLines() {
+        return java.util.List.of("java peers: libwebrtc via webrtc-java " + JavaPeer.INFO.browserVersion() + " (linux-x86_64)");
+    }
+
+    @Override
     public Peer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio) {
         check();
         return new JavaPeer(peerName, SharedFactory.get(), false, candidateAddress);
