@@ -15,6 +15,8 @@ import org.rtcbench.core.scenario.Role;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
 import org.rtcbench.core.scenario.TargetSpec;
+import org.rtcbench.core.target.TargetType;
+import org.rtcbench.target.Targets;
 import org.rtcbench.runner.LoadRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,9 +104,7 @@ final class LoadCommand implements Callable<Integer> {
 
     /** The scenario with this command's flags applied. */
     Scenario scenario() {
-        if (!"janus".equals(target)) {
-            throw new BadInputException("--target " + target + " is not supported; the SFU target so far is janus");
-        }
+        TargetType type = roomTarget(target);
         Scenario s = flags.apply(file == null ? ScenarioLoader.loadResource(DEFAULT) : ScenarioLoader.load(file));
         LoadSpec l = s.load() == null ? LoadSpec.defaults() : s.load();
         try {
@@ -114,7 +114,7 @@ final class LoadCommand implements Callable<Integer> {
                     codec != null ? codec : l.videoCodec(), room != null ? room : l.room());
             String u = url != null ? url : s.target().url();
             String api = janusApi != null ? janusApi : url != null ? null : s.target().api();
-            s = s.withLoad(janusTarget(u, api), l);
+            s = s.withLoad(target(type, u, api), l);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(flagged(e));
         }
@@ -138,10 +138,20 @@ final class LoadCommand implements Callable<Integer> {
         return s;
     }
 
-    /** A Janus target from --url (null: a local Janus) and --janus-api, a problem named by its flag. */
-    static TargetSpec janusTarget(String url, String api) {
+    /** The target type {@code --target} names, if it has rooms (only those carry a load). */
+    static TargetType roomTarget(String id) {
+        List<TargetType> withRooms = Targets.builtIn().all().stream().filter(TargetType::hasRooms).toList();
+        return withRooms.stream().filter(t -> t.id().equals(id)).findFirst()
+                .orElseThrow(() -> new BadInputException("--target " + id + " is not supported; the targets with rooms are "
+                        + String.join(", ", withRooms.stream().map(TargetType::id).toList())));
+    }
+
+    /** A target of {@code type} from --url (null: a local server) and --janus-api, a problem named by its flag. */
+    static TargetSpec target(TargetType type, String url, String api) {
         try {
-            return new TargetSpec(TargetSpec.Type.JANUS, url, api);
+            TargetSpec spec = new TargetSpec(type.id(), url, api);
+            type.validate(spec);
+            return spec;
         } catch (IllegalArgumentException e) {
             throw new BadInputException(flagged(e));
         }

@@ -45,7 +45,7 @@ public final class LoadCapacityBench {
         List<Step> steps = new ArrayList<>();
         for (int rooms = fromRooms; rooms <= maxRooms; rooms++) {
             LoadSpec load = new LoadSpec(rooms, publishers, subscribers, "ramp", ramp, hold, null, null);
-            Scenario s = base.withLoad(base.target().type() == TargetSpec.Type.JANUS ? base.target() : TargetSpec.janus(null), load);
+            Scenario s = base.withLoad("janus".equals(base.target().type()) ? base.target() : TargetSpec.of("janus"), load);
             out.printf("step %d rooms x (%d+%d) = %d synthetic peers ...%n", rooms, publishers, subscribers, load.users());
             RunSummary run = new LoadRunner(s, options.withOut(new PrintStream(OutputStream.nullOutputStream()))).run();
             LoadSummary l = run.load();

@@ -22,7 +22,7 @@ import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.TargetSpec;
 import org.rtcbench.core.scenario.VideoSpec;
 import org.rtcbench.runner.LinkPlan;
-import org.rtcbench.target.p2p.P2pRoom;
+import org.rtcbench.core.target.PairCalls;
 
 /**
  * The interop matrix: every ordered pair of peer kinds (caller offers, callee answers), per video
@@ -120,7 +120,7 @@ public final class InteropMatrix {
     }
 
     /** Every cell in matrix order, skipped ones included. */
-    List<InteropCell> judge(Map<String, P2pRoom.LinkOutcome> links, LinkPlan.Measurements measured) {
+    List<InteropCell> judge(Map<String, PairCalls.LinkOutcome> links, LinkPlan.Measurements measured) {
         List<InteropCell> cells = new ArrayList<>();
         for (PeerKind a : kinds) {
             for (PeerKind b : kinds) {
@@ -137,7 +137,7 @@ public final class InteropMatrix {
         return cells;
     }
 
-    private InteropCell judge(PeerKind a, PeerKind b, String codec, P2pRoom.LinkOutcome link, LinkPlan.Measurements m) {
+    private InteropCell judge(PeerKind a, PeerKind b, String codec, PairCalls.LinkOutcome link, LinkPlan.Measurements m) {
         String id = cellId(a, b, codec);
         if (link == null || !link.connected()) {
             return new InteropCell(a.id(), b.id(), codec, "failed", link == null ? "not attempted" : link.failure(),

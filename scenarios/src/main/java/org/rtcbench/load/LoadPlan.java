@@ -24,7 +24,7 @@ public final class LoadPlan {
 
     /**
      * @param over    whether the hold is over: its end came, or the run was stopped
-     * @param stopped whether the run was stopped early (a signal, Janus died): Gatling then stops injecting too
+     * @param stopped whether the run was stopped early (a signal, the target died): Gatling then stops injecting too
      */
     public LoadPlan(LoadSpec spec, LoadContext context, List<Long> rooms, Recorder timings, BooleanSupplier over,
                     BooleanSupplier stopped) {
@@ -70,7 +70,7 @@ public final class LoadPlan {
         return user;
     }
 
-    /** Closes every user's peer that is still open, without talking to Janus (the run is being torn down). */
+    /** Closes every user's peer that is still open, without talking to the target (the run is being torn down). */
     public void abandonAll() {
         users.forEach(LoadUser::abandon);
     }

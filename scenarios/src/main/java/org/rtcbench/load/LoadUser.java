@@ -10,10 +10,10 @@ import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.scenario.Role;
 import org.rtcbench.core.scenario.ScenarioLoader;
-import org.rtcbench.target.janus.JanusVideoRoom;
+import org.rtcbench.core.target.Rooms;
 
 /**
- * One virtual user of a load run: a synthetic Java peer that joins its Janus room and publishes,
+ * One virtual user of a load run: a synthetic Java peer that joins its room of the target (e.g. a Janus VideoRoom) and publishes,
  * or subscribes to every publisher of its room (also to those that arrive later), holds, and
  * leaves. Each step's time goes to a {@link Recorder}: {@code join}, {@code ice-connected} (per
  * role) and {@code first-frame} (a subscriber's first decoded video frame of each publisher).
@@ -27,10 +27,10 @@ public final class LoadUser {
     private final String name;
     private final boolean publisher;
     private final long room;
-    private final Map<Long, JanusVideoRoom.Subscription> subscriptions = new LinkedHashMap<>();
+    private final Map<Long, Rooms.Subscription> subscriptions = new LinkedHashMap<>();
     private volatile Peer peer;
     private volatile LoadPeers.Tracked tracked;
-    private JanusVideoRoom.Publication publication;
+    private Rooms.Publication publication;
     private long startNanos;
     private boolean joined;
 
@@ -96,7 +96,7 @@ public final class LoadUser {
             if (publication != null) {
                 ctx.room().leave(publication);
             }
-            for (JanusVideoRoom.Subscription s : subscriptions.values()) {
+            for (Rooms.Subscription s : subscriptions.values()) {
                 ctx.room().leave(s);
             }
         } catch (RuntimeException e) {
@@ -115,7 +115,7 @@ public final class LoadUser {
         }
     }
 
-    /** Closes the peer without talking to Janus (the run is being torn down). */
+    /** Closes the peer without talking to the target (the run is being torn down). */
     public void abandon() {
         if (peer != null) {
             peer.close();
@@ -126,13 +126,13 @@ public final class LoadUser {
     }
 
     private void subscribeToNewPublishers(Recorder rec) {
-        for (JanusVideoRoom.Publisher p : ctx.publishers().of(room)) {
+        for (Rooms.Feed p : ctx.publishers().of(room)) {
             Long feed = p.feedId();
             if (subscriptions.containsKey(feed) || !ctx.ownFeeds().contains(feed)) {
                 continue;
             }
             long t0 = System.currentTimeMillis();
-            JanusVideoRoom.Subscription s;
+            Rooms.Subscription s;
             try {
                 s = ctx.room().subscribe(peer, room, feed);
             } catch (RuntimeException e) {
@@ -156,7 +156,7 @@ public final class LoadUser {
     }
 
     /** Waits for the first decoded video frame of a subscription; first-frame counts from the subscribe request. */
-    private void awaitFirstFrame(Recorder rec, JanusVideoRoom.Subscription s, long subscribedAtMs) {
+    private void awaitFirstFrame(Recorder rec, Rooms.Subscription s, long subscribedAtMs) {
         long deadline = System.nanoTime() + ctx.firstFrameTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             Double frames = framesDecoded(s.connectionId());
@@ -186,7 +186,7 @@ public final class LoadUser {
         }
     }
 
-    /** join: the Janus join request; ice-connected: from the start of joining until the peer's connection is up. */
+    /** join: the target's join request; ice-connected: from the start of joining until the peer's connection is up. */
     private static void recordPhases(Recorder rec, String role, long t0, long joinMs, long connectedAtMs) {
         rec.record("join (" + role + ")", t0, t0 + joinMs, null);
         rec.record("ice-connected (" + role + ")", t0, connectedAtMs, null);

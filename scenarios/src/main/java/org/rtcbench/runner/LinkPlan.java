@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.run.InteropCell;
-import org.rtcbench.target.p2p.P2pRoom;
+import org.rtcbench.core.target.PairCalls;
 
 /**
  * The exact peer connections a run makes instead of the full mesh, and how they are judged: the
@@ -61,6 +61,6 @@ public record LinkPlan(List<PlannedLink> links, Judge judge, int parallel) {
 
     /** Turns each link's outcome and measurements into interop cells. */
     public interface Judge {
-        List<InteropCell> judge(Map<String, P2pRoom.LinkOutcome> links, Measurements measured);
+        List<InteropCell> judge(Map<String, PairCalls.LinkOutcome> links, Measurements measured);
     }
 }

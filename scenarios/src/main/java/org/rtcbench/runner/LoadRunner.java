@@ -1,6 +1,5 @@
 package org.rtcbench.runner;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,10 +45,10 @@ import org.rtcbench.load.LoadPlan;
 import org.rtcbench.load.RoomPublishers;
 import org.rtcbench.load.gatling.GatlingResult;
 import org.rtcbench.load.gatling.LoadSimulation;
-import org.rtcbench.target.janus.JanusClient;
-import org.rtcbench.target.janus.JanusVideoRoom;
-import org.rtcbench.target.sdp.ReachableCandidates;
-import org.rtcbench.target.janus.local.LocalJanus;
+import org.rtcbench.core.target.Rooms;
+import org.rtcbench.core.target.Target;
+import org.rtcbench.core.target.TargetContext;
+import org.rtcbench.core.target.TargetType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +65,9 @@ public final class LoadRunner extends RunLifecycle {
 
     private final Scenario scenario;
     private final LoadSpec load;
+    private final TargetType targetType;
+    /** The target's versions (e.g. Janus's), for run.json's host section, once it is open. */
+    private volatile Map<String, String> targetVersions = Map.of();
     private final RunOptions options;
     private final GeneratorSaturation saturation;
     private final List<PeerSlot> slots = new CopyOnWriteArrayList<>();
@@ -95,6 +97,11 @@ public final class LoadRunner extends RunLifecycle {
         if (scenario.load() == null) {
             throw new BadInputException("scenario " + scenario.name() + " has no 'load:' section; use 'rtcbench run' for calls");
         }
+        this.targetType = options.targets().typeOf(scenario.target());
+        if (!targetType.hasRooms()) {
+            throw new BadInputException("a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. "
+                    + "'target: {type: janus}'; " + targetType.id() + " has none");
+        }
         this.scenario = scenario;
         this.load = scenario.load();
         this.options = options;
@@ -116,12 +123,10 @@ public final class LoadRunner extends RunLifecycle {
                         + "through %s, %s injection over %s, hold %s%n", Version.get(), dir.runId(), load.rooms(),
                 load.rooms() == 1 ? "" : "s", load.publishers(), load.subscribers(), load.users(),
                 scenarioPeers(),
-                url == null ? "a local Janus" : "Janus at " + url, load.injection(), Durations.format(load.ramp()),
+                url == null ? "a local " + targetType.label() : targetType.label() + " at " + url, load.injection(), Durations.format(load.ramp()),
                 Durations.format(load.hold()));
 
-        LocalJanus localJanus = null;
-        JanusClient client = null;
-        JanusVideoRoom room = null;
+        Target target = null;
         HarnessServer harness = null;
         PeerSampler sampler = null;
         ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
@@ -130,37 +135,20 @@ public final class LoadRunner extends RunLifecycle {
         String reason = null;
         BadInputException badInput = null;
         String gatlingReport = null;
-        String janusVersion = null;
         try {
-            String janusUrl;
-            ReachableCandidates reachable;
-            String peerAddress;
-            if (url == null) {
-                localJanus = LocalJanus.start(options.workDir().resolve("janus-" + dir.runId()));
-                janusUrl = scenario.target().webSocket() ? localJanus.wsUrl() : localJanus.url();
-                if (janusUrl == null) {
-                    throw new BadInputException("the local Janus has no WebSocket transport (libjanus_websockets.so is not installed); "
-                            + "use --janus-api http (target.api: http)");
+            target = targetType.open(scenario.target(), new TargetContext(scenario.connectTimeout(),
+                    options.workDir().resolve("target-" + dir.runId()), dir::event));
+            target.description().forEach(line -> options.out().println("  " + line));
+            target.onFailure(why -> {
+                if (stop.getCount() > 0) {
+                    targetFailure = why;
+                    options.out().println("  " + why + ": stopping the run");
+                    stop.countDown();
                 }
-                peerAddress = localJanus.peerAddress();
-                reachable = ReachableCandidates.only(peerAddress);
-                janusVersion = localJanus.version();
-                options.out().printf("  local Janus %s at %s (pid %d, test network namespace; peers use %s)%n",
-                        janusVersion, janusUrl, localJanus.pid(), peerAddress);
-                dir.event("janus-started", Map.of("url", janusUrl, "pid", localJanus.pid(), "version", janusVersion));
-                watchJanus(localJanus);
-            } else {
-                janusUrl = url;
-                peerAddress = routeAddressTo(url);
-                reachable = ReachableCandidates.all();
-                options.out().printf("  Java peers advertise %s, this host's address on the route to Janus%n", peerAddress);
-            }
-            client = JanusClient.connect(janusUrl);
-            if (janusVersion == null) {
-                janusVersion = client.version();
-                options.out().printf("  Janus %s at %s%n", janusVersion, janusUrl);
-            }
-            room = new JanusVideoRoom(client, reachable, scenario.connectTimeout(), dir::event);
+            });
+            targetVersions = target.versions();
+            String peerAddress = target.peerAddress();
+            Rooms room = target.rooms();
             for (int i = 0; i < load.rooms(); i++) {
                 Long id = load.roomId(i);
                 if (id != null && room.roomExists(id)) {
@@ -169,7 +157,7 @@ public final class LoadRunner extends RunLifecycle {
                 } else {
                     // room for the synthetic publishers, the scenario's publishing peers, and one spare
                     roomIds.add(room.createRoom(id, load.publishers() + (int) observers.stream().filter(o -> o.role.sends()).count() + 1,
-                            load.videoCodec() == null ? "vp8,vp9,h264" : load.videoCodec().toLowerCase(Locale.ROOT)));
+                            load.videoCodec() == null ? null : load.videoCodec().toLowerCase(Locale.ROOT)));
                 }
             }
             if (!reusedRoomIds.isEmpty()) {
@@ -225,18 +213,11 @@ public final class LoadRunner extends RunLifecycle {
             if (monitor != null) {
                 monitor.close();
             }
-            if (room != null) {
-                room.close();
-            }
-            if (client != null) {
-                client.close();
-            }
             if (harness != null) {
                 harness.close();
             }
-            if (localJanus != null) {
-                localJanus.close();
-                dir.event("janus-stopped", Map.of());
+            if (target != null) {
+                target.close();
             }
         }
 
@@ -264,7 +245,7 @@ public final class LoadRunner extends RunLifecycle {
         if (loadSummary.generatorLimited() && reason != null && status != RunStatus.ERROR) {
             reason += "; but the generator was limited, so this may be rtcbench's limit, not the SFU's";
         }
-        RunSummary summary = summary(startedAt, status, reason, results, janusVersion).withLoad(loadSummary).withCapacity(capacity);
+        RunSummary summary = summary(startedAt, status, reason, results).withLoad(loadSummary).withCapacity(capacity);
         end(summary, this::printSummary);
         if (badInput != null) {
             throw badInput;
@@ -273,37 +254,6 @@ public final class LoadRunner extends RunLifecycle {
     }
 
     // ---------------------------------------------------------------- target and observers
-
-    /**
-     * The address this host sends from towards the Janus at {@code url}: what a Java peer must advertise
-     * (it binds any-address ports and cannot gather candidates itself). A connected UDP socket asks the
-     * kernel's routing table; no packet is sent.
-     */
-    static String routeAddressTo(String url) {
-        String host = URI.create(url).getHost();
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
-            probe.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), 9));
-            java.net.InetAddress local = probe.getLocalAddress();
-            if (local == null || local.isAnyLocalAddress()) {
-                throw new BadInputException("no route from this host to Janus at " + url + "; check the address");
-            }
-            return local.getHostAddress();
-        } catch (java.io.IOException e) {
-            throw new BadInputException("cannot reach Janus at " + url + ": no route to " + host + " (" + e.getMessage() + ")");
-        }
-    }
-
-    /** A local Janus that exits mid-run fails the run at once and releases the users. */
-    private void watchJanus(LocalJanus janus) {
-        ProcessHandle.of(janus.pid()).ifPresent(p -> p.onExit().thenRun(() -> {
-            if (stop.getCount() > 0) {
-                targetFailure = "Janus (pid " + janus.pid() + ") exited mid-run";
-                dir.event("janus-exited", Map.of("pid", janus.pid()));
-                options.out().println("  " + targetFailure + ": stopping the run");
-                stop.countDown();
-            }
-        }));
-    }
 
     private void startObservers(HarnessServer harness, LoadContext ctx, List<Long> rooms, String peerAddress) {
         for (int i = 0; i < observers.size(); i++) {
@@ -321,7 +271,7 @@ public final class LoadRunner extends RunLifecycle {
                 if (s.role.sends()) {
                     // a publishing peer of the scenario (e.g. a browser): its feed counts as this run's, so the synthetic subscribers of its room take it too
                     long p0 = System.nanoTime();
-                    JanusVideoRoom.Publication pub = ctx.room().publish(s.peer, room, s.name, load.videoCodec());
+                    Rooms.Publication pub = ctx.room().publish(s.peer, room, s.name, load.videoCodec());
                     ctx.ownFeeds().add(pub.feedId());
                     ownFeedOf.put(s.name, pub.feedId());
                     s.connectMs = (System.nanoTime() - p0) / 1_000_000;
@@ -370,7 +320,7 @@ public final class LoadRunner extends RunLifecycle {
                 if (own != null) {
                     have.add(own); // not its own feed
                 }
-                List<JanusVideoRoom.Publisher> listed;
+                List<Rooms.Feed> listed;
                 try {
                     listed = ctx.publishers().of(room);
                 } catch (RuntimeException e) {
@@ -383,7 +333,7 @@ public final class LoadRunner extends RunLifecycle {
                             + (listed.size() == 1 ? "" : "s") + ", " + listed.stream().filter(p -> ctx.ownFeeds().contains(p.feedId())).count()
                             + " of them this run's, " + (System.nanoTime() - t0) / 1_000_000 + " ms after it launched");
                 }
-                for (JanusVideoRoom.Publisher p : listed) {
+                for (Rooms.Feed p : listed) {
                     Long feed = p.feedId();
                     if (!ctx.ownFeeds().contains(feed) || !have.add(feed)) {
                         continue;
@@ -581,7 +531,7 @@ public final class LoadRunner extends RunLifecycle {
         }
         int connected = (int) synthetic().filter(s -> s.connectMs != null && s.failure == null).count();
         int failed = (int) synthetic().filter(s -> s.failure != null).count();
-        return new LoadSummary("janus", url, load.rooms(), load.publishers(), load.subscribers(), load.injection(),
+        return new LoadSummary(scenario.target().type(), url, load.rooms(), load.publishers(), load.subscribers(), load.injection(),
                 load.users(), joined.get(), connected, failed,
                 LoadSummary.Timing.of(t.getOrDefault("join", List.of())),
                 LoadSummary.Timing.of(t.getOrDefault("ice", List.of())),
@@ -611,17 +561,14 @@ public final class LoadRunner extends RunLifecycle {
         return slots.stream().map(PeerSlot::measurements).toList();
     }
 
-    private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results,
-                               String janusVersion) {
+    private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results) {
         List<PeerSummary> peers = new ArrayList<>();
         for (PeerSlot s : slots) {
             String outcome = s.failure == null && s.connectMs != null ? "ok" : "failed";
             peers.add(s.summary(outcome, s.failure == null && s.connectMs == null ? "never connected" : s.failure));
         }
         Map<String, Object> host = new LinkedHashMap<>(HostInfo.describe());
-        if (janusVersion != null) {
-            host.put("janus", janusVersion);
-        }
+        host.putAll(targetVersions);
         Instant now = Instant.now();
         return new RunSummary(dir.runId(), scenario.name(), status, reason, startedAt.toString(), now.toString(),
                 now.toEpochMilli() - startedAt.toEpochMilli(), null, Version.get(), host, peers, results, List.of());

@@ -29,7 +29,10 @@ import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.scenario.ScenarioLoader;
-import org.rtcbench.target.p2p.P2pRoom;
+import org.rtcbench.core.target.PairCalls;
+import org.rtcbench.core.target.Target;
+import org.rtcbench.core.target.TargetContext;
+import org.rtcbench.core.target.TargetType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +49,10 @@ public final class ScenarioRunner extends RunLifecycle {
     private final Scenario scenario;
     private final RunOptions options;
     private final LinkPlan plan;
-    private volatile Map<String, P2pRoom.LinkOutcome> linkOutcomes = Map.of();
+    private final TargetType targetType;
+    /** The target's pairwise calls, once it is open. */
+    private PairCalls calls;
+    private volatile Map<String, PairCalls.LinkOutcome> linkOutcomes = Map.of();
     /** When each planned link came up, in ms since sampling started (0 for the first wave). */
     private final Map<String, Long> linkUpAtMs = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<PeerSlot> slots = new ArrayList<>();
@@ -75,6 +81,10 @@ public final class ScenarioRunner extends RunLifecycle {
 
     /** A run that makes exactly the links of {@code plan} (null: every pair of peers) and judges them with it. */
     public ScenarioRunner(Scenario scenario, RunOptions options, LinkPlan plan) {
+        this.targetType = options.targets().typeOf(scenario.target());
+        if (!targetType.makesCalls()) {
+            throw new BadInputException("a " + targetType.id() + " target needs a 'load:' section (rooms, publishers, subscribers, ramp, hold)");
+        }
         this.scenario = scenario;
         this.options = options;
         this.plan = plan;
@@ -96,6 +106,7 @@ public final class ScenarioRunner extends RunLifecycle {
         options.out().printf("rtcbench %s: run %s, %d peers, %s%n", Version.get(), dir.runId(), slots.size(),
                 org.rtcbench.core.Durations.format(scenario.duration()));
 
+        Target target = null;
         HarnessServer harness = null;
         PeerSampler sampler = null;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PEER_THREADS, Math.max(2, slots.size())), daemon("peer"));
@@ -109,6 +120,10 @@ public final class ScenarioRunner extends RunLifecycle {
         }
         try {
             checkPeerKinds();
+            target = targetType.open(scenario.target(), new TargetContext(scenario.connectTimeout(),
+                    options.workDir().resolve("target-" + dir.runId()), dir::event));
+            target.description().forEach(line -> options.out().println("  " + line));
+            calls = target.calls();
             harness = HarnessServer.start();
             LOG.info("harness page at {}", harness.pageUri());
             launchAll(harness, pool);
@@ -152,6 +167,9 @@ public final class ScenarioRunner extends RunLifecycle {
             pool.shutdownNow();
             if (harness != null) {
                 harness.close();
+            }
+            if (target != null) {
+                target.close();
             }
         }
 
@@ -316,7 +334,7 @@ public final class ScenarioRunner extends RunLifecycle {
                 live.add(s.peer);
             }
         }
-        P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
+        PairCalls room = calls;
         if (plan != null) {
             List<LinkPlan.PlannedLink> first;
             if (plan.parallel() == LinkPlan.AUTO) {
@@ -335,10 +353,10 @@ public final class ScenarioRunner extends RunLifecycle {
             linksMade = first.size();
             return connectPlanned(room, first);
         }
-        Map<String, P2pRoom.PeerConnectOutcome> outcomes = room.connect(live);
+        Map<String, PairCalls.PeerConnectOutcome> outcomes = room.connectMesh(live);
         Long first = null;
         for (PeerSlot s : slots) {
-            P2pRoom.PeerConnectOutcome o = outcomes.get(s.name);
+            PairCalls.PeerConnectOutcome o = outcomes.get(s.name);
             if (o == null) {
                 continue;
             }
@@ -364,7 +382,7 @@ public final class ScenarioRunner extends RunLifecycle {
             return;
         }
         List<List<LinkPlan.PlannedLink>> fixed = plan.parallel() == LinkPlan.AUTO ? null : plan.waves();
-        P2pRoom room = new P2pRoom(scenario.connectTimeout(), dir::event);
+        PairCalls room = calls;
         List<LinkPlan.PlannedLink> last = plan.links().subList(0, linksMade);
         long lastUpAtMs = 0;
         for (int w = 1; linksMade < plan.links().size() && !interrupted.get(); w++) {
@@ -410,7 +428,7 @@ public final class ScenarioRunner extends RunLifecycle {
         Double worst = null;
         LinkPlan.Measurements m = perConnection();
         for (LinkPlan.PlannedLink l : wave) {
-            P2pRoom.LinkOutcome o = linkOutcomes.get(l.id());
+            PairCalls.LinkOutcome o = linkOutcomes.get(l.id());
             if (o == null || !o.connected()) {
                 continue; // failed at signaling (a codec): no media to judge the host by
             }
@@ -466,24 +484,24 @@ public final class ScenarioRunner extends RunLifecycle {
     }
 
     /** Makes a wave of the plan's links; a failed link fails its cell, not its peers. */
-    private Long connectPlanned(P2pRoom room, List<LinkPlan.PlannedLink> wave) {
-        Map<String, P2pRoom.LinkOutcome> outcomes = new LinkedHashMap<>();
-        List<P2pRoom.Link> links = new ArrayList<>();
+    private Long connectPlanned(PairCalls room, List<LinkPlan.PlannedLink> wave) {
+        Map<String, PairCalls.LinkOutcome> outcomes = new LinkedHashMap<>();
+        List<PairCalls.Link> links = new ArrayList<>();
         for (LinkPlan.PlannedLink pl : wave) {
             PeerSlot a = slot(pl.offerer());
             PeerSlot b = slot(pl.answerer());
             PeerSlot down = !a.alive() ? a : !b.alive() ? b : null;
             if (down != null) {
-                outcomes.put(pl.id(), new P2pRoom.LinkOutcome(pl.id(), null, down.name + " did not start: "
+                outcomes.put(pl.id(), new PairCalls.LinkOutcome(pl.id(), null, down.name + " did not start: "
                         + (down.failure == null ? "not launched" : down.failure), down.name));
             } else {
-                links.add(new P2pRoom.Link(a.peer, b.peer, pl.id(), pl.videoCodec()));
+                links.add(new PairCalls.Link(a.peer, b.peer, pl.id(), pl.videoCodec()));
             }
         }
-        Map<String, P2pRoom.LinkOutcome> made = room.connectLinks(links);
+        Map<String, PairCalls.LinkOutcome> made = room.connectLinks(links);
         // The judge's warm-up counts from when this wave's links came up (the first wave: sampling start).
         long upAtMs = samplingStartNanos == 0 ? 0 : (System.nanoTime() - samplingStartNanos) / 1_000_000;
-        Map<String, P2pRoom.LinkOutcome> ordered = new LinkedHashMap<>(linkOutcomes);
+        Map<String, PairCalls.LinkOutcome> ordered = new LinkedHashMap<>(linkOutcomes);
         for (LinkPlan.PlannedLink pl : wave) {
             ordered.put(pl.id(), outcomes.containsKey(pl.id()) ? outcomes.get(pl.id()) : made.get(pl.id()));
             linkUpAtMs.put(pl.id(), upAtMs);
@@ -491,7 +509,7 @@ public final class ScenarioRunner extends RunLifecycle {
         linkOutcomes = ordered;
         Long first = null;
         for (LinkPlan.PlannedLink pl : wave) {
-            P2pRoom.LinkOutcome o = ordered.get(pl.id());
+            PairCalls.LinkOutcome o = ordered.get(pl.id());
             if (o.connected()) {
                 for (PeerSlot s : List.of(slot(pl.offerer()), slot(pl.answerer()))) {
                     s.connectMs = s.connectMs == null ? o.connectedAfterMs() : Math.min(s.connectMs, o.connectedAfterMs());

@@ -30,12 +30,7 @@ public record Scenario(String name, String description, Duration duration, Durat
         media = media == null ? MediaSpec.defaults() : media;
         browsers = browsers == null ? Browsers.defaults() : browsers;
         assertions = assertions == null ? List.of() : List.copyOf(assertions);
-        if (load != null && target.type() != TargetSpec.Type.JANUS) {
-            throw new IllegalArgumentException("a 'load:' section needs an SFU target: 'target: {type: janus}'");
-        }
-        if (load == null && target.type() == TargetSpec.Type.JANUS) {
-            throw new IllegalArgumentException("a janus target needs a 'load:' section (rooms, publishers, subscribers, ramp, hold)");
-        }
+        // Whether the target can carry a load (rooms) or a call (pairs) is its type's to say: the runner asks Targets.
         if (load == null && (peers == null || peers.isEmpty())) {
             throw new IllegalArgumentException("a scenario needs 'peers:' with at least one entry, e.g. '- kind: chrome'");
         }

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
-import org.rtcbench.target.p2p.P2pRoom;
+import org.rtcbench.core.target.Rooms;
+import org.rtcbench.core.target.TargetEvents;
 import org.rtcbench.target.sdp.SdpVideoCodecs;
 import org.rtcbench.target.sdp.CandidateLines;
 import org.rtcbench.target.sdp.ReachableCandidates;
@@ -20,39 +21,19 @@ import org.rtcbench.target.sdp.ReachableCandidates;
  * The Janus VideoRoom target: any {@link Peer} publishes into a room or subscribes to a publisher's
  * feed, each in its own Janus session and handle, with complete (non-trickle) SDPs relayed by Java.
  * A peer's SDP keeps only the candidates Janus can reach ({@link ReachableCandidates}). Each step is
- * timed and reported to a {@link P2pRoom.Listener} (joined, published, subscribed, connected, failed,
+ * timed and reported to a {@link TargetEvents} (joined, published, subscribed, connected, failed,
  * left, and Janus's own janus-webrtcup, janus-media, janus-slowlink, janus-hangup), the same hook the
  * P2P room has, for events.jsonl.
  */
-public final class JanusVideoRoom implements AutoCloseable {
+public final class JanusVideoRoom implements Rooms, AutoCloseable {
     public static final String PLUGIN = "janus.plugin.videoroom";
     private static final long POLL_MS = 20;
     private static final Set<String> JANUS_EVENTS = Set.of("webrtcup", "media", "slowlink", "hangup");
 
-    /**
-     * A peer publishing into a room: Janus's feed id, the peer's connection id, and how long joining
-     * (join request to joined event), signaling (creating the offer to applied answer) and connecting
-     * (offer sent to Janus to connectionState connected: Janus's answer, ICE and DTLS) took.
-     */
-    public record Publication(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs) {
-    }
-
-    /**
-     * A peer receiving one publisher's feed: its connection id and how long joining (join request to
-     * Janus's offer), signaling (answering to Janus's {@code started}) and connecting (answer sent to
-     * Janus to connectionState connected: ICE and DTLS) took.
-     */
-    public record Subscription(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs) {
-    }
-
-    /** A publisher of a room, as {@code listparticipants} names it. */
-    public record Publisher(long feedId, String display) {
-    }
-
     private final JanusClient client;
     private final ReachableCandidates reachable;
     private final Duration timeout;
-    private final P2pRoom.Listener listener;
+    private final TargetEvents listener;
     /** The session of each publication and subscription, by peer name and connection id. */
     private final Map<String, JanusSession> sessions = new ConcurrentHashMap<>();
     /** The rooms this target created, destroyed on close. */
@@ -63,7 +44,7 @@ public final class JanusVideoRoom implements AutoCloseable {
      * @param reachable which candidates of a peer's SDP Janus can reach
      * @param timeout   the longest a Janus request, or a connection becoming connected, may take
      */
-    public JanusVideoRoom(JanusClient client, ReachableCandidates reachable, Duration timeout, P2pRoom.Listener listener) {
+    public JanusVideoRoom(JanusClient client, ReachableCandidates reachable, Duration timeout, TargetEvents listener) {
         this.client = client;
         this.reachable = reachable;
         this.timeout = timeout;
@@ -87,13 +68,14 @@ public final class JanusVideoRoom implements AutoCloseable {
      *
      * @param id the room's id, or null for one Janus picks
      */
+    @Override
     public long createRoom(Long id, int maxPublishers, String videoCodecs) {
         ObjectNode body = JanusHandle.body("create");
         if (id != null) {
             body.put("room", id.longValue());
         }
         body.put("publishers", maxPublishers);
-        body.put("videocodec", videoCodecs);
+        body.put("videocodec", videoCodecs == null ? "vp8,vp9,h264" : videoCodecs);
         body.put("audiocodec", "opus");
         body.put("permanent", false);
         JanusReply r = control().message(body, null, timeout);
@@ -104,6 +86,7 @@ public final class JanusVideoRoom implements AutoCloseable {
     }
 
     /** Whether Janus has a room with this id ({@code exists}). */
+    @Override
     public boolean roomExists(long room) {
         ObjectNode body = JanusHandle.body("exists");
         body.put("room", room);
@@ -119,14 +102,15 @@ public final class JanusVideoRoom implements AutoCloseable {
     }
 
     /** The room's publishers now ({@code listparticipants}, those with {@code publisher: true}). */
-    public List<Publisher> publishers(long room) {
+    @Override
+    public List<Feed> publishers(long room) {
         ObjectNode body = JanusHandle.body("listparticipants");
         body.put("room", room);
         JanusReply r = control().message(body, null, timeout);
-        List<Publisher> out = new ArrayList<>();
+        List<Feed> out = new ArrayList<>();
         for (JsonNode p : r.data().path("participants")) {
             if (p.path("publisher").asBoolean(false)) {
-                out.add(new Publisher(p.path("id").asLong(), p.path("display").asText(null)));
+                out.add(new Feed(p.path("id").asLong(), p.path("display").asText(null)));
             }
         }
         return out;
@@ -145,6 +129,7 @@ public final class JanusVideoRoom implements AutoCloseable {
      *
      * @throws PeerFailure with the reason when any step fails or times out
      */
+    @Override
     public Publication publish(Peer peer, long room, String display, String videoCodec) {
         String id = publishConnectionId(room);
         try {
@@ -182,6 +167,7 @@ public final class JanusVideoRoom implements AutoCloseable {
      *
      * @throws PeerFailure with the reason when any step fails or times out
      */
+    @Override
     public Subscription subscribe(Peer peer, long room, long feedId) {
         String id = subscribeConnectionId(feedId);
         try {
@@ -217,11 +203,13 @@ public final class JanusVideoRoom implements AutoCloseable {
     }
 
     /** Hangs up a publication: Janus ends its feed and tells the subscribers. */
+    @Override
     public void leave(Publication p) {
         leave(p.peer(), p.connectionId());
     }
 
     /** Hangs up a subscription. */
+    @Override
     public void leave(Subscription s) {
         leave(s.peer(), s.connectionId());
     }

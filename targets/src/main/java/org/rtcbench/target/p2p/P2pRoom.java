@@ -11,6 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.core.scenario.TargetSpec;
+import org.rtcbench.core.target.PairCalls;
+import org.rtcbench.core.target.Target;
+import org.rtcbench.core.target.TargetContext;
+import org.rtcbench.core.target.TargetEvents;
+import org.rtcbench.core.target.TargetType;
 import org.rtcbench.target.sdp.SdpVideoCodecs;
 import org.rtcbench.target.sdp.OrphanPayloadLines;
 import org.rtcbench.target.sdp.LoopbackCandidates;
@@ -18,88 +24,82 @@ import org.rtcbench.target.sdp.LoopbackCandidates;
 /**
  * The built-in P2P room. Each {@link Link} is one peer connection between two peers: the offerer
  * sends a complete (non-trickle) offer, Java relays it and the answer, keeping only loopback
- * candidates (and dropping payload lines that no m-line lists, see {@link OrphanPayloadLines}). By default every pair of peers is linked (a full mesh, the earlier peer offering);
- * the interop matrix links exactly the pairs it tests.
+ * candidates (and dropping payload lines that no m-line lists, see {@link OrphanPayloadLines}).
+ * A call links every pair of peers (a full mesh, the earlier peer offering); the interop matrix
+ * links exactly the pairs it tests. It needs no server, so opening and closing it start nothing.
  */
-public final class P2pRoom {
+public final class P2pRoom implements Target, PairCalls {
+    /** The type of target it is: the default {@code target: {type: p2p}}. */
+    public static final TargetType TYPE = new TargetType() {
+        @Override
+        public String id() {
+            return TargetSpec.P2P;
+        }
+
+        @Override
+        public String label() {
+            return "the P2P room";
+        }
+
+        @Override
+        public boolean makesCalls() {
+            return true;
+        }
+
+        @Override
+        public boolean hasRooms() {
+            return false;
+        }
+
+        @Override
+        public void validate(TargetSpec spec) {
+            if (spec.url() != null || spec.api() != null) {
+                throw new IllegalArgumentException("url and api are not for the p2p room: it needs no server");
+            }
+        }
+
+        @Override
+        public Target open(TargetSpec spec, TargetContext context) {
+            return new P2pRoom(context.connectTimeout(), context.events());
+        }
+    };
     private static final long POLL_MS = 50;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(P2pRoom.class);
 
-    /** Receives what happens while peers connect, for events.jsonl and the terminal. */
-    public interface Listener {
-        void event(String type, Map<String, ?> fields);
-    }
-
-    /** One peer connection to make: who offers, who answers, its id on both sides, and an optional only video codec. */
-    public record Link(Peer offerer, Peer answerer, String id, String videoCodec) {
-    }
-
-    /**
-     * How one link came out: connected after {@code connectedAfterMs}, or failed with a reason;
-     * {@code culprit} names the peer whose call failed, null when neither (e.g. a timeout).
-     */
-    public record LinkOutcome(String id, Long connectedAfterMs, String failure, String culprit) {
-        public boolean connected() {
-            return failure == null;
-        }
-    }
-
-    /** How one peer came out of connecting: all its links connected (after the slowest), or failed with a reason. */
-    public record PeerConnectOutcome(String peer, Long connectedAfterMs, String failure) {
-        public boolean connected() {
-            return failure == null;
-        }
-    }
-
     private final Duration timeout;
-    private final Listener listener;
+    private final TargetEvents listener;
 
-    public P2pRoom(Duration timeout, Listener listener) {
+    public P2pRoom(Duration timeout, TargetEvents listener) {
         this.timeout = timeout;
         this.listener = listener;
     }
 
-    /** The connection id a pair of peers uses in a mesh, on both sides. */
-    public static String connectionId(Peer offerer, Peer answerer) {
-        return offerer.name() + "~" + answerer.name();
+    @Override
+    public String type() {
+        return TargetSpec.P2P;
     }
 
-    /** Every pair of peers, the earlier one offering. */
-    public static List<Link> mesh(List<Peer> peers) {
-        List<Link> links = new ArrayList<>();
-        for (int i = 0; i < peers.size(); i++) {
-            for (int j = i + 1; j < peers.size(); j++) {
-                links.add(new Link(peers.get(i), peers.get(j), connectionId(peers.get(i), peers.get(j)), null));
-            }
-        }
-        return links;
+    @Override
+    public List<String> description() {
+        return List.of();
     }
 
-    /** Connects every pair of peers (a full mesh) and reports each peer's outcome. */
-    public Map<String, PeerConnectOutcome> connect(List<Peer> peers) {
-        Map<String, LinkOutcome> links = connectLinks(mesh(peers));
-        Map<String, PeerConnectOutcome> out = new LinkedHashMap<>();
-        for (Peer p : peers) {
-            Long slowest = null;
-            String failure = peers.size() < 2 ? "alone in the room: a P2P call needs at least two peers" : null;
-            for (Link l : mesh(peers)) {
-                if (l.offerer() != p && l.answerer() != p) {
-                    continue;
-                }
-                LinkOutcome o = links.get(l.id());
-                if (!o.connected() && failure == null) {
-                    failure = o.culprit() == null || o.culprit().equals(p.name()) ? o.failure()
-                            : "its partner " + o.culprit() + " failed: " + o.failure();
-                } else if (o.connected()) {
-                    slowest = slowest == null ? o.connectedAfterMs() : Math.max(slowest, o.connectedAfterMs());
-                }
-            }
-            out.put(p.name(), new PeerConnectOutcome(p.name(), failure == null ? slowest : null, failure));
-        }
-        return out;
+    @Override
+    public String peerAddress() {
+        return "127.0.0.1";
     }
 
-    /** Makes the given links, in parallel, and reports each one's outcome by id. */
+    @Override
+    public PairCalls calls() {
+        return this;
+    }
+
+    @Override
+    public void close() {
+        // nothing to stop: the peers' connections are theirs, closed with them
+    }
+
+    @Override
     public Map<String, LinkOutcome> connectLinks(List<Link> links) {
         long start = System.nanoTime();
         Map<String, LinkOutcome> out = new LinkedHashMap<>();

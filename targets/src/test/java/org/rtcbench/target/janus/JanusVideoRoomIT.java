@@ -22,8 +22,8 @@ import org.rtcbench.core.scenario.MediaSpec;
 import org.rtcbench.core.scenario.Role;
 import org.rtcbench.core.scenario.VideoSpec;
 import org.rtcbench.peer.java.JavaPeerLauncher;
-import org.rtcbench.target.janus.JanusVideoRoom.Publication;
-import org.rtcbench.target.janus.JanusVideoRoom.Subscription;
+import org.rtcbench.core.target.Rooms.Publication;
+import org.rtcbench.core.target.Rooms.Subscription;
 import org.rtcbench.target.sdp.ReachableCandidates;
 import org.rtcbench.target.janus.local.LocalJanus;
 
@@ -61,7 +61,7 @@ class JanusVideoRoomIT {
                 p.startMedia(SMALL, Role.SENDONLY);
                 publications.add(videoRoom.publish(p, room, "publisher " + i, "vp8"));
             }
-            assertThat(videoRoom.publishers(room)).extracting(JanusVideoRoom.Publisher::feedId)
+            assertThat(videoRoom.publishers(room)).extracting(org.rtcbench.core.target.Rooms.Feed::feedId)
                     .containsExactlyInAnyOrderElementsOf(publications.stream().map(Publication::feedId).toList());
 
             List<Peer> subscribers = new ArrayList<>();

@@ -1,0 +1,84 @@
+package org.rtcbench.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.rtcbench.core.BadInputException;
+import org.rtcbench.core.scenario.ScenarioLoader;
+import org.rtcbench.core.scenario.TargetSpec;
+import org.rtcbench.core.target.TargetType;
+import org.rtcbench.target.janus.JanusTarget;
+
+/** The target registry: which types exist, and each type's own check of a scenario's target: fields. */
+class TargetsTest {
+    private static TargetSpec target(String yaml) {
+        return ScenarioLoader.parse("load.yaml", "target: " + yaml + "\nload: {}\n").target();
+    }
+
+    @Test
+    void theBuiltInTypesAreTheP2pRoomAndJanusAndAnUnknownOneNamesThem() {
+        assertThat(Targets.builtIn().all()).extracting(TargetType::id).containsExactly("p2p", "janus");
+        assertThat(Targets.builtIn().typeOf(TargetSpec.p2p()).makesCalls()).isTrue();
+        assertThat(Targets.builtIn().typeOf(TargetSpec.of("janus")).hasRooms()).isTrue();
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: whip}")))
+                .isInstanceOf(BadInputException.class).hasMessage("unknown target type 'whip' (allowed: p2p, janus)");
+    }
+
+    @Test
+    void aJanusUrlMustBeHttpOrWebSocket() {
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: janus, url: 'tcp://x:8188'}")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("target janus: url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, or its WebSocket API");
+        assertThat(JanusTarget.webSocket(target("{type: janus, url: 'ws://x:8188'}"))).isTrue();
+        assertThat(JanusTarget.webSocket(target("{type: janus, url: 'http://x:8088/janus'}"))).isFalse();
+    }
+
+    @Test
+    void apiPicksTheLocalJanussApiAndOnlyThat() {
+        assertThat(JanusTarget.webSocket(target("{type: janus, api: ws}"))).isTrue();
+        assertThat(JanusTarget.webSocket(target("{type: janus}"))).isFalse();
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: janus, api: grpc}")))
+                .hasMessageContaining("api must be http or ws");
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: janus, api: ws, url: 'http://x:8088/janus'}")))
+                .hasMessageContaining("with a url, its scheme (http:// or ws://) picks the API");
+    }
+
+    @Test
+    void theP2pRoomNeedsNoServer() {
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(new TargetSpec("p2p", "http://127.0.0.1:8088/janus", null)))
+                .hasMessage("target p2p: url and api are not for the p2p room: it needs no server");
+    }
+
+    @Test
+    void aTypeAddedWithTheSameIdReplacesTheBuiltInOne() {
+        TargetType mine = new TargetType() {
+            @Override
+            public String id() {
+                return "janus";
+            }
+
+            @Override
+            public boolean makesCalls() {
+                return true;
+            }
+
+            @Override
+            public boolean hasRooms() {
+                return false;
+            }
+
+            @Override
+            public void validate(TargetSpec spec) {
+            }
+
+            @Override
+            public org.rtcbench.core.target.Target open(TargetSpec spec, org.rtcbench.core.target.TargetContext context) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Targets t = Targets.builtIn().with(mine);
+        assertThat(t.all()).extracting(TargetType::id).containsExactly("p2p", "janus");
+        assertThat(t.typeOf(TargetSpec.of("janus"))).isSameAs(mine);
+    }
+}
