@@ -50,7 +50,8 @@ public final class ScenarioRunner extends RunLifecycle {
     private final RunOptions options;
     private final LinkPlan plan;
     private final TargetType targetType;
-    /** The target's pairwise calls, once it is open. */
+    /** The target, and its pairwise calls, once it is open. */
+    private volatile Target target;
     private PairCalls calls;
     private volatile Map<String, PairCalls.LinkOutcome> linkOutcomes = Map.of();
     /** When each planned link came up, in ms since sampling started (0 for the first wave). */
@@ -106,7 +107,6 @@ public final class ScenarioRunner extends RunLifecycle {
         options.out().printf("rtcbench %s: run %s, %d peers, %s%n", Version.get(), dir.runId(), slots.size(),
                 org.rtcbench.core.Durations.format(scenario.duration()));
 
-        Target target = null;
         HarnessServer harness = null;
         PeerSampler sampler = null;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PEER_THREADS, Math.max(2, slots.size())), daemon("peer"));
@@ -239,9 +239,10 @@ public final class ScenarioRunner extends RunLifecycle {
         }
     }
 
-    /** What launches a slot's peer: its provider's launcher; Java peers meet their partners on loopback. */
+    /** What launches a slot's peer: its provider's launcher; synthetic peers advertise the address the target reaches them at. */
     private PeerLauncher launcher(PeerSlot s) {
-        return launcher(s, scenario, options, "127.0.0.1");
+        Target t = target;
+        return launcher(s, scenario, options, t == null ? "127.0.0.1" : t.peerAddress());
     }
 
     private void launchAll(HarnessServer harness, ExecutorService pool) throws InterruptedException {
