@@ -1,7 +1,6 @@
 package org.rtcbench.runner;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtcbench.browser.harness.HarnessServer;
@@ -20,9 +17,7 @@ import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.capacity.HostResources;
 import org.rtcbench.core.Durations;
 import org.rtcbench.core.Version;
-import org.rtcbench.core.assertion.AssertionEvaluator;
 import org.rtcbench.core.assertion.AssertionResult;
-import org.rtcbench.core.assertion.PeerMeasurements;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.peer.Peer;
@@ -46,47 +41,41 @@ import org.rtcbench.load.RoomPublishers;
 import org.rtcbench.load.gatling.GatlingResult;
 import org.rtcbench.load.gatling.LoadSimulation;
 import org.rtcbench.core.target.Rooms;
-import org.rtcbench.core.target.Target;
-import org.rtcbench.core.target.TargetContext;
 import org.rtcbench.core.target.TargetType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a load scenario: a Janus VideoRoom target (a local Janus in a test network namespace, or the
- * user's), Gatling injecting synthetic Java peers that publish or subscribe, optional browser
- * observers subscribed through the same target, every peer sampled each second while it is in the
- * room, the generator watching its own CPU, timers and frame pacing, then assertions and the run
- * directory with a load summary. Fewer peers connected than asked is never a pass.
+ * A load run, through the run loop ({@link RunLifecycle}): peers arrive injected by Gatling, each
+ * virtual user a synthetic Java peer that publishes into or subscribes from a room of the target
+ * (any target with rooms, e.g. a Janus VideoRoom), besides the scenario's own peers (browser
+ * observers, extra publishers) through the same rooms; the generator watches its own CPU, timers
+ * and frame pacing. Judged by its assertions (also on join, ICE and first-frame timings), and
+ * fewer peers connected than asked is never a pass.
  */
 public final class LoadRunner extends RunLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(LoadRunner.class);
     private static final Duration FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Scenario scenario;
     private final LoadSpec load;
-    private final TargetType targetType;
-    /** The target's versions (e.g. Janus's), for run.json's host section, once it is open. */
-    private volatile Map<String, String> targetVersions = Map.of();
-    private final RunOptions options;
     private final GeneratorSaturation saturation;
-    private final List<PeerSlot> slots = new CopyOnWriteArrayList<>();
     /** Browsers (or Java peers) from the scenario's peers: observers that subscribe, or publishers whose feed the synthetic subscribers take too. */
-    private final List<PeerSlot> observers = new ArrayList<>();
+    private final List<PeerSlot> observers;
     /** The feed of each of those that publishes. */
     private final Map<String, Long> ownFeedOf = new ConcurrentHashMap<>();
     /** Per receiving scenario peer not yet connected: the subscription it is waiting for, and what its room last listed. */
     private final Map<String, String> observerSubscribing = new ConcurrentHashMap<>();
     private final Map<String, String> observerLastListing = new ConcurrentHashMap<>();
-    /** Janus's ids of this run's rooms (r1 first), and those of them that existed before the run. */
+    /** The target's ids of this run's rooms (r1 first), and those of them that existed before the run. */
     private final List<Long> roomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Long> reusedRoomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, List<Long>> timings = new ConcurrentHashMap<>();
     private final AtomicInteger joined = new AtomicInteger();
-    private volatile String targetFailure;
-    private volatile long startNanos;
     private volatile boolean limitedAnnounced;
     private volatile GeneratorMonitor monitor;
+    private volatile LoadPlan plan;
+    private volatile String gatlingReport;
+    private volatile LoadSummary loadSummary;
 
     public LoadRunner(Scenario scenario, RunOptions options) {
         this(scenario, options, GeneratorSaturation.defaults());
@@ -94,196 +83,163 @@ public final class LoadRunner extends RunLifecycle {
 
     /** A load run judged against other generator limits (the benchmark and tests set their own). */
     public LoadRunner(Scenario scenario, RunOptions options, GeneratorSaturation saturation) {
+        super(requireLoad(scenario), options, TargetType::hasRooms,
+                "a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. 'target: {type: janus}'; {type} has none");
+        this.load = scenario.load();
+        this.saturation = saturation;
+        this.observers = List.copyOf(slots);
+    }
+
+    private static Scenario requireLoad(Scenario scenario) {
         if (scenario.load() == null) {
             throw new BadInputException("scenario " + scenario.name() + " has no 'load:' section; use 'rtcbench run' for calls");
         }
-        this.targetType = options.targets().typeOf(scenario.target());
-        if (!targetType.hasRooms()) {
-            throw new BadInputException("a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. "
-                    + "'target: {type: janus}'; " + targetType.id() + " has none");
-        }
-        this.scenario = scenario;
-        this.load = scenario.load();
-        this.options = options;
-        this.saturation = saturation;
-        observers.addAll(slotsOf(scenario));
+        return scenario;
     }
 
     @Override
-    public RunSummary run() {
-        Instant startedAt = Instant.now();
-        Map<String, Object> capacity = HostCapacity.require(load.users() + " synthetic peers in " + load.rooms() + " room"
+    protected Map<String, Object> checkCapacity() {
+        return HostCapacity.require(load.users() + " synthetic peers in " + load.rooms() + " room"
                         + (load.rooms() == 1 ? "" : "s") + (observers.isEmpty() ? "" : " with " + observers.size() + " scenario peers"),
                 load.users(), HostCapacity.load(load, scenario.media(), observers, load.users()),
                 n -> HostCapacity.load(load, scenario.media(), observers, n), options, HostResources.here());
-        openDirectory(options, scenario);
-        dir.event("run-started", Map.of("runId", dir.runId(), "scenario", scenario.name(), "users", load.users()));
-        String url = scenario.target().url();
-        options.out().printf("rtcbench %s: load run %s: %d room%s x (%d publishers + %d subscribers) = %d synthetic peers%s, "
-                        + "through %s, %s injection over %s, hold %s%n", Version.get(), dir.runId(), load.rooms(),
-                load.rooms() == 1 ? "" : "s", load.publishers(), load.subscribers(), load.users(),
-                scenarioPeers(),
-                url == null ? "a local " + targetType.label() : targetType.label() + " at " + url, load.injection(), Durations.format(load.ramp()),
-                Durations.format(load.hold()));
-
-        Target target = null;
-        HarnessServer harness = null;
-        PeerSampler sampler = null;
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
-                daemon("load-sample"));
-        LoadPlan plan = null;
-        String reason = null;
-        BadInputException badInput = null;
-        String gatlingReport = null;
-        try {
-            target = targetType.open(scenario.target(), new TargetContext(scenario.connectTimeout(),
-                    options.workDir().resolve("target-" + dir.runId()), dir::event));
-            target.description().forEach(line -> options.out().println("  " + line));
-            target.onFailure(why -> {
-                if (stop.getCount() > 0) {
-                    targetFailure = why;
-                    options.out().println("  " + why + ": stopping the run");
-                    stop.countDown();
-                }
-            });
-            targetVersions = target.versions();
-            String peerAddress = target.peerAddress();
-            Rooms room = target.rooms();
-            for (int i = 0; i < load.rooms(); i++) {
-                Long id = load.roomId(i);
-                if (id != null && room.roomExists(id)) {
-                    reusedRoomIds.add(id);
-                    roomIds.add(id);
-                } else {
-                    // room for the synthetic publishers, the scenario's publishing peers, and one spare
-                    roomIds.add(room.createRoom(id, load.publishers() + (int) observers.stream().filter(o -> o.role.sends()).count() + 1,
-                            load.videoCodec() == null ? null : load.videoCodec().toLowerCase(Locale.ROOT)));
-                }
-            }
-            if (!reusedRoomIds.isEmpty()) {
-                options.out().printf("  using existing room%s %s as %s (rtcbench creates and destroys only the others)%n",
-                        reusedRoomIds.size() == 1 ? "" : "s", reusedRoomIds, reusedRoomIds.size() == 1 ? "it is" : "they are");
-            }
-            List<Long> rooms = List.copyOf(roomIds);
-            dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
-
-            // Gatling's virtual users are synthetic peers of the default Java provider
-            PeerLauncher javaPeers = options.providers().launcher(PeerKind.JAVA, null,
-                    new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), peerAddress));
-            javaPeers.check();
-            Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
-            LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
-                    ownFeeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));
-
-            startNanos = System.nanoTime();
-            monitor = new GeneratorMonitor(counts(), saturation, this::second);
-            long interval = scenario.sampling().toMillis();
-            sampler = new PeerSampler("load-sampler", startNanos, interval, interval, workers, slots,
-                    s -> s.alive() && !s.left, this::sample, atMs -> { });
-
-            if (!observers.isEmpty()) {
-                harness = HarnessServer.start();
-                startObservers(harness, ctx, rooms, peerAddress);
-            }
-
-            long endAt = System.nanoTime() + load.duration().toNanos();
-            plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt,
-                    () -> stop.getCount() == 0);
-            GatlingResult result = LoadSimulation.run(plan, dir.path().resolve("gatling"));
-            gatlingReport = result.reportIndex() == null ? null
-                    : dir.path().toAbsolutePath().relativize(result.reportIndex().toAbsolutePath()).toString();
-            dir.event("gatling-finished", gatlingReport == null ? Map.of() : Map.of("report", gatlingReport));
-        } catch (BadInputException e) {
-            badInput = e;
-            reason = e.getMessage();
-            LOG.error("bad input or environment", e);
-        } catch (RuntimeException e) {
-            reason = "load run aborted: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-            LOG.error("load run aborted", e);
-        } finally {
-            stop.countDown();
-            if (sampler != null) {
-                sampler.close();
-            }
-            if (plan != null) {
-                plan.abandonAll();
-            }
-            closeObservers(workers);
-            workers.shutdownNow();
-            if (monitor != null) {
-                monitor.close();
-            }
-            if (harness != null) {
-                harness.close();
-            }
-            if (target != null) {
-                target.close();
-            }
-        }
-
-        LoadSummary loadSummary = loadSummary(url, plan, monitor, gatlingReport);
-        List<AssertionResult> results = AssertionEvaluator.evaluate(scenario.assertions(), measurements(), timingsCopy());
-        RunStatus status;
-        if (badInput != null) {
-            status = RunStatus.ERROR;
-        } else if (interrupted.get()) {
-            status = RunStatus.INTERRUPTED;
-            reason = interruptReason;
-        } else if (reason != null || targetFailure != null || loadSummary.connected() < loadSummary.requested()
-                || failedObserver() != null || results.stream().anyMatch(r -> !r.passed())) {
-            status = RunStatus.FAILED;
-            if (reason == null) {
-                reason = targetFailure != null ? targetFailure : loadSummary.connected() < loadSummary.requested()
-                        ? "only " + loadSummary.connected() + " of " + loadSummary.requested() + " synthetic peers connected"
-                        + (loadSummary.failed() > 0 ? " (" + loadSummary.failed() + " failed: " + firstFailure() + ")" : "")
-                        : failedObserver() != null ? failedObserver()
-                        : results.stream().filter(r -> !r.passed()).count() + " of " + results.size() + " assertions failed";
-            }
-        } else {
-            status = RunStatus.PASSED;
-        }
-        if (loadSummary.generatorLimited() && reason != null && status != RunStatus.ERROR) {
-            reason += "; but the generator was limited, so this may be rtcbench's limit, not the SFU's";
-        }
-        RunSummary summary = summary(startedAt, status, reason, results).withLoad(loadSummary).withCapacity(capacity);
-        end(summary, this::printSummary);
-        if (badInput != null) {
-            throw badInput;
-        }
-        return summary;
     }
 
-    // ---------------------------------------------------------------- target and observers
+    @Override
+    protected String header() {
+        String url = scenario.target().url();
+        return String.format("rtcbench %s: load run %s: %d room%s x (%d publishers + %d subscribers) = %d synthetic peers%s, "
+                        + "through %s, %s injection over %s, hold %s", Version.get(), dir.runId(), load.rooms(),
+                load.rooms() == 1 ? "" : "s", load.publishers(), load.subscribers(), load.users(), scenarioPeers(),
+                url == null ? "a local " + targetType.label() : targetType.label() + " at " + url, load.injection(),
+                Durations.format(load.ramp()), Durations.format(load.hold()));
+    }
 
-    private void startObservers(HarnessServer harness, LoadContext ctx, List<Long> rooms, String peerAddress) {
+    @Override
+    protected int poolSize() {
+        return Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    protected void arrive(ExecutorService pool, HarnessServer harness) {
+        Rooms room = target.rooms();
+        for (int i = 0; i < load.rooms(); i++) {
+            Long id = load.roomId(i);
+            if (id != null && room.roomExists(id)) {
+                reusedRoomIds.add(id);
+                roomIds.add(id);
+            } else {
+                // room for the synthetic publishers, the scenario's publishing peers, and one spare
+                roomIds.add(room.createRoom(id, load.publishers() + (int) observers.stream().filter(o -> o.role.sends()).count() + 1,
+                        load.videoCodec() == null ? null : load.videoCodec().toLowerCase(Locale.ROOT)));
+            }
+        }
+        if (!reusedRoomIds.isEmpty()) {
+            options.out().printf("  using existing room%s %s as %s (rtcbench creates and destroys only the others)%n",
+                    reusedRoomIds.size() == 1 ? "" : "s", reusedRoomIds, reusedRoomIds.size() == 1 ? "it is" : "they are");
+        }
+        List<Long> rooms = List.copyOf(roomIds);
+        dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
+
+        // Gatling's virtual users are synthetic peers of the default Java provider
+        PeerLauncher javaPeers = options.providers().launcher(PeerKind.JAVA, null,
+                new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), target.peerAddress()));
+        javaPeers.check();
+        Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
+        LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
+                ownFeeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));
+
+        monitor = new GeneratorMonitor(counts(), saturation, this::second);
+        startSampling(pool, scenario.sampling().toMillis(), atMs -> { });
+        if (!observers.isEmpty()) {
+            startObservers(harness, ctx, rooms);
+        }
+
+        long endAt = System.nanoTime() + load.duration().toNanos();
+        plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt,
+                () -> stop.getCount() == 0);
+        GatlingResult result = LoadSimulation.run(plan, dir.path().resolve("gatling"));
+        gatlingReport = result.reportIndex() == null ? null
+                : dir.path().toAbsolutePath().relativize(result.reportIndex().toAbsolutePath()).toString();
+        dir.event("gatling-finished", gatlingReport == null ? Map.of() : Map.of("report", gatlingReport));
+    }
+
+    /** Gatling's users still in the room leave without a word: the target is about to close. */
+    @Override
+    protected void stopping() {
+        LoadPlan p = plan;
+        if (p != null) {
+            p.abandonAll();
+        }
+    }
+
+    @Override
+    protected void stopped() {
+        GeneratorMonitor m = monitor;
+        if (m != null) {
+            m.close();
+        }
+        loadSummary = loadSummary(scenario.target().url(), m, gatlingReport);
+    }
+
+    @Override
+    protected Map<String, List<Long>> timings() {
+        return timingsCopy();
+    }
+
+    /** Fewer synthetic peers connected than asked is never a pass, nor is a scenario peer that failed. */
+    @Override
+    protected String failure(List<AssertionResult> results) {
+        LoadSummary l = loadSummary;
+        if (l.connected() < l.requested()) {
+            return "only " + l.connected() + " of " + l.requested() + " synthetic peers connected"
+                    + (l.failed() > 0 ? " (" + l.failed() + " failed: " + firstFailure() + ")" : "");
+        }
+        return failedObserver();
+    }
+
+    @Override
+    protected String annotate(RunStatus status, String reason) {
+        return loadSummary.generatorLimited() ? reason + "; but the generator was limited, so this may be rtcbench's limit, not the SFU's"
+                : reason;
+    }
+
+    @Override
+    protected RunSummary complete(RunSummary summary) {
+        return summary.withLoad(loadSummary);
+    }
+
+    /** A peer that left (or a sample taken as the run ends) may have no stats to give: that is no failure. */
+    @Override
+    protected boolean samplingErrorFailsPeer() {
+        return false;
+    }
+
+    // ---------------------------------------------------------------- observers
+
+    private void startObservers(HarnessServer harness, LoadContext ctx, List<Long> rooms) {
         for (int i = 0; i < observers.size(); i++) {
             PeerSlot s = observers.get(i);
             long room = observerRoom(i, rooms);
             try {
-                PeerLauncher launcher = launcher(s, scenario, options, peerAddress);
-                launcher.check();
-                long t0 = System.nanoTime();
-                MediaFiles files = MediaFiles.of(launcher, s, options);
-                s.peer = launcher.launch(s.name, harness.pageUri(), files.video(), files.audio());
-                s.launchMs = (System.nanoTime() - t0) / 1_000_000;
-                s.peer.startMedia(s.media, s.role);
-                slots.add(s);
+                Peer peer = launch(s, harness, Map.of("observer", true, "room", room, "role", s.role.id()));
+                if (peer == null) {
+                    return; // the run was stopped
+                }
+                peer.startMedia(s.media, s.role);
                 if (s.role.sends()) {
                     // a publishing peer of the scenario (e.g. a browser): its feed counts as this run's, so the synthetic subscribers of its room take it too
                     long p0 = System.nanoTime();
-                    Rooms.Publication pub = ctx.room().publish(s.peer, room, s.name, load.videoCodec());
+                    Rooms.Publication pub = ctx.room().publish(peer, room, s.name, load.videoCodec());
                     ctx.ownFeeds().add(pub.feedId());
                     ownFeedOf.put(s.name, pub.feedId());
                     s.connectMs = (System.nanoTime() - p0) / 1_000_000;
                 }
                 options.out().printf("  %s %s launched in %d ms (%s %s), %s room %d%n", s.role.sends() ? "publisher" : "observer",
-                        s.name, s.launchMs, s.peer.info().browser(), s.peer.info().browserVersion(),
+                        s.name, s.launchMs, peer.info().browser(), peer.info().browserVersion(),
                         s.role == Role.SENDONLY ? "publishing into" : s.role.sends() ? "publishing into and watching" : "watching", room);
-                dir.event("peer-launched", Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs, "observer", true, "room", room,
-                        "role", s.role.id()));
             } catch (PeerFailure e) {
-                s.fail(e.getMessage());
-                dir.event("peer-failed", Map.of("peer", s.name, "reason", e.getMessage()));
+                peerFailed(s, e.getMessage(), e);
             }
         }
         Thread watcher = new Thread(() -> subscribeObservers(ctx, rooms), "rtcbench-observers");
@@ -346,10 +302,7 @@ public final class LoadRunner extends RunLifecycle {
                         observerSubscribing.remove(s.name);
                     } catch (RuntimeException e) {
                         if (stop.getCount() > 0) {
-                            String why = String.valueOf(e.getMessage());
-                            LOG.warn("{} could not subscribe to feed {}", s.name, feed, e);
-                            s.fail(why);
-                            dir.event("peer-failed", Map.of("peer", s.name, "reason", why));
+                            peerFailed(s, String.valueOf(e.getMessage()), e);
                         }
                         break;
                     }
@@ -359,22 +312,6 @@ public final class LoadRunner extends RunLifecycle {
                 stop.await(1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 return;
-            }
-        }
-    }
-
-    private void closeObservers(ExecutorService pool) {
-        List<Future<?>> closes = new ArrayList<>();
-        for (PeerSlot s : observers) {
-            if (s.peer != null) {
-                closes.add(pool.submit(() -> s.peer.close()));
-            }
-        }
-        for (Future<?> f : closes) {
-            try {
-                f.get(20, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.warn("closing an observer did not finish", e);
             }
         }
     }
@@ -470,17 +407,6 @@ public final class LoadRunner extends RunLifecycle {
 
     // ---------------------------------------------------------------- sampling and progress
 
-    /** One sample of one peer still in the run; a peer that left meanwhile is not a failure. */
-    private void sample(PeerSlot s, long atMs) {
-        try {
-            s.sample(dir, atMs, false);
-        } catch (PeerFailure | java.io.IOException e) {
-            if (!s.left && stop.getCount() > 0) {
-                LOG.info("sampling {} failed: {}", s.name, e.getMessage());
-            }
-        }
-    }
-
     /** One line a second: peers in, receivers' fps and loss, and the generator's own state. */
     private void second(LoadSummary.LoadPoint p) {
         GeneratorMonitor m = monitor;
@@ -523,7 +449,7 @@ public final class LoadRunner extends RunLifecycle {
 
     // ---------------------------------------------------------------- summary
 
-    private LoadSummary loadSummary(String url, LoadPlan plan, GeneratorMonitor monitor, String gatlingReport) {
+    private LoadSummary loadSummary(String url, GeneratorMonitor monitor, String gatlingReport) {
         Map<String, List<Long>> t = timingsCopy();
         String limited = monitor == null ? null : monitor.limitedReason();
         if (limited != null) {
@@ -557,24 +483,8 @@ public final class LoadRunner extends RunLifecycle {
         return synthetic().filter(s -> s.failure != null).map(s -> s.failure).findFirst().orElse("unknown");
     }
 
-    private List<PeerMeasurements> measurements() {
-        return slots.stream().map(PeerSlot::measurements).toList();
-    }
-
-    private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results) {
-        List<PeerSummary> peers = new ArrayList<>();
-        for (PeerSlot s : slots) {
-            String outcome = s.failure == null && s.connectMs != null ? "ok" : "failed";
-            peers.add(s.summary(outcome, s.failure == null && s.connectMs == null ? "never connected" : s.failure));
-        }
-        Map<String, Object> host = new LinkedHashMap<>(HostInfo.describe());
-        host.putAll(targetVersions);
-        Instant now = Instant.now();
-        return new RunSummary(dir.runId(), scenario.name(), status, reason, startedAt.toString(), now.toString(),
-                now.toEpochMilli() - startedAt.toEpochMilli(), null, Version.get(), host, peers, results, List.of());
-    }
-
-    private void printSummary(RunSummary run) {
+    @Override
+    protected void printSummary(RunSummary run) {
         LoadSummary l = run.load();
         options.out().printf("%nrun %s: %s%s%n", run.runId(), run.status().id().toUpperCase(Locale.ROOT),
                 run.reason() == null ? "" : " (" + run.reason() + ")");
