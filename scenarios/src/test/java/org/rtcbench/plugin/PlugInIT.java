@@ -66,31 +66,7 @@ class PlugInIT {
     /** A target of its own: relays each offer and answer as they are, and polls until both sides are connected. */
     private final List<String> relayed = new CopyOnWriteArrayList<>();
     private final AtomicBoolean relayClosed = new AtomicBoolean();
-    private final TargetType relay = new TargetType() {
-        @Override
-        public String id() {
-            return "relay";
-        }
-
-        @Override
-        public boolean makesCalls() {
-            return true;
-        }
-
-        @Override
-        public boolean hasRooms() {
-            return false;
-        }
-
-        @Override
-        public void validate(TargetSpec spec) {
-        }
-
-        @Override
-        public Target open(TargetSpec spec, TargetContext context) {
-            return new Relay(context);
-        }
-    };
+    private final TargetType relay = TargetType.of("relay", "the test's relay", true, false, spec -> { }, (spec, context) -> new Relay(context));
 
     private final class Relay implements Target, PairCalls {
         private final TargetContext context;

@@ -52,31 +52,9 @@ class TargetsTest {
 
     @Test
     void aTypeAddedWithTheSameIdReplacesTheBuiltInOne() {
-        TargetType mine = new TargetType() {
-            @Override
-            public String id() {
-                return "janus";
-            }
-
-            @Override
-            public boolean makesCalls() {
-                return true;
-            }
-
-            @Override
-            public boolean hasRooms() {
-                return false;
-            }
-
-            @Override
-            public void validate(TargetSpec spec) {
-            }
-
-            @Override
-            public org.rtcbench.core.target.Target open(TargetSpec spec, org.rtcbench.core.target.TargetContext context) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        TargetType mine = TargetType.of("janus", "my Janus", true, false, spec -> { }, (spec, context) -> {
+            throw new UnsupportedOperationException();
+        });
         Targets t = Targets.builtIn().with(mine);
         assertThat(t.all()).extracting(TargetType::id).containsExactly("p2p", "janus");
         assertThat(t.typeOf(TargetSpec.of("janus"))).isSameAs(mine);

@@ -35,4 +35,48 @@ public interface TargetType {
      * @throws org.rtcbench.core.BadInputException when it cannot be reached or started
      */
     Target open(TargetSpec spec, TargetContext context);
+
+    /**
+     * A type from its parts: its id and label, what its targets offer, how it checks a spec's fields
+     * (throwing IllegalArgumentException), and how it opens a target.
+     */
+    static TargetType of(String id, String label, boolean makesCalls, boolean hasRooms, java.util.function.Consumer<TargetSpec> validate,
+                         java.util.function.BiFunction<TargetSpec, TargetContext, Target> open) {
+        return new TargetType() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String label() {
+                return label;
+            }
+
+            @Override
+            public boolean makesCalls() {
+                return makesCalls;
+            }
+
+            @Override
+            public boolean hasRooms() {
+                return hasRooms;
+            }
+
+            @Override
+            public void validate(TargetSpec spec) {
+                validate.accept(spec);
+            }
+
+            @Override
+            public Target open(TargetSpec spec, TargetContext context) {
+                return open.apply(spec, context);
+            }
+
+            @Override
+            public String toString() {
+                return id;
+            }
+        };
+    }
 }

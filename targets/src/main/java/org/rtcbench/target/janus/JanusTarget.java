@@ -23,46 +23,7 @@ import org.rtcbench.target.sdp.ReachableCandidates;
  */
 public final class JanusTarget implements Target {
     /** {@code target: {type: janus, url: ..., api: http|ws}}. */
-    public static final TargetType TYPE = new TargetType() {
-        @Override
-        public String id() {
-            return "janus";
-        }
-
-        @Override
-        public String label() {
-            return "Janus";
-        }
-
-        @Override
-        public boolean makesCalls() {
-            return false;
-        }
-
-        @Override
-        public boolean hasRooms() {
-            return true;
-        }
-
-        @Override
-        public void validate(TargetSpec spec) {
-            if (spec.api() != null && !spec.api().equals("http") && !spec.api().equals("ws")) {
-                throw new IllegalArgumentException("api must be http or ws (the local Janus's HTTP or WebSocket API), got '" + spec.api() + "'");
-            }
-            if (spec.api() != null && spec.url() != null) {
-                throw new IllegalArgumentException("api is for the local Janus that rtcbench starts; with a url, its scheme (http:// or ws://) picks the API");
-            }
-            if (spec.url() != null && !spec.url().matches("(https?|wss?)://[^\\s/]+(/\\S*)?")) {
-                throw new IllegalArgumentException("url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, or its WebSocket API, "
-                        + "e.g. ws://127.0.0.1:8188, got '" + spec.url() + "'");
-            }
-        }
-
-        @Override
-        public Target open(TargetSpec spec, TargetContext context) {
-            return JanusTarget.open(spec, context);
-        }
-    };
+    public static final TargetType TYPE = TargetType.of("janus", "Janus", false, true, JanusTarget::validate, JanusTarget::open);
 
     private final LocalJanus local;
     private final JanusClient client;
@@ -84,12 +45,26 @@ public final class JanusTarget implements Target {
         this.events = events;
     }
 
+    /** Checks a janus spec: a url is Janus's HTTP or WebSocket API; api picks the local Janus's, and only that. */
+    private static void validate(TargetSpec spec) {
+        if (spec.api() != null && !spec.api().equals("http") && !spec.api().equals("ws")) {
+            throw new IllegalArgumentException("api must be http or ws (the local Janus's HTTP or WebSocket API), got '" + spec.api() + "'");
+        }
+        if (spec.api() != null && spec.url() != null) {
+            throw new IllegalArgumentException("api is for the local Janus that rtcbench starts; with a url, its scheme (http:// or ws://) picks the API");
+        }
+        if (spec.url() != null && !spec.url().matches("(https?|wss?)://[^\\s/]+(/\\S*)?")) {
+            throw new IllegalArgumentException("url must be Janus's HTTP API, e.g. http://127.0.0.1:8088/janus, or its WebSocket API, "
+                    + "e.g. ws://127.0.0.1:8188, got '" + spec.url() + "'");
+        }
+    }
+
     /** Whether rtcbench talks to Janus over its WebSocket API. */
     public static boolean webSocket(TargetSpec spec) {
         return "ws".equals(spec.api()) || (spec.url() != null && spec.url().matches("wss?://.*"));
     }
 
-    private static JanusTarget open(TargetSpec spec, TargetContext context) {
+    private static Target open(TargetSpec spec, TargetContext context) {
         LocalJanus local = null;
         JanusClient client = null;
         try {

@@ -30,39 +30,11 @@ import org.rtcbench.target.sdp.LoopbackCandidates;
  */
 public final class P2pRoom implements Target, PairCalls {
     /** The type of target it is: the default {@code target: {type: p2p}}. */
-    public static final TargetType TYPE = new TargetType() {
-        @Override
-        public String id() {
-            return TargetSpec.P2P;
+    public static final TargetType TYPE = TargetType.of(TargetSpec.P2P, "the P2P room", true, false, spec -> {
+        if (spec.url() != null || spec.api() != null) {
+            throw new IllegalArgumentException("url and api are not for the p2p room: it needs no server");
         }
-
-        @Override
-        public String label() {
-            return "the P2P room";
-        }
-
-        @Override
-        public boolean makesCalls() {
-            return true;
-        }
-
-        @Override
-        public boolean hasRooms() {
-            return false;
-        }
-
-        @Override
-        public void validate(TargetSpec spec) {
-            if (spec.url() != null || spec.api() != null) {
-                throw new IllegalArgumentException("url and api are not for the p2p room: it needs no server");
-            }
-        }
-
-        @Override
-        public Target open(TargetSpec spec, TargetContext context) {
-            return new P2pRoom(context.connectTimeout(), context.events());
-        }
-    };
+    }, (spec, context) -> new P2pRoom(context.connectTimeout(), context.events()));
     private static final long POLL_MS = 50;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(P2pRoom.class);
 
