@@ -23,7 +23,6 @@ import org.rtcbench.core.metric.Summary;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.peer.PeerKind;
-import org.rtcbench.core.peer.LaunchContext;
 import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
@@ -142,8 +141,7 @@ public final class LoadRunner extends RunLifecycle {
         dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
 
         // Gatling's virtual users are synthetic peers of the default Java provider
-        PeerLauncher javaPeers = options.providers().launcher(PeerKind.JAVA, null,
-                new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), target.peerAddress()));
+        PeerLauncher javaPeers = options.providers().launcher(PeerKind.JAVA, null, launchContext());
         javaPeers.check();
         Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
         LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),

@@ -324,9 +324,13 @@ abstract class RunLifecycle implements Run {
      * run's {@code logs/} and synthetic peers' ICE candidates naming the address the target reaches them at.
      */
     protected PeerLauncher launcher(PeerSlot slot) {
+        return options.providers().launcher(slot.kind, slot.provider, launchContext());
+    }
+
+    /** What this run gives a provider: the scenario's browsers, the work dir, the run's logs/, and the target's peer address. */
+    protected LaunchContext launchContext() {
         Target t = target;
-        return options.providers().launcher(slot.kind, slot.provider, new LaunchContext(scenario.browsers(), options.workDir(),
-                dir.path().resolve("logs"), t == null ? "127.0.0.1" : t.peerAddress()));
+        return new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), t == null ? "127.0.0.1" : t.peerAddress());
     }
 
     /**
