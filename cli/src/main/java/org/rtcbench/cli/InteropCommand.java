@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.Durations;
 import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.PeerType;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Browsers;
@@ -22,13 +23,14 @@ import picocli.CommandLine.Option;
 
 /** {@code rtcbench interop}: who talks to whom, how well. */
 @Command(name = "interop", mixinStandardHelpOptions = true,
-        description = "Run the interop matrix: every ordered pair of peer kinds (caller offers, callee answers), per video codec, "
+        description = "Run the interop matrix: every ordered pair of peer types (caller offers, callee answers), per video codec, "
                 + "is one cell; a cell passes when the call connects and audio, video and data channel echoes flow both ways. "
                 + "Prints the matrix and writes results/<run-id>/ with run.json (matrix), junit.xml (one testcase per cell) "
-                + "and report.html. A kind that cannot run here is shown as skipped, with why.")
+                + "and report.html. A peer type that cannot run here is shown as skipped, with why.")
 final class InteropCommand implements Callable<Integer> {
     @Option(names = "--peers", split = ",", defaultValue = "chrome,firefox,java",
-            description = "Peer kinds, comma separated (default: ${DEFAULT-VALUE}).")
+            description = "Peer types, comma separated: a kind (chrome, firefox, java) on its default provider, or kind@provider "
+                    + "(e.g. chrome@local); each distinct one is its own row and column (default: ${DEFAULT-VALUE}).")
     List<String> peers;
 
     @Option(names = "--codecs", split = ",", description = "Video codecs, one cell per pair and codec, e.g. vp8,vp9,h264 (default: each peer's own choice).")
@@ -74,7 +76,7 @@ final class InteropCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PeerKind> kinds = parseKinds(peers, "--peers");
+        List<PeerType> kinds = parseTypes(peers, "--peers");
         List<String> codecList = new ArrayList<>();
         for (String c : codecs) {
             String codec = c.trim().toLowerCase(Locale.ROOT);
@@ -98,6 +100,24 @@ final class InteropCommand implements Callable<Integer> {
             MatrixTable.print(result[0].matrix(), System.out, MatrixTable.colorWanted());
         }
         return code;
+    }
+
+    /** Peer types named on the command line, e.g. {@code chrome@local,firefox,java}, each once. */
+    static List<PeerType> parseTypes(List<String> names, String flag) {
+        List<PeerType> types = new ArrayList<>();
+        for (String t : names) {
+            PeerType type;
+            try {
+                type = PeerType.parse(t);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(flag + ": " + e.getMessage());
+            }
+            if (types.contains(type)) {
+                throw new BadInputException(flag + ": " + type.id() + " is named twice");
+            }
+            types.add(type);
+        }
+        return types;
     }
 
     /** Peer kinds named on the command line, e.g. {@code chrome,firefox,java}. */

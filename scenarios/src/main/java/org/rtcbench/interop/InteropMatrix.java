@@ -13,7 +13,7 @@ import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.metric.SampleMetrics;
 import org.rtcbench.core.metric.Summary;
-import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.PeerType;
 import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.scenario.Browsers;
 import org.rtcbench.core.scenario.MediaSpec;
@@ -25,8 +25,9 @@ import org.rtcbench.runner.LinkPlan;
 import org.rtcbench.core.target.PairCalls;
 
 /**
- * The interop matrix: every ordered pair of peer kinds (caller offers, callee answers), per video
- * codec asked for, is one cell. One browser (or peer) per kind and side is launched once and
+ * The interop matrix: every ordered pair of peer types (a kind on a provider, e.g. {@code chrome} or
+ * {@code chrome@container}; caller offers, callee answers), per video codec asked for, is one
+ * cell. One browser (or peer) per type and side is launched once and
  * reused by all its cells, which run concurrently as separate peer connections. A cell passes when
  * the call connected in time and audio, video and data channel echoes flowed both ways.
  */
@@ -35,18 +36,18 @@ public final class InteropMatrix {
     public record Thresholds(double minFps, Duration warmUp) {
     }
 
-    private final List<PeerKind> kinds;
+    private final List<PeerType> kinds;
     private final List<String> codecs;
     private final Duration duration;
     private final VideoSpec video;
     private final Browsers browsers;
     private final Thresholds thresholds;
-    private final Map<PeerKind, String> skipped = new LinkedHashMap<>();
+    private final Map<PeerType, String> skipped = new LinkedHashMap<>();
 
     /**
      * @param codecs video codecs, one cell per pair and codec; empty for each peer's default
      */
-    public InteropMatrix(List<PeerKind> kinds, List<String> codecs, Duration duration, VideoSpec video,
+    public InteropMatrix(List<PeerType> kinds, List<String> codecs, Duration duration, VideoSpec video,
                          Browsers browsers, Thresholds thresholds, PeerProviders providers) {
         if (kinds.isEmpty()) {
             throw new BadInputException("--peers names no peer kind; e.g. --peers chrome,firefox,java");
@@ -57,31 +58,36 @@ public final class InteropMatrix {
         this.video = video;
         this.browsers = browsers;
         this.thresholds = thresholds;
-        skipped.putAll(providers.problems(this.kinds, browsers));
+        for (PeerType t : this.kinds) {
+            String why = providers.problem(t, browsers);
+            if (why != null) {
+                skipped.put(t, why);
+            }
+        }
     }
 
-    /** Kinds that cannot take part here, with why. */
-    public Map<PeerKind, String> skipped() {
+    /** Peer types that cannot take part here, with why. */
+    public Map<PeerType, String> skipped() {
         return skipped;
     }
 
-    /** The kinds that run. */
-    public List<PeerKind> available() {
+    /** The peer types that run. */
+    public List<PeerType> available() {
         return kinds.stream().filter(k -> !skipped.containsKey(k)).toList();
     }
 
     /** The call every cell shares: two peers per available kind (a caller and a callee), small media. */
     public Scenario scenario() {
         List<PeerGroup> peers = new ArrayList<>();
-        for (PeerKind k : available()) {
-            peers.add(new PeerGroup(k, caller(k), 1, null, null));
-            peers.add(new PeerGroup(k, callee(k), 1, null, null));
+        for (PeerType t : available()) {
+            peers.add(new PeerGroup(t.kind(), caller(t), 1, null, null, t.provider()));
+            peers.add(new PeerGroup(t.kind(), callee(t), 1, null, null, t.provider()));
         }
         if (peers.isEmpty()) {
-            throw new BadInputException("no peer kind of --peers " + kinds.stream().map(PeerKind::id).toList()
+            throw new BadInputException("no peer kind of --peers " + kinds.stream().map(PeerType::id).toList()
                     + " can run here: " + String.join("; ", skipped.values()));
         }
-        return new Scenario("interop", "interop matrix " + kinds.stream().map(PeerKind::id).toList(), duration,
+        return new Scenario("interop", "interop matrix " + kinds.stream().map(PeerType::id).toList(), duration,
                 Duration.ofSeconds(1), Duration.ofSeconds(15), TargetSpec.p2p(), new MediaSpec(video, true, true),
                 peers, browsers, List.of());
     }
@@ -89,8 +95,8 @@ public final class InteropMatrix {
     /** One link per cell of available kinds. */
     public LinkPlan plan() {
         List<LinkPlan.PlannedLink> links = new ArrayList<>();
-        for (PeerKind a : available()) {
-            for (PeerKind b : available()) {
+        for (PeerType a : available()) {
+            for (PeerType b : available()) {
                 for (String codec : codecsOrDefault()) {
                     links.add(new LinkPlan.PlannedLink(caller(a), callee(b), cellId(a, b, codec), codec));
                 }
@@ -107,23 +113,23 @@ public final class InteropMatrix {
         return out;
     }
 
-    static String caller(PeerKind k) {
-        return k.id() + "-caller";
+    static String caller(PeerType t) {
+        return t.nameStem() + "-caller";
     }
 
-    static String callee(PeerKind k) {
-        return k.id() + "-callee";
+    static String callee(PeerType t) {
+        return t.nameStem() + "-callee";
     }
 
-    static String cellId(PeerKind a, PeerKind b, String codec) {
+    static String cellId(PeerType a, PeerType b, String codec) {
         return a.id() + ">" + b.id() + (codec == null ? "" : ":" + codec);
     }
 
     /** Every cell in matrix order, skipped ones included. */
     List<InteropCell> judge(Map<String, PairCalls.LinkOutcome> links, LinkPlan.Measurements measured) {
         List<InteropCell> cells = new ArrayList<>();
-        for (PeerKind a : kinds) {
-            for (PeerKind b : kinds) {
+        for (PeerType a : kinds) {
+            for (PeerType b : kinds) {
                 for (String codec : codecsOrDefault()) {
                     String skip = skipped.containsKey(a) ? skipped.get(a) : skipped.get(b);
                     if (skip != null) {
@@ -137,7 +143,7 @@ public final class InteropMatrix {
         return cells;
     }
 
-    private InteropCell judge(PeerKind a, PeerKind b, String codec, PairCalls.LinkOutcome link, LinkPlan.Measurements m) {
+    private InteropCell judge(PeerType a, PeerType b, String codec, PairCalls.LinkOutcome link, LinkPlan.Measurements m) {
         String id = cellId(a, b, codec);
         if (link == null || !link.connected()) {
             return new InteropCell(a.id(), b.id(), codec, "failed", link == null ? "not attempted" : link.failure(),

@@ -31,20 +31,24 @@ public final class MatrixTable {
             codecs.add(c.codec() == null ? "" : c.codec());
         }
         List<String> kinds = new ArrayList<>(callers);
+        // the first column fits the longest row name (chrome@container), and at least "caller"
+        int longest = kinds.stream().mapToInt(String::length).max().orElse(0);
+        String first = "%-" + Math.max(10, longest + 1) + "s";
+        String column = "%-" + Math.max(16, longest + 1) + "s";
         for (String codec : codecs) {
             out.printf("%ninterop matrix%s (rows: caller offers, columns: callee answers)%n",
                     codec.isEmpty() ? "" : ", video " + codec.toUpperCase(Locale.ROOT));
-            StringBuilder header = new StringBuilder(String.format("%-10s", "caller"));
+            StringBuilder header = new StringBuilder(String.format(first, "caller"));
             for (String callee : kinds) {
-                header.append(String.format("| %-16s", callee));
+                header.append("| ").append(String.format(column, callee));
             }
             out.println(header);
             for (String caller : kinds) {
-                StringBuilder row = new StringBuilder(String.format("%-10s", caller));
+                StringBuilder row = new StringBuilder(String.format(first, caller));
                 for (String callee : kinds) {
                     InteropCell c = find(cells, caller, callee, codec);
                     String text = c == null ? "-" : label(c);
-                    String padded = String.format("%-16s", text);
+                    String padded = String.format(column, text);
                     String colored = !color || c == null ? padded
                             : (c.failed() ? RED : "skipped".equals(c.outcome()) ? YELLOW : GREEN) + padded + RESET;
                     row.append("| ").append(colored);

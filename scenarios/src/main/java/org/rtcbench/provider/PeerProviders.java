@@ -12,6 +12,7 @@ import org.rtcbench.core.peer.LaunchContext;
 import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.peer.PeerProvider;
+import org.rtcbench.core.peer.PeerType;
 import org.rtcbench.core.scenario.Browsers;
 import org.rtcbench.peer.java.JavaPeerLauncher;
 
@@ -68,12 +69,21 @@ public final class PeerProviders {
     public Map<PeerKind, String> problems(List<PeerKind> kinds, Browsers browsers) {
         Map<PeerKind, String> out = new LinkedHashMap<>();
         for (PeerKind k : kinds) {
-            String why = launcher(k, null, LaunchContext.forChecks(browsers)).problem();
+            String why = problem(new PeerType(k, null), browsers);
             if (why != null) {
                 out.put(k, why);
             }
         }
         return out;
+    }
+
+    /**
+     * Why peers of {@code type} cannot run here, or null when they can.
+     *
+     * @throws BadInputException when no provider of that name exists for the kind
+     */
+    public String problem(PeerType type, Browsers browsers) {
+        return launcher(type.kind(), type.provider(), LaunchContext.forChecks(browsers)).problem();
     }
 
     /** Every provider, defaults first within each kind. */

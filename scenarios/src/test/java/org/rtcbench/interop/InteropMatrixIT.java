@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.PeerType;
 import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
@@ -36,7 +37,7 @@ class InteropMatrixIT {
     Path tmp;
 
     private RunSummary runMatrix(String name) {
-        InteropMatrix matrix = new InteropMatrix(List.of(PeerKind.CHROME, PeerKind.FIREFOX, PeerKind.JAVA),
+        InteropMatrix matrix = new InteropMatrix(List.of(new PeerType(PeerKind.CHROME, null), new PeerType(PeerKind.FIREFOX, null), new PeerType(PeerKind.JAVA, null)),
                 List.of("vp8", "h264"), Duration.ofSeconds(6), new VideoSpec(320, 240, 15), Browsers.defaults(),
                 new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)), org.rtcbench.provider.PeerProviders.builtIn());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
@@ -107,7 +108,7 @@ class InteropMatrixIT {
 
     @Test
     void cellsRunInWavesWhenParallelIsLimitedAndEachWaveIsJudgedOnItsOwnTime() throws Exception {
-        InteropMatrix matrix = new InteropMatrix(List.of(PeerKind.CHROME, PeerKind.JAVA), List.of("vp8"),
+        InteropMatrix matrix = new InteropMatrix(List.of(new PeerType(PeerKind.CHROME, null), new PeerType(PeerKind.JAVA, null)), List.of("vp8"),
                 Duration.ofSeconds(5), new VideoSpec(320, 240, 15), Browsers.defaults(),
                 new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)), org.rtcbench.provider.PeerProviders.builtIn());
         ByteArrayOutputStream console = new ByteArrayOutputStream();

@@ -161,4 +161,28 @@ class PlugInIT {
         assertThat(java.nio.file.Files.readString(tmp.resolve("results").resolve(run.runId()).resolve("events.jsonl")))
                 .contains("\"type\":\"relayed\"");
     }
+
+    @Test
+    void aProviderAddedThroughTheRegistryIsARowAndColumnOfItsOwnInTheMatrix() {
+        PeerProviders providers = PeerProviders.builtIn().with(noted);
+        org.rtcbench.interop.InteropMatrix matrix = new org.rtcbench.interop.InteropMatrix(
+                List.of(org.rtcbench.core.peer.PeerType.parse("java"), org.rtcbench.core.peer.PeerType.parse("java@noted")), List.of("vp8"),
+                java.time.Duration.ofSeconds(5), new org.rtcbench.core.scenario.VideoSpec(320, 240, 15),
+                org.rtcbench.core.scenario.Browsers.defaults(), new org.rtcbench.interop.InteropMatrix.Thresholds(5, java.time.Duration.ofSeconds(3)),
+                providers);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("results")).withWorkDir(tmp.resolve("work"))
+                .withMediaCache(tmp.resolve("media")).withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .withProviders(providers);
+
+        RunSummary run = new ScenarioRunner(matrix.scenario(), options, matrix.plan()).run();
+
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
+        assertThat(run.matrix()).extracting(c -> c.caller() + " -> " + c.callee() + " " + c.outcome())
+                .containsExactly("java -> java passed", "java -> java@noted passed", "java@noted -> java passed",
+                        "java@noted -> java@noted passed");
+        assertThat(launched).as("the noted provider launched its row's and column's peers")
+                .containsExactlyInAnyOrder("java-noted-caller at 127.0.0.1", "java-noted-callee at 127.0.0.1");
+    }
 }
