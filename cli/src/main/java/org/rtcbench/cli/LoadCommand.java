@@ -104,7 +104,7 @@ final class LoadCommand implements Callable<Integer> {
 
     /** The scenario with this command's flags applied. */
     Scenario scenario() {
-        TargetType type = roomTarget(target);
+        TargetType type = roomTarget(flags.options().targets(), target);
         Scenario s = flags.apply(file == null ? ScenarioLoader.loadResource(DEFAULT) : ScenarioLoader.load(file));
         LoadSpec l = s.load() == null ? LoadSpec.defaults() : s.load();
         try {
@@ -138,9 +138,9 @@ final class LoadCommand implements Callable<Integer> {
         return s;
     }
 
-    /** The target type {@code --target} names, if it has rooms (only those carry a load). */
-    static TargetType roomTarget(String id) {
-        List<TargetType> withRooms = Targets.builtIn().all().stream().filter(TargetType::hasRooms).toList();
+    /** The type of {@code targets} that {@code --target} names, if it has rooms (only those carry a load). */
+    static TargetType roomTarget(Targets targets, String id) {
+        List<TargetType> withRooms = targets.all().stream().filter(TargetType::hasRooms).toList();
         return withRooms.stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> new BadInputException("--target " + id + " is not supported; the targets with rooms are "
                         + String.join(", ", withRooms.stream().map(TargetType::id).toList())));

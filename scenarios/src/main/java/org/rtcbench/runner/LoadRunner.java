@@ -26,7 +26,6 @@ import org.rtcbench.core.peer.PeerKind;
 import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
-import org.rtcbench.core.run.RunStatus;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.LoadSpec;
 import org.rtcbench.core.scenario.Role;
@@ -197,7 +196,7 @@ public final class LoadRunner extends RunLifecycle {
     }
 
     @Override
-    protected String annotate(RunStatus status, String reason) {
+    protected String annotate(String reason) {
         return loadSummary.generatorLimited() ? reason + "; but the generator was limited, so this may be rtcbench's limit, not the SFU's"
                 : reason;
     }

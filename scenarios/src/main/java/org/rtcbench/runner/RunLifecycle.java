@@ -144,7 +144,7 @@ abstract class RunLifecycle implements Run {
     protected abstract String failure(List<AssertionResult> results);
 
     /** The reason as the summary gives it, e.g. with a note on the generator; by default as it is. */
-    protected String annotate(RunStatus status, String reason) {
+    protected String annotate(String reason) {
         return reason;
     }
 
@@ -268,7 +268,7 @@ abstract class RunLifecycle implements Run {
             reason = why;
         }
         if (reason != null && status != RunStatus.ERROR) {
-            reason = annotate(status, reason);
+            reason = annotate(reason);
         }
         RunSummary summary = complete(summary(startedAt, status, reason, results)).withCapacity(capacity);
         end(summary, this::printSummary);

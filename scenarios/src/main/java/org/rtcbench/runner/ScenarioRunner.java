@@ -103,13 +103,18 @@ public final class ScenarioRunner extends RunLifecycle {
         }
     }
 
+    /** Every cell judged, and the auto waves' choices kept, also for a run that was interrupted or erred. */
     @Override
-    protected String failure(List<AssertionResult> results) {
+    protected void stopped() {
         cells = plan == null ? List.of() : plan.judge().judge(linkOutcomes, perConnection());
         if (!waveChoices.isEmpty()) {
             capacity.put("parallel", "auto");
             capacity.put("waves", List.copyOf(waveChoices));
         }
+    }
+
+    @Override
+    protected String failure(List<AssertionResult> results) {
         for (PeerSlot s : slots) {
             if (s.failure != null) {
                 return s.failure;

@@ -12,6 +12,11 @@ public record PeerType(PeerKind kind, String provider) {
         if (kind == null) {
             throw new IllegalArgumentException("a peer type needs a kind");
         }
+        requireProviderName(provider);
+    }
+
+    /** The one rule for a provider's name (null: the kind's default); a scenario's peer group checks it too. */
+    public static void requireProviderName(String provider) {
         if (provider != null && !provider.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("provider '" + provider + "' must be a name such as local, in-process, container or grid");
         }

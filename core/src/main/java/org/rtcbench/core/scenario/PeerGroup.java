@@ -3,6 +3,7 @@ package org.rtcbench.core.scenario;
 import java.util.ArrayList;
 import java.util.List;
 import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.PeerType;
 
 /**
  * One entry of a scenario's {@code peers:} list: {@code count} peers of one kind, named
@@ -13,12 +14,10 @@ public record PeerGroup(PeerKind kind, String name, Integer count, Role role, Me
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                         String provider) {
     public PeerGroup {
-        if (provider != null && !provider.matches("[a-z][a-z0-9-]*")) {
-            throw new IllegalArgumentException("provider '" + provider + "' must be a name such as local, in-process, container or grid");
-        }
         if (kind == null) {
             throw new IllegalArgumentException("every peer needs a kind (allowed: chrome, firefox, java)");
         }
+        PeerType.requireProviderName(provider);
         count = count == null ? 1 : count;
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, got " + count);
