@@ -80,8 +80,8 @@ public final class InteropMatrix {
     public Scenario scenario() {
         List<PeerGroup> peers = new ArrayList<>();
         for (PeerType t : available()) {
-            peers.add(new PeerGroup(t.kind(), caller(t), 1, null, null, t.provider()));
-            peers.add(new PeerGroup(t.kind(), callee(t), 1, null, null, t.provider()));
+            peers.add(new PeerGroup(t.kind(), caller(t), 1, null, null, t.provider(), t.image(), null));
+            peers.add(new PeerGroup(t.kind(), callee(t), 1, null, null, t.provider(), t.image(), null));
         }
         if (peers.isEmpty()) {
             throw new BadInputException("no peer kind of --peers " + kinds.stream().map(PeerType::id).toList()

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.rtcbench.browser.container.ContainerChromium;
+import org.rtcbench.browser.container.ContainerFirefox;
 import org.rtcbench.browser.local.LocalChromium;
 import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
@@ -14,6 +16,7 @@ import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.peer.PeerProvider;
 import org.rtcbench.core.peer.PeerType;
 import org.rtcbench.core.scenario.Browsers;
+import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.peer.java.JavaPeerLauncher;
 
 /**
@@ -28,12 +31,14 @@ public final class PeerProviders {
         this.providers = List.copyOf(providers);
     }
 
-    /** The providers rtcbench ships: local Chromium and Firefox, and in-process Java peers. */
+    /** The providers rtcbench ships: local Chromium and Firefox, in-process Java peers, and Chromium and Firefox in containers. */
     public static PeerProviders builtIn() {
         return new PeerProviders(List.of(
                 PeerProvider.of(PeerKind.CHROME, "local", c -> new LocalChromium(c.browsers().chrome(), c.workDir(), c.logs())),
                 PeerProvider.of(PeerKind.FIREFOX, "local", c -> new LocalFirefox(c.browsers().firefox(), c.workDir(), c.logs())),
-                PeerProvider.of(PeerKind.JAVA, "in-process", c -> new JavaPeerLauncher(c.candidateAddress()))));
+                PeerProvider.of(PeerKind.JAVA, "in-process", c -> new JavaPeerLauncher(c.candidateAddress())),
+                PeerProvider.of(PeerKind.CHROME, PeerGroup.CONTAINER, ContainerChromium::new),
+                PeerProvider.of(PeerKind.FIREFOX, PeerGroup.CONTAINER, ContainerFirefox::new)));
     }
 
     /** These providers and {@code extra} (replacing one of the same kind and name). */
@@ -83,7 +88,7 @@ public final class PeerProviders {
      * @throws BadInputException when no provider of that name exists for the kind
      */
     public String problem(PeerType type, Browsers browsers) {
-        return launcher(type.kind(), type.provider(), LaunchContext.forChecks(browsers)).problem();
+        return launcher(type.kind(), type.provider(), LaunchContext.forChecks(browsers).forPeer(type.image(), null)).problem();
     }
 
     /** Every provider, defaults first within each kind. */

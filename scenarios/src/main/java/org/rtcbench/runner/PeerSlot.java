@@ -19,6 +19,9 @@ final class PeerSlot {
     final PeerKind kind;
     /** The provider that starts it (null: the kind's default). */
     final String provider;
+    /** Its container image and Selenium Grid, where its peer group names them (else null). */
+    final String image;
+    final String url;
     final Role role;
     final MediaSpec media;
     volatile Peer peer;
@@ -37,9 +40,15 @@ final class PeerSlot {
     int samples;
 
     PeerSlot(String name, PeerKind kind, String provider, Role role, MediaSpec media) {
+        this(name, kind, provider, null, null, role, media);
+    }
+
+    PeerSlot(String name, PeerKind kind, String provider, String image, String url, Role role, MediaSpec media) {
         this.name = name;
         this.kind = kind;
         this.provider = provider;
+        this.image = image;
+        this.url = url;
         this.role = role;
         this.media = media;
     }
@@ -116,7 +125,9 @@ final class PeerSlot {
         return new org.rtcbench.core.run.PeerSummary(name, kind.id(), role.id(),
                 p == null ? null : p.info().browser(), p == null ? null : p.info().browserVersion(),
                 p == null ? null : p.info().driver(), p == null ? null : p.info().driverVersion(),
-                launchMs, connectMs, outcome, failure, samples, metrics);
+                launchMs, connectMs, outcome, failure, samples, metrics, provider,
+                p == null ? image : p.info().image(), p == null ? null : p.info().imageId(),
+                p == null ? url : p.info().grid());
     }
 
     boolean alive() {

@@ -324,7 +324,7 @@ abstract class RunLifecycle implements Run {
      * run's {@code logs/} and synthetic peers' ICE candidates naming the address the target reaches them at.
      */
     protected PeerLauncher launcher(PeerSlot slot) {
-        return options.providers().launcher(slot.kind, slot.provider, launchContext());
+        return options.providers().launcher(slot.kind, slot.provider, launchContext().forPeer(slot.image, slot.url));
     }
 
     /** What this run gives a provider: the scenario's browsers, the work dir, the run's logs/, and the target's peer address. */
@@ -519,7 +519,7 @@ abstract class RunLifecycle implements Run {
         List<PeerSlot> out = new ArrayList<>();
         for (PeerGroup g : scenario.peers()) {
             for (String name : g.peerNames()) {
-                out.add(new PeerSlot(name, g.kind(), g.provider(), g.role(), scenario.mediaOf(g)));
+                out.add(new PeerSlot(name, g.kind(), g.provider(), g.image(), g.url(), g.role(), scenario.mediaOf(g)));
             }
         }
         return out;

@@ -9,8 +9,8 @@ import java.util.Map;
  * (geckodriver): fake media without prompts, loopback ICE candidates with real addresses, and no
  * telemetry, updates or other background network. Measured on Firefox ESR 153 (see FIELD-NOTES).
  */
-final class FirefoxPrefs {
-    static final Map<String, Object> DEFAULTS;
+public final class FirefoxPrefs {
+    public static final Map<String, Object> DEFAULTS;
 
     static {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -78,7 +78,7 @@ final class FirefoxPrefs {
     }
 
     /** The prefs as user.js lines. */
-    static String userJs(Map<String, Object> prefs) {
+    public static String userJs(Map<String, Object> prefs) {
         StringBuilder sb = new StringBuilder("// written by rtcbench for one peer; deleted with the profile\n");
         prefs.forEach((k, v) -> sb.append("user_pref(\"").append(k).append("\", ")
                 .append(v instanceof String s ? "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : String.valueOf(v))

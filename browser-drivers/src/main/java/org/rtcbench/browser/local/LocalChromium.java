@@ -110,18 +110,8 @@ public final class LocalChromium implements LocalBrowser {
         } catch (IOException e) {
             throw new BadInputException("cannot create a browser profile under " + workDir + ": " + e.getMessage());
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(config.binary());
-        List<String> args = new ArrayList<>(FLAGS);
-        args.add("--user-data-dir=" + profile);
-        if (fakeVideo != null) {
-            args.add("--use-file-for-fake-video-capture=" + fakeVideo);
-        }
-        if (fakeAudio != null) {
-            args.add("--use-file-for-fake-audio-capture=" + fakeAudio);
-        }
-        args.addAll(config.args());
-        options.addArguments(args);
+        ChromeOptions options = options(config.binary(), profile.toString(), fakeVideo == null ? null : fakeVideo.toString(),
+                fakeAudio == null ? null : fakeAudio.toString(), config.args());
 
         Process driverProcess = null;
         ChromeDriverService managed = null;
@@ -138,13 +128,7 @@ public final class LocalChromium implements LocalBrowser {
                 URL url = URI.create("http://127.0.0.1:" + driverPort(driverProcess) + "/").toURL();
                 driver = new RemoteWebDriver(url, options, false);
             }
-            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            driver.get(harness.toString());
-            Object ready = driver.executeScript("return !!window.rtcbench;");
-            if (!Boolean.TRUE.equals(ready)) {
-                throw new PeerFailure(peerName + ": the harness page at " + harness + " did not load its API");
-            }
+            openHarness(peerName, driver, harness);
             PeerInfo info = info(driver.getCapabilities());
             RemoteWebDriver d = driver;
             ChromeDriverService m = managed;
@@ -160,6 +144,56 @@ public final class LocalChromium implements LocalBrowser {
                 throw b;
             }
             throw new PeerFailure(peerName + ": Chromium did not start: " + PeerFailure.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Opens the harness page in a Chromium driven by {@code driver} (local, in a container or on a Grid) and checks its API loaded. */
+    public static void openHarness(String peerName, RemoteWebDriver driver, URI harness) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.get(harness.toString());
+        Object ready = driver.executeScript("return !!window.rtcbench;");
+        if (!Boolean.TRUE.equals(ready)) {
+            throw new PeerFailure(peerName + ": the harness page at " + harness + " did not load its API");
+        }
+    }
+
+    /** The Chromium options every Chromium peer gets: {@link #FLAGS}, a profile, the fake media files, then the user's own arguments. */
+    public static ChromeOptions options(String binary, String profile, String fakeVideo, String fakeAudio, List<String> extraArgs) {
+        ChromeOptions options = new ChromeOptions();
+        if (binary != null) {
+            options.setBinary(binary);
+        }
+        List<String> args = new ArrayList<>(FLAGS);
+        if (profile != null) {
+            args.add("--user-data-dir=" + profile);
+        }
+        if (fakeVideo != null) {
+            args.add("--use-file-for-fake-video-capture=" + fakeVideo);
+        }
+        if (fakeAudio != null) {
+            args.add("--use-file-for-fake-audio-capture=" + fakeAudio);
+        }
+        args.addAll(extraArgs);
+        options.addArguments(args);
+        return options;
+    }
+
+    /** Ends a WebDriver session within 5 s: quit() can hang on a dead browser. */
+    public static void quit(RemoteWebDriver driver) {
+        Thread quit = new Thread(() -> {
+            try {
+                driver.quit();
+            } catch (RuntimeException ignored) {
+                // the caller ends what is left
+            }
+        }, "webdriver-quit");
+        quit.setDaemon(true);
+        quit.start();
+        try {
+            quit.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -211,21 +245,7 @@ public final class LocalChromium implements LocalBrowser {
 
     private static void end(RemoteWebDriver driver, ChromeDriverService managed, OwnedProcesses owned) {
         if (driver != null) {
-            // quit() can hang on a dead browser; give it a bounded time, then end processes by PID.
-            Thread quit = new Thread(() -> {
-                try {
-                    driver.quit();
-                } catch (RuntimeException ignored) {
-                    // ended below by PID
-                }
-            }, "webdriver-quit");
-            quit.setDaemon(true);
-            quit.start();
-            try {
-                quit.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            quit(driver); // then what is left is ended by PID
         }
         if (managed != null) {
             managed.stop();
@@ -235,7 +255,8 @@ public final class LocalChromium implements LocalBrowser {
         }
     }
 
-    private static PeerInfo info(Capabilities caps) {
+    /** The browser and chromedriver versions a Chromium session reports. */
+    public static PeerInfo info(Capabilities caps) {
         String driverVersion = null;
         Object chrome = caps.getCapability("chrome");
         if (chrome instanceof Map<?, ?> m && m.get("chromedriverVersion") != null) {

@@ -140,24 +140,10 @@ public final class LocalFirefox implements LocalBrowser {
             pb.environment().put("MOZ_CRASHREPORTER_DISABLE", "1");
             firefox = OwnedProcesses.startHeld(pb);
             String ws = listeningUrl(firefox, logDir.resolve("firefox-" + peerName + ".log"));
-            session = BiDiSession.connect(URI.create(ws + "/session"), firefox.onExit(), COMMAND_TIMEOUT);
-            Map<String, Object> created;
-            try {
-                created = session.newSession(Map.of());
-            } catch (BiDiException e) {
-                throw new PeerFailure(peerName + ": WebDriver BiDi handshake with Firefox at " + ws + " failed: " + e.getMessage(), e);
-            }
-            Map<?, ?> caps = (Map<?, ?>) created.get("capabilities");
-            String version = caps == null ? null : String.valueOf(caps.get("browserVersion"));
-            requireSupported(version);
-            String context = session.topLevelContext();
-            session.navigate(context, harness.toString(), COMMAND_TIMEOUT);
-            BiDiPageScript page = new BiDiPageScript(session, context);
-            Object loaded = session.callFunction(context, "() => !!window.rtcbench", COMMAND_TIMEOUT);
-            if (!Boolean.TRUE.equals(loaded)) {
-                throw new PeerFailure(peerName + ": the harness page at " + harness + " did not load its API in Firefox");
-            }
-            PeerInfo info = new PeerInfo("firefox", version, "webdriver-bidi", null);
+            BiDiHarness opened = openHarness(peerName, ws, firefox.onExit(), harness);
+            session = opened.session();
+            BiDiPageScript page = opened.page();
+            PeerInfo info = new PeerInfo("firefox", opened.version(), "webdriver-bidi", null);
             BiDiSession s = session;
             OwnedProcesses owned = new OwnedProcesses(firefox.toHandle(), profile);
             return new BrowserPeer(peerName, PeerKind.FIREFOX, page, info, () -> {
@@ -181,6 +167,44 @@ public final class LocalFirefox implements LocalBrowser {
                 throw f;
             }
             throw new PeerFailure(peerName + ": Firefox did not start: " + PeerFailure.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** A Firefox driven over WebDriver BiDi with the harness page open. */
+    public record BiDiHarness(BiDiSession session, BiDiPageScript page, String version) {
+    }
+
+    /**
+     * Connects to the WebDriver BiDi endpoint {@code ws} of a Firefox that is already running (on this
+     * host or in a container), starts a session, checks its version and opens the harness page. On
+     * failure the session is closed and the exception (a PeerFailure, a BiDiException, or a
+     * BadInputException for a Firefox too old) says why.
+     *
+     * @param browserGone completes when that Firefox is gone, so a command waiting on it fails at once
+     */
+    public static BiDiHarness openHarness(String peerName, String ws, CompletableFuture<?> browserGone, URI harness) {
+        BiDiSession session = BiDiSession.connect(URI.create(ws + "/session"), browserGone, COMMAND_TIMEOUT);
+        try {
+            Map<String, Object> created;
+            try {
+                created = session.newSession(Map.of());
+            } catch (BiDiException e) {
+                throw new PeerFailure(peerName + ": WebDriver BiDi handshake with Firefox at " + ws + " failed: " + e.getMessage(), e);
+            }
+            Map<?, ?> caps = (Map<?, ?>) created.get("capabilities");
+            String version = caps == null ? null : String.valueOf(caps.get("browserVersion"));
+            requireSupported(version);
+            String context = session.topLevelContext();
+            session.navigate(context, harness.toString(), COMMAND_TIMEOUT);
+            BiDiPageScript page = new BiDiPageScript(session, context);
+            Object loaded = session.callFunction(context, "() => !!window.rtcbench", COMMAND_TIMEOUT);
+            if (!Boolean.TRUE.equals(loaded)) {
+                throw new PeerFailure(peerName + ": the harness page at " + harness + " did not load its API in Firefox");
+            }
+            return new BiDiHarness(session, page, version);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 

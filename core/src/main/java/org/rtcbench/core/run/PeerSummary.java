@@ -1,13 +1,27 @@
 package org.rtcbench.core.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import org.rtcbench.core.metric.Summary;
 
 /**
  * One peer in run.json: who it was, exact versions, how long launch and connect took, how it
- * ended, and its metrics summarised (missing metrics are absent, never zero).
+ * ended, and its metrics summarised (missing metrics are absent, never zero). {@code provider},
+ * {@code image}, {@code imageId} and {@code grid} say where it ran, when not on this host's default.
  */
 public record PeerSummary(String name, String kind, String role, String browser, String browserVersion,
                           String driver, String driverVersion, Long launchMs, Long connectMs, String outcome,
-                          String failure, int samples, Map<String, Summary> metrics) {
+                          String failure, int samples, Map<String, Summary> metrics,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String provider,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String image,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String imageId,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String grid) {
+
+    /** A peer on its kind's default provider. */
+    public PeerSummary(String name, String kind, String role, String browser, String browserVersion,
+                       String driver, String driverVersion, Long launchMs, Long connectMs, String outcome,
+                       String failure, int samples, Map<String, Summary> metrics) {
+        this(name, kind, role, browser, browserVersion, driver, driverVersion, launchMs, connectMs, outcome, failure,
+                samples, metrics, null, null, null, null);
+    }
 }

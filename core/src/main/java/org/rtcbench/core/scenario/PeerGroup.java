@@ -9,10 +9,21 @@ import org.rtcbench.core.peer.PeerType;
  * One entry of a scenario's {@code peers:} list: {@code count} peers of one kind, named
  * {@code name} (one peer) or {@code name-1 .. name-N}, started by {@code provider} (null: the kind's
  * default, {@code local} for browsers and {@code in-process} for Java peers).
+ *
+ * @param image the container image of a {@code provider: container} peer (null: rtcbench's own image of its kind)
+ * @param url   the Selenium Grid of a {@code provider: grid} peer (null: {@code --grid-url})
  */
 public record PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        String provider) {
+                        String provider,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        String image,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        String url) {
+    /** The provider that takes {@code image:}, and the one that takes {@code url:}. */
+    public static final String CONTAINER = "container";
+    public static final String GRID = "grid";
+
     public PeerGroup {
         if (kind == null) {
             throw new IllegalArgumentException("every peer needs a kind (allowed: chrome, firefox, java)");
@@ -27,11 +38,25 @@ public record PeerGroup(PeerKind kind, String name, Integer count, Role role, Me
             throw new IllegalArgumentException("peer name '" + name + "' may only hold letters, digits, '.', '_' and '-'");
         }
         role = role == null ? Role.SENDRECV : role;
+        if (image != null && !CONTAINER.equals(provider)) {
+            throw new IllegalArgumentException("image: is for container peers: add 'provider: container' to peer '" + name + "', or remove image:");
+        }
+        if (url != null && !GRID.equals(provider)) {
+            throw new IllegalArgumentException("url: is for Selenium Grid peers: add 'provider: grid' to peer '" + name + "', or remove url:");
+        }
+        if (image != null && image.isBlank()) {
+            throw new IllegalArgumentException("image: of peer '" + name + "' is empty: name an image such as rtcbench/chromium:latest");
+        }
+    }
+
+    /** A group on {@code provider} with its default image and Grid. */
+    public PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media, String provider) {
+        this(kind, name, count, role, media, provider, null, null);
     }
 
     /** A group on its kind's default provider (a local browser, an in-process Java peer). */
     public PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media) {
-        this(kind, name, count, role, media, null);
+        this(kind, name, count, role, media, null, null, null);
     }
 
     /** The names of this group's peers: {@code name} alone, or {@code name-1} to {@code name-N}. */
