@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 @Command(name = "rtcbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "WebRTC interoperability and load testing: real browsers with fake camera and microphone and "
                 + "synthetic Java peers, driven through calls and SFU rooms, sampled every second, judged by assertions.",
-        subcommands = {DemoCommand.class, RunCommand.class, InteropCommand.class, LoadCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, InteropCommand.class, LoadCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class, ImagesCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  the run passed", "  1  an assertion or a peer failed, or a load run connected fewer peers than asked",
-                "  2  bad input or environment (scenario, flags, missing browser or Debian package, Janus not reachable, more peers than this host can hold without --force)", "  3  unexpected internal error",
+                "  2  bad input or environment (scenario, flags, missing browser or Debian package, Docker or an image missing, Janus not reachable, more peers than this host can hold without --force)", "  3  unexpected internal error",
                 "  130/143  interrupted by SIGINT/SIGTERM (run.json says interrupted)",
                 "%nExamples:%n  ./rtcbench demo%n  ./rtcbench run scenarios/chromium-p2p-small.yaml%n  ./rtcbench interop --peers chrome,firefox --codecs vp8,h264%n"
                         + "  ./rtcbench load --rooms 2 --subscribers 10 --ramp 30s --hold 60s%n"
