@@ -146,6 +146,9 @@ public final class JunitXmlWriter {
         }
         body.append("browser: ").append(joined(p.browser(), p.browserVersion())).append('\n');
         body.append("driver: ").append(joined(p.driver(), p.driverVersion())).append('\n');
+        if (p.where() != null) {
+            body.append("runs in: ").append(p.where()).append('\n');
+        }
         body.append("launch: ").append(p.launchMs() == null ? "missing" : p.launchMs() + " ms").append('\n');
         body.append("connect: ").append(p.connectMs() == null ? "never connected" : p.connectMs() + " ms").append('\n');
         body.append("samples: ").append(p.samples()).append('\n');
@@ -187,6 +190,10 @@ public final class JunitXmlWriter {
         for (PeerSummary p : peers) {
             property(xml, "peer." + p.name() + ".browser", joined(p.browser(), p.browserVersion()));
             property(xml, "peer." + p.name() + ".driver", joined(p.driver(), p.driverVersion()));
+            property(xml, "peer." + p.name() + ".provider", p.provider());
+            property(xml, "peer." + p.name() + ".image", p.image());
+            property(xml, "peer." + p.name() + ".imageId", p.imageId());
+            property(xml, "peer." + p.name() + ".grid", p.grid());
         }
         xml.end(2);
     }

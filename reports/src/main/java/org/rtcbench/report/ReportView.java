@@ -140,7 +140,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         for (PeerSummary p : peers) {
             List<String> key = new ArrayList<>();
             key.add(Objects.requireNonNullElse(p.kind(), ""));
-            key.add(Objects.requireNonNullElse(joined(p.browser(), p.browserVersion()), ""));
+            key.add(Objects.requireNonNullElse(withWhere(joined(p.browser(), p.browserVersion()), p), ""));
             key.add(Objects.requireNonNullElse(joined(p.driver(), p.driverVersion()), ""));
             byVersion.computeIfAbsent(key, k -> new ArrayList<>()).add(p.name());
         }
@@ -149,6 +149,11 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
                 blankToNull(k.get(2)), names.size() <= 6 ? String.join(", ", names)
                 : names.size() + " peers (" + names.get(0) + " … " + names.get(names.size() - 1) + ")")));
         return out;
+    }
+
+    /** A browser's name and version, and where it ran when that was a container or a Grid. */
+    private static String withWhere(String browser, PeerSummary p) {
+        return p.where() == null ? browser : (browser == null ? "" : browser + ", ") + "in " + p.where();
     }
 
     private static List<PeerRow> peerRows(List<PeerSummary> peers) {
@@ -161,7 +166,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
                 values.add(s == null ? null : number(s.p50()));
                 values.add(s == null ? null : number(s.p95()));
             }
-            out.add(new PeerRow(p.name(), p.kind(), p.role(), joined(p.browser(), p.browserVersion()),
+            out.add(new PeerRow(p.name(), p.kind(), p.role(), withWhere(joined(p.browser(), p.browserVersion()), p),
                     joined(p.driver(), p.driverVersion()), p.launchMs() == null ? null : p.launchMs().toString(),
                     p.connectMs() == null ? null : p.connectMs().toString(), p.outcome(),
                     JunitXmlWriter.PEER_OK.equals(p.outcome()), blankToNull(p.failure()), Integer.toString(p.samples()), values));

@@ -367,6 +367,13 @@ abstract class RunLifecycle implements Run {
         }
         Map<String, Object> fields = new LinkedHashMap<>(Map.of("peer", s.name, "kind", s.kind.id(), "launchMs", s.launchMs,
                 "browser", String.valueOf(peer.info().browser()), "browserVersion", String.valueOf(peer.info().browserVersion())));
+        if (peer.info().image() != null) {
+            fields.put("image", peer.info().image());
+            fields.put("imageId", peer.info().imageId());
+        }
+        if (peer.info().grid() != null) {
+            fields.put("grid", peer.info().grid());
+        }
         fields.putAll(extra);
         dir.event("peer-launched", fields);
         return peer;

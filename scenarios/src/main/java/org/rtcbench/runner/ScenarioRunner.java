@@ -150,8 +150,9 @@ public final class ScenarioRunner extends RunLifecycle {
                 try {
                     Peer peer = launch(s, harness, Map.of());
                     if (peer != null) {
-                        options.out().printf("  %s launched in %d ms (%s %s)%n", s.name, s.launchMs, peer.info().browser(),
-                                peer.info().browserVersion());
+                        options.out().printf("  %s launched in %d ms (%s %s%s)%n", s.name, s.launchMs, peer.info().browser(),
+                                peer.info().browserVersion(), peer.info().image() != null ? ", in image " + peer.info().image()
+                                        : peer.info().grid() != null ? ", on grid " + peer.info().grid() : "");
                     }
                 } catch (PeerFailure e) {
                     peerFailed(s, e.getMessage(), e);

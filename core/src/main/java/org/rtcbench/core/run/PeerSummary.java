@@ -24,4 +24,13 @@ public record PeerSummary(String name, String kind, String role, String browser,
         this(name, kind, role, browser, browserVersion, driver, driverVersion, launchMs, connectMs, outcome, failure,
                 samples, metrics, null, null, null, null);
     }
+
+    /** Where it ran when not on this host: {@code image rtcbench/chromium:latest (5c2665175b2f)}, {@code grid http://...}; else null. */
+    public String where() {
+        if (image != null) {
+            String id = imageId == null ? "" : imageId.startsWith("sha256:") ? imageId.substring(7) : imageId;
+            return "image " + image + (id.isEmpty() ? "" : " (" + id.substring(0, Math.min(12, id.length())) + ")");
+        }
+        return grid == null ? null : "grid " + grid;
+    }
 }
