@@ -25,6 +25,7 @@ import org.rtcbench.core.BadInputException;
 import org.rtcbench.core.peer.PeerFailure;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -84,6 +85,14 @@ final class BrowserContainer implements AutoCloseable {
                 .withLabels(ContainerOwner.labels(peerName))
                 .withEnv(env)
                 .withStartupAttempts(1)
+                // started is enough: readiness is the driver's own line, awaited below (an image that cannot
+                // run the command ends at once, and is told apart by what it said)
+                .withStartupCheckStrategy(new StartupCheckStrategy() {
+                    @Override
+                    public StartupStatus checkStartupState(DockerClient client, String containerId) {
+                        return StartupStatus.SUCCESSFUL;
+                    }
+                })
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withEntrypoint(ContainerOwner.endingWithThisJvm(command).toArray(String[]::new)).withCmd(List.of());
                     // binds through the modifier: Testcontainers' own bind check would start (and pull) an alpine image
@@ -92,30 +101,35 @@ final class BrowserContainer implements AutoCloseable {
         files.forEach((path, content) -> c.withCopyToContainer(Transferable.of(content), path));
         BrowserContainer bc = new BrowserContainer(c, image, log);
         c.withLogConsumer(frame -> bc.take(frame, readyLine, out));
+        RuntimeException startFailure = null;
         try {
             c.start();
         } catch (RuntimeException e) {
-            bc.closeQuietly();
-            throw new BadInputException("a container of image " + image.name() + " did not start for peer " + peerName + ": "
-                    + PeerFailure.firstLine(rootMessage(e)) + bc.said() + " (is it a " + "browser image with /bin/sh? see the README, 'Container images')");
+            startFailure = e;
         }
-        try {
-            CompletableFuture.anyOf(bc.ready, bc.ended).get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            bc.closeQuietly();
-            throw new PeerFailure(peerName + ": the container of image " + image.name() + " was not ready within "
-                    + START_TIMEOUT.toSeconds() + " s (see " + log + ")");
-        } catch (ExecutionException e) {
-            // not reached: neither future fails
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            bc.closeQuietly();
-            throw new PeerFailure(peerName + ": interrupted while its container started");
+        if (startFailure == null) {
+            try {
+                CompletableFuture.anyOf(bc.ready, bc.ended).get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                bc.closeQuietly();
+                throw new PeerFailure(peerName + ": the container of image " + image.name() + " was not ready within "
+                        + START_TIMEOUT.toSeconds() + " s (see " + log + ")");
+            } catch (ExecutionException e) {
+                // not reached: neither future fails
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                bc.closeQuietly();
+                throw new PeerFailure(peerName + ": interrupted while its container started");
+            }
         }
         if (!bc.ready.isDone()) {
             bc.closeQuietly();
+            if (startFailure != null && bc.said().isEmpty()) {
+                throw new BadInputException("a container of image " + image.name() + " did not start for peer " + peerName + ": "
+                        + PeerFailure.firstLine(rootMessage(startFailure)) + " (is it a browser image with /bin/sh? see the README, 'Container images')");
+            }
             throw new BadInputException("image " + image.name() + " cannot run " + String.join(" ", command) + " for peer " + peerName
-                    + ": the container ended" + bc.said() + " (a " + "chrome image needs chromedriver and Chromium or Chrome, a firefox image "
+                    + ": the container ended" + bc.said() + " (a chrome image needs chromedriver and Chromium or Chrome, a firefox image "
                     + "firefox-esr or firefox, on its PATH; see the README, 'Container images')");
         }
         return bc;

@@ -1,6 +1,12 @@
 package org.rtcbench.browser.container;
 
 import com.github.dockerjava.api.DockerClient;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.rtcbench.core.BadInputException;
@@ -34,6 +40,58 @@ public final class DockerAccess {
         return client;
     }
 
+    /**
+     * Asks the daemon at {@code where} ({@code unix:///path} or {@code tcp://host:port}) for
+     * {@code GET /_ping} within 3 s; returns why it did not answer OK, or null when it did. A TLS
+     * daemon (DOCKER_TLS_VERIFY) is only connected to; Testcontainers does the handshake.
+     */
+    static String ping(String where) {
+        boolean tls = "1".equals(System.getenv("DOCKER_TLS_VERIFY"));
+        try {
+            SocketChannel channel;
+            if (where.startsWith("unix://")) {
+                Path socket = Path.of(where.substring("unix://".length()));
+                if (!Files.exists(socket)) {
+                    return "there is no " + socket;
+                }
+                channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+            } else if (where.startsWith("tcp://")) {
+                URI uri = URI.create(where);
+                channel = SocketChannel.open();
+                channel.socket().connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 2375 : uri.getPort()), 3000);
+            } else {
+                return null; // another scheme (npipe, ssh): Testcontainers decides
+            }
+            try (SocketChannel c = channel) {
+                if (tls) {
+                    return null;
+                }
+                c.write(ByteBuffer.wrap("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                ByteBuffer answer = ByteBuffer.allocate(512);
+                // a channel's blocking read ignores SO_TIMEOUT: bound it with a reader thread
+                java.util.concurrent.CompletableFuture<Integer> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        int n = 0;
+                        while (n >= 0 && answer.hasRemaining()) {
+                            n = c.read(answer); // until the daemon closes (HTTP/1.0) or the buffer is full
+                        }
+                        return n;
+                    } catch (java.io.IOException e) {
+                        return -1;
+                    }
+                });
+                read.get(3, java.util.concurrent.TimeUnit.SECONDS);
+                String text = new String(answer.array(), 0, answer.position(), StandardCharsets.US_ASCII);
+                return text.startsWith("HTTP/") && text.contains(" 200 ") ? null
+                        : "it answered " + (text.isEmpty() ? "nothing" : PeerFailure.firstLine(text));
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            return "no answer within 3 s";
+        } catch (java.util.concurrent.ExecutionException | InterruptedException | java.io.IOException | RuntimeException e) {
+            return String.valueOf(e.getMessage() == null ? e : e.getMessage());
+        }
+    }
+
     /** Why Docker cannot be used from here, or null when it can. */
     public static synchronized String problem() {
         if (client != null || problem != null) {
@@ -46,20 +104,19 @@ public final class DockerAccess {
             problem = "container peers need " + RYUK_DISABLED + "=true in rtcbench's environment (Testcontainers' Ryuk image "
                     + "cannot be pulled without a registry; rtcbench removes its own containers): the ./rtcbench launcher sets it, "
                     + "set it yourself where you run rtcbench's jar or tests (or 'false' if your Docker has the Ryuk image)";
-        } else if ((dockerHost == null || dockerHost.isBlank()) && !Files.exists(DEFAULT_SOCKET)) {
-            problem = "container peers need Docker, and no Docker daemon listens at " + where
-                    + ": start it ('sudo ci/setup' installs and starts it; or 'sudo dockerd &'), or set DOCKER_HOST";
         } else {
-            try {
-                if (DockerClientFactory.instance().isDockerAvailable()) {
+            // Asked first, and only where the user points: Testcontainers would go on to other daemons it finds.
+            String unanswered = ping(where);
+            if (unanswered != null) {
+                problem = "container peers need Docker, and no Docker daemon answers at " + where + " (" + unanswered
+                        + "): start it ('sudo ci/setup' installs and starts it; or 'sudo dockerd &'), or point DOCKER_HOST at one that runs";
+            } else {
+                try {
                     client = DockerClientFactory.instance().client();
-                } else {
-                    problem = "container peers need Docker, and no Docker daemon answers at " + where
-                            + ": start it ('sudo ci/setup' starts it), or set DOCKER_HOST";
+                } catch (RuntimeException e) {
+                    problem = "Docker at " + where + " cannot be used: " + PeerFailure.firstLine(String.valueOf(e.getMessage()))
+                            + " (start the daemon with 'sudo ci/setup', or set DOCKER_HOST)";
                 }
-            } catch (RuntimeException e) {
-                problem = "Docker at " + where + " cannot be used: " + PeerFailure.firstLine(String.valueOf(e.getMessage()))
-                        + " (start the daemon with 'sudo ci/setup', or set DOCKER_HOST)";
             }
         }
         return problem;
