@@ -91,7 +91,7 @@ final class InteropCommand implements Callable<Integer> {
         Scenario base = flags.apply(new Scenario(null, null, duration, null, null, null, null,
                 List.of(new org.rtcbench.core.scenario.PeerGroup(PeerKind.CHROME, null, null, null, null)), null, null));
         InteropMatrix matrix = new InteropMatrix(kinds, codecList, base.duration(), parseVideo(video), base.browsers(),
-                new InteropMatrix.Thresholds(minFps, Duration.ofSeconds(3)), flags.options().providers());
+                new InteropMatrix.Thresholds(minFps, Duration.ofSeconds(3)), flags.options().providers(), flags.gridUrl);
         matrix.skipped().forEach((k, why) -> System.out.println("  " + k.id() + " skipped: " + why));
         flags.duration = null;
         RunSummary[] result = new RunSummary[1];

@@ -40,6 +40,15 @@ final class RunFlags {
             + "per-peer costs, and otherwise refuses such a run with exit 2.")
     boolean force;
 
+    @Option(names = "--grid-url", paramLabel = "URL", description = "The Selenium Grid 4 that chrome@grid and firefox@grid peers "
+            + "run on, unless a peer names its own url:, e.g. http://127.0.0.1:4444.")
+    String gridUrl;
+
+    @Option(names = "--harness-host", paramLabel = "ADDRESS", description = "The address of this machine that the harness page "
+            + "binds to and browsers open it at (default: 127.0.0.1). Name one beyond loopback only when a Grid node on "
+            + "another machine must reach it; rtcbench says so when it does.")
+    String harnessHost;
+
     @Option(names = {"-v", "--verbose"}, description = "Print log lines and stack traces on stderr.")
     boolean verbose;
 
@@ -68,6 +77,7 @@ final class RunFlags {
     RunOptions options() {
         long launchedAt = Long.getLong("rtcbench.launchedAt", 0L);
         return RunOptions.defaults().withResultsRoot(results).withLaunchedAtMs(launchedAt).withForce(force)
+                .withGridUrl(gridUrl).withHarnessHost(harnessHost)
                 .withObserver(new RunObserver() {
                     @Override
                     public void directoryCreated(RunDirectory dir) {

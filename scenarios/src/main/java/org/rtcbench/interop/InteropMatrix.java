@@ -49,6 +49,12 @@ public final class InteropMatrix {
      */
     public InteropMatrix(List<PeerType> kinds, List<String> codecs, Duration duration, VideoSpec video,
                          Browsers browsers, Thresholds thresholds, PeerProviders providers) {
+        this(kinds, codecs, duration, video, browsers, thresholds, providers, null);
+    }
+
+    /** @param gridUrl the Selenium Grid of grid peer types ({@code --grid-url}), or null */
+    public InteropMatrix(List<PeerType> kinds, List<String> codecs, Duration duration, VideoSpec video,
+                         Browsers browsers, Thresholds thresholds, PeerProviders providers, String gridUrl) {
         if (kinds.isEmpty()) {
             throw new BadInputException("--peers names no peer kind; e.g. --peers chrome,firefox,java");
         }
@@ -59,7 +65,7 @@ public final class InteropMatrix {
         this.browsers = browsers;
         this.thresholds = thresholds;
         for (PeerType t : this.kinds) {
-            String why = providers.problem(t, browsers);
+            String why = providers.problem(t, org.rtcbench.core.peer.LaunchContext.forChecks(browsers).forPeer(t.image(), gridUrl));
             if (why != null) {
                 skipped.put(t, why);
             }

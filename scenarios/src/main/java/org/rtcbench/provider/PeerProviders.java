@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.rtcbench.browser.container.ContainerChromium;
 import org.rtcbench.browser.container.ContainerFirefox;
+import org.rtcbench.browser.grid.GridBrowser;
 import org.rtcbench.browser.local.LocalChromium;
 import org.rtcbench.browser.local.LocalFirefox;
 import org.rtcbench.core.BadInputException;
@@ -31,14 +32,16 @@ public final class PeerProviders {
         this.providers = List.copyOf(providers);
     }
 
-    /** The providers rtcbench ships: local Chromium and Firefox, in-process Java peers, and Chromium and Firefox in containers. */
+    /** The providers rtcbench ships: local Chromium and Firefox, in-process Java peers, and Chromium and Firefox in containers and on a Selenium Grid. */
     public static PeerProviders builtIn() {
         return new PeerProviders(List.of(
                 PeerProvider.of(PeerKind.CHROME, "local", c -> new LocalChromium(c.browsers().chrome(), c.workDir(), c.logs())),
                 PeerProvider.of(PeerKind.FIREFOX, "local", c -> new LocalFirefox(c.browsers().firefox(), c.workDir(), c.logs())),
                 PeerProvider.of(PeerKind.JAVA, "in-process", c -> new JavaPeerLauncher(c.candidateAddress())),
                 PeerProvider.of(PeerKind.CHROME, PeerGroup.CONTAINER, ContainerChromium::new),
-                PeerProvider.of(PeerKind.FIREFOX, PeerGroup.CONTAINER, ContainerFirefox::new)));
+                PeerProvider.of(PeerKind.FIREFOX, PeerGroup.CONTAINER, ContainerFirefox::new),
+                PeerProvider.of(PeerKind.CHROME, PeerGroup.GRID, c -> new GridBrowser(PeerKind.CHROME, c)),
+                PeerProvider.of(PeerKind.FIREFOX, PeerGroup.GRID, c -> new GridBrowser(PeerKind.FIREFOX, c))));
     }
 
     /** These providers and {@code extra} (replacing one of the same kind and name). */
@@ -88,7 +91,12 @@ public final class PeerProviders {
      * @throws BadInputException when no provider of that name exists for the kind
      */
     public String problem(PeerType type, Browsers browsers) {
-        return launcher(type.kind(), type.provider(), LaunchContext.forChecks(browsers).forPeer(type.image(), null)).problem();
+        return problem(type, LaunchContext.forChecks(browsers).forPeer(type.image(), null));
+    }
+
+    /** Why peers of {@code type} cannot run with {@code context} (its image and Grid), or null when they can. */
+    public String problem(PeerType type, LaunchContext context) {
+        return launcher(type.kind(), type.provider(), context).problem();
     }
 
     /** Every provider, defaults first within each kind. */

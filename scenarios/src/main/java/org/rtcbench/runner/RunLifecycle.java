@@ -215,8 +215,12 @@ abstract class RunLifecycle implements Run {
                 }
             });
             if (!slots.isEmpty()) {
-                harness = HarnessServer.start();
+                String host = options.harnessHost() == null ? HarnessServer.LOOPBACK : options.harnessHost();
+                harness = HarnessServer.start(host);
                 LOG.info("harness page at {}", harness.pageUri());
+                if (!host.equals(HarnessServer.LOOPBACK)) {
+                    options.out().println("  harness page at " + harness.pageUri() + ": bound beyond loopback, as --harness-host asked");
+                }
             }
             arrive(pool, harness);
         } catch (BadInputException e) {
@@ -330,7 +334,8 @@ abstract class RunLifecycle implements Run {
     /** What this run gives a provider: the scenario's browsers, the work dir, the run's logs/, and the target's peer address. */
     protected LaunchContext launchContext() {
         Target t = target;
-        return new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), t == null ? "127.0.0.1" : t.peerAddress());
+        return new LaunchContext(scenario.browsers(), options.workDir(), dir.path().resolve("logs"), t == null ? "127.0.0.1" : t.peerAddress(),
+                null, options.gridUrl());
     }
 
     /**

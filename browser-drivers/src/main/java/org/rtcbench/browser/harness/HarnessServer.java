@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
+import org.rtcbench.core.BadInputException;
 
 /**
  * The embedded HTTP server that serves the harness page and its JS API to browsers, bound to
@@ -21,13 +22,30 @@ public final class HarnessServer implements AutoCloseable {
     private final Javalin app;
     private final URI page;
 
-    private HarnessServer(Javalin app) {
+    private HarnessServer(Javalin app, String host) {
         this.app = app;
-        this.page = URI.create("http://127.0.0.1:" + app.port() + "/");
+        this.page = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/");
     }
 
     /** Starts the server on 127.0.0.1 and a free port. */
     public static HarnessServer start() {
+        return start(LOOPBACK);
+    }
+
+    /** The address the harness binds to unless a run names another. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * Starts the server on {@code host} (an address of this machine that the browsers reach it at,
+     * e.g. for a Grid node on another machine) and a free port.
+     *
+     * @throws BadInputException for a wildcard address (the page needs one the browsers can open) or one it cannot bind
+     */
+    public static HarnessServer start(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
+            throw new BadInputException("--harness-host " + host + ": name the address of this machine that the browsers reach it at"
+                    + " (e.g. its LAN address), not a wildcard");
+        }
         byte[] html = resource("index.html");
         byte[] js = resource("harness.js");
         Javalin app = Javalin.create(config -> {
@@ -37,8 +55,14 @@ public final class HarnessServer implements AutoCloseable {
         app.get("/", ctx -> serve(ctx, "/", html));
         app.get("/harness.js", ctx -> serve(ctx, "/harness.js", js));
         app.error(404, ctx -> ctx.result("not found"));
-        app.start("127.0.0.1", 0);
-        return new HarnessServer(app);
+        try {
+            app.start(host, 0);
+        } catch (RuntimeException e) {
+            app.stop();
+            throw new BadInputException("the harness page cannot listen on " + host + " (--harness-host): "
+                    + org.rtcbench.core.peer.PeerFailure.firstLine(String.valueOf(e.getMessage())) + "; name an address of this machine");
+        }
+        return new HarnessServer(app, host);
     }
 
     /** The harness page's address, e.g. {@code http://127.0.0.1:41234/}. */

@@ -78,6 +78,23 @@ public final class FirefoxPrefs {
     }
 
     /** The prefs as user.js lines. */
+    /** Headless Firefox with {@link #DEFAULTS} and {@code args}, for a geckodriver (local, or a Grid node's). */
+    public static org.openqa.selenium.firefox.FirefoxOptions options(java.util.List<String> args) {
+        org.openqa.selenium.firefox.FirefoxOptions options = new org.openqa.selenium.firefox.FirefoxOptions();
+        options.addArguments("-headless");
+        options.addArguments(args);
+        DEFAULTS.forEach((k, v) -> {
+            if (v instanceof Boolean b) {
+                options.addPreference(k, b);
+            } else if (v instanceof Integer i) {
+                options.addPreference(k, i);
+            } else {
+                options.addPreference(k, String.valueOf(v));
+            }
+        });
+        return options;
+    }
+
     public static String userJs(Map<String, Object> prefs) {
         StringBuilder sb = new StringBuilder("// written by rtcbench for one peer; deleted with the profile\n");
         prefs.forEach((k, v) -> sb.append("user_pref(\"").append(k).append("\", ")

@@ -273,18 +273,7 @@ public final class LocalFirefox implements LocalBrowser {
     }
 
     private BrowserPeer launchGeckodriver(String peerName, URI harness, Path profile, String gecko) {
-        FirefoxOptions options = new FirefoxOptions().setBinary(config.binary());
-        options.addArguments("-headless");
-        options.addArguments(config.args());
-        FirefoxPrefs.DEFAULTS.forEach((k, v) -> {
-            if (v instanceof Boolean b) {
-                options.addPreference(k, b);
-            } else if (v instanceof Integer i) {
-                options.addPreference(k, i);
-            } else {
-                options.addPreference(k, String.valueOf(v));
-            }
-        });
+        FirefoxOptions options = FirefoxPrefs.options(config.args()).setBinary(config.binary());
         GeckoDriverService service = new GeckoDriverService.Builder()
                 .usingDriverExecutable(new File(gecko))
                 .withEnvironment(Map.of(OwnedProcesses.OWNER, profile.toString()))
