@@ -86,6 +86,31 @@ class HarnessServerTest {
 
     @Test
     void aConnectionToTheHarnessPortOnAnotherAddressOfThisHostIsRefused() throws IOException {
+        List<InetAddress> others = otherAddresses();
+        assumeTrue(!others.isEmpty(), "this host has no non-loopback address to try the harness port on");
+        int port = server.pageUri().getPort();
+        for (InetAddress a : others) {
+            assertThatThrownBy(() -> new Socket(a, port).close()).as(a.getHostAddress() + ":" + port)
+                    .isInstanceOf(ConnectException.class);
+        }
+        new Socket(InetAddress.getLoopbackAddress(), port).close();
+    }
+
+    @Test
+    void bindsTheAddressItIsGivenAndTheOneOnlyAndRefusesAWildcard() throws IOException {
+        List<InetAddress> others = otherAddresses();
+        assumeTrue(!others.isEmpty(), "this host has no non-loopback address to bind the harness to");
+        InetAddress a = others.get(0);
+        try (HarnessServer beyond = HarnessServer.start(a.getHostAddress())) {
+            assertThat(beyond.pageUri().getHost().replace("[", "").replace("]", "")).isEqualTo(a.getHostAddress());
+            new Socket(a, beyond.pageUri().getPort()).close();
+            assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), beyond.pageUri().getPort()).close())
+                    .isInstanceOf(ConnectException.class);
+        }
+        assertThatThrownBy(() -> HarnessServer.start("0.0.0.0")).hasMessageContaining("not a wildcard");
+    }
+
+    private static List<InetAddress> otherAddresses() throws IOException {
         List<InetAddress> others = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             for (InetAddress a : Collections.list(nic.getInetAddresses())) {
@@ -94,13 +119,7 @@ class HarnessServerTest {
                 }
             }
         }
-        assumeTrue(!others.isEmpty(), "this host has no non-loopback address to try the harness port on");
-        int port = server.pageUri().getPort();
-        for (InetAddress a : others) {
-            assertThatThrownBy(() -> new Socket(a, port).close()).as(a.getHostAddress() + ":" + port)
-                    .isInstanceOf(ConnectException.class);
-        }
-        new Socket(InetAddress.getLoopbackAddress(), port).close();
+        return others;
     }
 
     @Test

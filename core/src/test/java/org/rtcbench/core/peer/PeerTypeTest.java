@@ -21,4 +21,14 @@ class PeerTypeTest {
         assertThatThrownBy(() -> PeerType.parse("safari")).hasMessageContaining("unknown peer kind 'safari'");
         assertThatThrownBy(() -> PeerType.parse("chrome@My Grid")).hasMessageContaining("provider 'My Grid' must be a name");
     }
+
+    @Test
+    void anImageFollowsTheProviderAfterAColonAndMakesItsOwnType() {
+        PeerType pinned = PeerType.parse("chrome@container:rtcbench/chromium:156.0.8078.114");
+        assertThat(pinned).isEqualTo(new PeerType(PeerKind.CHROME, "container", "rtcbench/chromium:156.0.8078.114"));
+        assertThat(pinned.id()).isEqualTo("chrome@container:rtcbench/chromium:156.0.8078.114");
+        assertThat(pinned.nameStem()).isEqualTo("chrome-container-rtcbench-chromium-156.0.8078.114");
+        assertThat(pinned).isNotEqualTo(PeerType.parse("chrome@container"));
+        assertThatThrownBy(() -> PeerType.parse("chrome@container:")).hasMessageContaining("an image follows a provider");
+    }
 }

@@ -120,7 +120,7 @@ class ScenarioLoaderTest {
                 """;
         assertRejected(yaml)
                 .hasMessageStartingWith(ORIGIN + ":4:5: unknown field 'colour' in peers[0]")
-                .hasMessageContaining("(allowed: count, kind, media, name, provider, role)");
+                .hasMessageContaining("(allowed: count, image, kind, media, name, provider, role, url)");
     }
 
     @Test
@@ -309,5 +309,18 @@ class ScenarioLoaderTest {
                 .hasMessageContaining("load.yaml:1").hasMessageContaining("url must be a URL such as http://127.0.0.1:8088/janus");
         assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: 'Janus VideoRoom'}\nload: {}\n"))
                 .hasMessageContaining("target type 'Janus VideoRoom' must be a name such as p2p or janus");
+    }
+
+    @Test
+    void aContainerPeerTakesAnImageAndAGridPeerAUrlAndNoOtherPeerTakesEither() {
+        Scenario s = ScenarioLoader.parse(ORIGIN, "peers:\n  - kind: chrome\n    provider: container\n    image: rtcbench/chromium:156\n"
+                + "  - kind: firefox\n    provider: grid\n    url: http://127.0.0.1:4444\n");
+        assertThat(s.peers().get(0).image()).isEqualTo("rtcbench/chromium:156");
+        assertThat(s.peers().get(1).url()).isEqualTo("http://127.0.0.1:4444");
+        assertThat(ScenarioLoader.parse(ORIGIN, ScenarioLoader.toYaml(s))).isEqualTo(s);
+        assertThatThrownBy(() -> ScenarioLoader.parse(ORIGIN, "peers:\n  - kind: chrome\n    image: rtcbench/chromium:156\n"))
+                .hasMessageContaining(ORIGIN).hasMessageContaining("image: is for container peers: add 'provider: container' to peer 'chrome'");
+        assertThatThrownBy(() -> ScenarioLoader.parse(ORIGIN, "peers:\n  - kind: chrome\n    provider: container\n    url: http://x\n"))
+                .hasMessageContaining("url: is for Selenium Grid peers");
     }
 }
