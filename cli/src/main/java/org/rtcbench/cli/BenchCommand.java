@@ -75,6 +75,10 @@ final class BenchCommand {
         @Option(names = "--kinds", split = ",", defaultValue = "chrome,firefox", description = "Peer kinds to measure (default: ${DEFAULT-VALUE}).")
         List<String> kinds;
 
+        @Option(names = "--providers", split = ",", defaultValue = "local", description = "Where the peers run, each measured "
+                + "per kind: local, container (default: ${DEFAULT-VALUE}); e.g. local,container compares the two.")
+        List<String> providers;
+
         @Option(names = "--rounds", defaultValue = "2", description = "Calls per kind (default: ${DEFAULT-VALUE}).")
         int rounds;
 
@@ -90,15 +94,22 @@ final class BenchCommand {
                 flags.duration = "20s";
             }
             org.rtcbench.core.scenario.VideoSpec v = video == null ? null : InteropCommand.parseVideo(video);
-            List<org.rtcbench.core.peer.PeerKind> parsed = InteropCommand.parseKinds(kinds, "--kinds");
+            List<org.rtcbench.core.peer.PeerType> types = new java.util.ArrayList<>();
+            for (var kind : InteropCommand.parseKinds(kinds, "--kinds")) {
+                for (String provider : providers) {
+                    var type = new org.rtcbench.core.peer.PeerType(kind, provider.trim());
+                    flags.options().providers().find(kind, type.provider()); // an unknown provider is bad input, before any peer starts
+                    types.add(type);
+                }
+            }
             var scenario = org.rtcbench.bench.BrowserCostBench.callShape(flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO)), v);
-            System.out.printf("bench browsers: %s, %d rounds, two peers per call, %s%n", kinds, rounds, scenario.media().video());
-            var all = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options().withForce(true), System.out).run(parsed, rounds);
+            System.out.printf("bench browsers: %s, %d rounds, two peers per call, %s%n", types, rounds, scenario.media().video());
+            var all = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options().withForce(true), System.out).run(types, rounds);
             System.out.println();
-            for (var kind : parsed) {
-                var mine = all.stream().filter(c -> c.kind() == kind).toList();
-                System.out.printf(Locale.ROOT, "%-8s per peer, mean of %d: launch-to-ready %.0f ms, PSS %.0f MB, RSS %.0f MB, CPU %.2f cores%n",
-                        kind.id(), mine.size(), mine.stream().mapToLong(c -> c.launchMs()).average().orElse(Double.NaN),
+            for (var type : types) {
+                var mine = all.stream().filter(c -> c.type().equals(type)).toList();
+                System.out.printf(Locale.ROOT, "%-18s per peer, mean of %d: launch-to-ready %.0f ms, PSS %.0f MB, RSS %.0f MB, CPU %.2f cores%n",
+                        type.id(), mine.size(), mine.stream().mapToLong(c -> c.launchMs()).average().orElse(Double.NaN),
                         mine.stream().mapToDouble(c -> c.pssMb()).average().orElse(Double.NaN),
                         mine.stream().mapToDouble(c -> c.rssMb()).average().orElse(Double.NaN),
                         mine.stream().mapToDouble(c -> c.cores()).average().orElse(Double.NaN));

@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.process.ProcessCpu;
+import org.rtcbench.browser.container.ContainerOwner;
+import org.rtcbench.browser.container.DockerAccess;
 import org.rtcbench.core.peer.PeerKind;
+import org.rtcbench.core.peer.PeerType;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.MediaSpec;
@@ -26,14 +29,15 @@ import org.rtcbench.runner.ScenarioRunner;
 
 /**
  * What one browser peer costs: launch-to-ready time (process start to harness page loaded), and,
- * in a call of two peers of the same kind, the PSS/RSS memory and CPU of each peer's processes
- * (the browser, its children and its driver), measured after a warm-up.
+ * in a call of two peers of the same type, the PSS/RSS memory and CPU of each peer's processes
+ * (the browser, its children and its driver; for a container peer, every process in its
+ * container), measured after a warm-up. Local and container peers of one kind compare this way.
  */
 public final class BrowserCostBench {
     private static final Duration WARM_UP = WarmUp.DURATION;
 
     /** One peer measured in one call. */
-    public record PeerCost(PeerKind kind, String peer, long launchMs, double pssMb, double rssMb, double cores, int processes) {
+    public record PeerCost(PeerType type, String peer, long launchMs, double pssMb, double rssMb, double cores, int processes) {
     }
 
     private final Scenario base;
@@ -47,13 +51,13 @@ public final class BrowserCostBench {
         this.out = out;
     }
 
-    public List<PeerCost> run(List<PeerKind> kinds, int rounds) throws IOException {
+    public List<PeerCost> run(List<PeerType> types, int rounds) throws IOException {
         List<PeerCost> all = new ArrayList<>();
         for (int i = 1; i <= rounds; i++) {
-            for (PeerKind kind : kinds) {
-                for (PeerCost c : measure(kind)) {
-                    out.printf(Locale.ROOT, "round %d %-8s %-10s launch %5d ms | PSS %6.0f MB | RSS %6.0f MB | CPU %.2f cores | %d processes%n",
-                            i, kind.id(), c.peer(), c.launchMs(), c.pssMb(), c.rssMb(), c.cores(), c.processes());
+            for (PeerType type : types) {
+                for (PeerCost c : measure(type)) {
+                    out.printf(Locale.ROOT, "round %d %-18s %-10s launch %5d ms | PSS %6.0f MB | RSS %6.0f MB | CPU %.2f cores | %d processes%n",
+                            i, type.id(), c.peer(), c.launchMs(), c.pssMb(), c.rssMb(), c.cores(), c.processes());
                     all.add(c);
                 }
             }
@@ -61,9 +65,11 @@ public final class BrowserCostBench {
         return all;
     }
 
-    private List<PeerCost> measure(PeerKind kind) throws IOException {
+    private List<PeerCost> measure(PeerType type) throws IOException {
+        PeerKind kind = type.kind();
+        boolean container = PeerGroup.CONTAINER.equals(type.provider());
         Path work = Files.createTempDirectory("rtcbench-bench-");
-        Scenario scenario = base.withPeers(List.of(new PeerGroup(kind, null, 2, null, null)));
+        Scenario scenario = base.withPeers(List.of(new PeerGroup(kind, null, 2, null, null, type.provider(), type.image(), null)));
         List<String> peers = scenario.peerNames();
         Map<String, double[]> start = new LinkedHashMap<>();
         Map<String, double[]> end = new LinkedHashMap<>();
@@ -81,7 +87,8 @@ public final class BrowserCostBench {
             private void snapshot(Map<String, double[]> into) {
                 double now = System.nanoTime() / 1e9;
                 for (String peer : peers) {
-                    List<ProcessHandle> procs = OwnedProcesses.running(work.resolve(kind.id() + "-" + peer + "-").toString());
+                    List<ProcessHandle> procs = container ? ContainerOwner.processesOf(DockerAccess.client(), peer)
+                            : OwnedProcesses.running(work.resolve(kind.id() + "-" + peer + "-").toString());
                     double[] mem = ProcessCpu.memoryMb(procs);
                     into.put(peer, new double[] {now, ProcessCpu.secondsOf(procs), mem[0], mem[1], procs.size()});
                 }
@@ -94,10 +101,10 @@ public final class BrowserCostBench {
             double[] a = start.get(p.name());
             double[] b = end.get(p.name());
             if (p.launchMs() == null || a == null || b == null) {
-                throw new IllegalStateException(kind.id() + " peer " + p.name() + " was not measured: " + run.reason()
+                throw new IllegalStateException(type.id() + " peer " + p.name() + " was not measured: " + run.reason()
                         + " (use a --duration over " + WARM_UP.toSeconds() + " s)");
             }
-            costs.add(new PeerCost(kind, p.name(), p.launchMs(), b[2], b[3], (b[1] - a[1]) / (b[0] - a[0]), (int) b[4]));
+            costs.add(new PeerCost(type, p.name(), p.launchMs(), b[2], b[3], (b[1] - a[1]) / (b[0] - a[0]), (int) b[4]));
         }
         return costs;
     }

@@ -74,6 +74,34 @@ public final class ContainerOwner {
         return removed;
     }
 
+    /**
+     * The processes running in this JVM's container of {@code peer} (they share the host's PID
+     * namespace, so their PIDs are host PIDs), found by the container id in their cgroup; empty
+     * when there is no such container.
+     */
+    public static List<ProcessHandle> processesOf(DockerClient docker, String peer) {
+        List<ProcessHandle> out = new ArrayList<>();
+        for (Container c : docker.listContainersCmd().withLabelFilter(Map.of(LABEL, MARK, PEER_LABEL, peer)).exec()) {
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path p : (Iterable<Path>) procs::iterator) {
+                    String pid = p.getFileName().toString();
+                    if (pid.chars().allMatch(Character::isDigit)) {
+                        try {
+                            if (Files.readString(p.resolve("cgroup")).contains(c.getId())) {
+                                ProcessHandle.of(Long.parseLong(pid)).ifPresent(out::add);
+                            }
+                        } catch (IOException ended) {
+                            // ended while we looked
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return out;
+            }
+        }
+        return out;
+    }
+
     /** Whether the JVM a mark names still runs. */
     static boolean alive(String mark) {
         int colon = mark.indexOf(':');
