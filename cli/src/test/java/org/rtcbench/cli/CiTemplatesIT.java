@@ -56,6 +56,18 @@ class CiTemplatesIT {
     }
 
     @Test
+    void theGridComposeFileHasAChromiumAndAFirefoxNodeOfTheGridVersionTheSuiteRuns() throws Exception {
+        JsonNode compose = new YAMLMapper().readTree(TEMPLATES.resolve("selenium-grid-compose.yml").toFile());
+        assertThat(compose.path("services").path("hub").path("image").asText()).isEqualTo("selenium/hub:4.48.0");
+        assertThat(compose.path("services").path("chromium").path("image").asText()).isEqualTo("selenium/node-chromium:4.48.0");
+        assertThat(compose.path("services").path("firefox").path("image").asText()).isEqualTo("selenium/node-firefox:4.48.0");
+        assertThat(Files.readString(ROOT.resolve("ci").resolve("grid").resolve("pom.xml")))
+                .as("the Grid the suite runs (ci/grid/standalone) is the compose file's version")
+                .contains("<artifactId>selenium-grid</artifactId>\n      <version>4.48.0</version>");
+        assertThat(Files.readString(TEMPLATES.resolve("selenium-grid-compose.yml"))).contains("--grid-url http://GRID-HOST:4444 --harness-host ADDRESS");
+    }
+
+    @Test
     void everyTemplateCommandRunsHereAndLeavesWhatTheTemplatesPublish() throws Exception {
         ContainerCliIT.requireDocker();
         for (String command : templateCommands()) {
