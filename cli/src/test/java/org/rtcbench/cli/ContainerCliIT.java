@@ -131,6 +131,30 @@ class ContainerCliIT {
         System.out.printf("container gone %d ms after SIGKILL%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt));
     }
 
+    @Test
+    void sigtermMidCallEndsTheRunInterruptedAndRemovesItsContainers() throws Exception {
+        DockerClient docker = requireDocker();
+        Files.writeString(tmp.resolve("long.yaml"), CALL.formatted("2m", "").replace("  - kind: java\n",
+                "  - kind: firefox\n    name: boxed-firefox\n    provider: container\n"));
+        Process p = RtcbenchProcess.start(tmp, "run", "long.yaml");
+        String owner = p.pid() + ":";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (containersOf(docker, owner).size() < 2 && System.nanoTime() < deadline) {
+            assertThat(p.isAlive()).as("rtcbench runs").isTrue();
+            Thread.sleep(200);
+        }
+        assertThat(containersOf(docker, owner)).as("the containers of the running call").hasSize(2);
+        Thread.sleep(3000);
+
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("rtcbench exits after SIGTERM").isTrue();
+        RtcbenchProcess.Result r = RtcbenchProcess.finished(tmp, p);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(143);
+        assertThat(containersOf(docker, owner)).as("containers left after SIGTERM").isEmpty();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(RtcbenchProcess.onlyRunDirectory(tmp).resolve("run.json").toFile())
+                .path("status").asText()).isEqualTo("interrupted");
+    }
+
     private static List<Container> containersOf(DockerClient docker, String ownerPrefix) {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(ContainerOwner.LABEL)).exec().stream()
                 .filter(c -> c.getLabels().get(ContainerOwner.LABEL).startsWith(ownerPrefix)).toList();

@@ -359,14 +359,15 @@ abstract class RunLifecycle implements Run {
         Peer peer;
         try {
             peer = launcher.launch(s.name, harness.pageUri(), files.video(), files.audio());
+            s.peer = peer; // before this thread leaves 'launching': closePeers() waits for that, then closes what is set
         } finally {
             synchronized (this) {
                 launching.remove(Thread.currentThread());
                 Thread.interrupted(); // this pool thread goes on to other work
+                notifyAll();
             }
         }
         s.launchMs = (System.nanoTime() - t0) / 1_000_000;
-        s.peer = peer;
         if (interrupted.get()) {
             return null;
         }
@@ -425,6 +426,19 @@ abstract class RunLifecycle implements Run {
 
     /** Closes every peer that was launched, in parallel, each given 20 s. */
     private void closePeers(ExecutorService pool) {
+        // A peer still launching (a signal woke it) gives up or finishes within seconds: wait for it,
+        // so that what it started is closed here too, not left to end with the JVM.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (this) {
+            while (!launching.isEmpty() && System.nanoTime() < until) {
+                try {
+                    wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         List<Future<?>> closes = new ArrayList<>();
         for (PeerSlot s : slots) {
             Peer p = s.peer;

@@ -216,11 +216,24 @@ final class BrowserContainer implements AutoCloseable {
         return String.valueOf(t.getMessage() == null ? t : t.getMessage());
     }
 
+    /**
+     * Stops and removes the container, also from a thread a signal interrupted (a Docker call on an
+     * interrupted thread fails at once, which would leave the container to its JVM watcher).
+     */
     private void closeQuietly() {
+        boolean interrupted = Thread.interrupted();
         try {
             container.stop();
+            String id = container.getContainerId();
+            if (id != null) {
+                DockerAccess.client().removeContainerCmd(id).withForce(true).exec();
+            }
         } catch (RuntimeException ignored) {
             // gone already (auto-remove)
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
