@@ -1,6 +1,8 @@
 package org.rtcbench.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtcbench.testing.Runs.peer;
+import static org.rtcbench.testing.Runs.waitForSamples;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -165,23 +167,5 @@ class ContainerPeersIT {
             }
         }
         return null;
-    }
-
-    private static PeerSummary peer(RunSummary run, String name) {
-        return run.peers().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static Path waitForSamples(ScenarioRunner runner, String peer, int lines) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (runner.directory() != null) {
-                Path f = runner.directory().path().resolve("samples").resolve(peer + ".jsonl");
-                if (Files.exists(f) && Files.readAllLines(f).size() >= lines) {
-                    return f;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + lines + " samples of " + peer + " within 60 s");
     }
 }

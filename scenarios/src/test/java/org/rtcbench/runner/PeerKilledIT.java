@@ -1,6 +1,8 @@
 package org.rtcbench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.rtcbench.testing.Runs.peer;
+import static org.rtcbench.testing.Runs.waitForSamples;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -64,23 +66,5 @@ class PeerKilledIT {
         assertThat(Files.readAllLines(firefoxSamples).size()).as("firefox's samples before the kill are kept").isGreaterThanOrEqualTo(3);
         assertThat(Files.readString(firefoxSamples.getParent().resolveSibling("events.jsonl"))).contains("\"type\":\"peer-failed\"");
         assertThat(OwnedProcesses.running(tmp.toString())).as("browsers and drivers left running").isEmpty();
-    }
-
-    private static PeerSummary peer(RunSummary run, String name) {
-        return run.peers().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static Path waitForSamples(ScenarioRunner runner, String peer, int lines) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (runner.directory() != null) {
-                Path f = runner.directory().path().resolve("samples").resolve(peer + ".jsonl");
-                if (Files.exists(f) && Files.readAllLines(f).size() >= lines) {
-                    return f;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + lines + " samples of " + peer + " within 60 s");
     }
 }
