@@ -96,6 +96,26 @@ class ContainerCliIT {
     }
 
     @Test
+    void anImageWithoutRtcbenchsLabelsRunsLikeAUsersOwnWithItsVersionsReadFromTheBrowser() throws Exception {
+        DockerClient docker = requireDocker();
+        // rtcbench's Chromium image with every rtcbench label emptied: what a user's own image with
+        // chromedriver and Chromium on its PATH looks like to rtcbench
+        String plain = "rtcbench-test/plain-chromium:" + ProcessHandle.current().pid();
+        new ImageFromDockerfile(plain, false)
+                .withDockerfileFromBuilder(b -> b.from(BrowserImage.defaultName(org.rtcbench.core.peer.PeerKind.CHROME))
+                        .label(Map.of(BrowserImage.BROWSER, "", BrowserImage.BROWSER_VERSION, "", BrowserImage.BROWSER_BINARY, "",
+                                BrowserImage.DRIVER, "", BrowserImage.DRIVER_VERSION, "", BrowserImage.DRIVER_BINARY, "")).build())
+                .get();
+        try {
+            RtcbenchProcess.Result r = run(Map.of(), "    image: " + plain);
+            assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).containsPattern("boxed launched in \\d+ ms \\(chromium \\d+\\.[0-9.]+, in image " + plain.replace(".", "\\.") + "\\)");
+        } finally {
+            docker.removeImageCmd(plain).exec();
+        }
+    }
+
+    @Test
     void dockerNotReachableExits2WithinSecondsSayingWhatToDo() throws Exception {
         long t0 = System.nanoTime();
         RtcbenchProcess.Result r = run(Map.of("DOCKER_HOST", "unix://" + tmp.resolve("no-docker.sock")), "");

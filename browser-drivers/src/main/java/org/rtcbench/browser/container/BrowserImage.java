@@ -57,7 +57,7 @@ public record BrowserImage(String name, String id, Map<String, String> labels) {
         Map<String, String> labels = inspected.getConfig() == null || inspected.getConfig().getLabels() == null
                 ? Map.of() : Map.copyOf(inspected.getConfig().getLabels());
         BrowserImage image = new BrowserImage(name, inspected.getId(), labels);
-        String holds = labels.get(BROWSER);
+        String holds = image.label(BROWSER, null);
         if (holds != null && !holds.equals(browserOf(kind))) {
             throw new BadInputException("image " + name + " holds " + holds + ", not " + browserOf(kind) + ": name a "
                     + browserOf(kind) + " image for " + kind.id() + " peers (e.g. " + defaultName(kind) + ")");
@@ -67,7 +67,7 @@ public record BrowserImage(String name, String id, Map<String, String> labels) {
 
     /** Whether rtcbench built it (its labels say what it holds). */
     public boolean rtcbenchImage() {
-        return labels.containsKey(BROWSER);
+        return label(BROWSER, null) != null;
     }
 
     /** A label, or {@code fallback} when the image has none. */
