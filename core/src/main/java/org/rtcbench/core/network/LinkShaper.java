@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
  * The decisions of one impaired link direction, packet by packet: drop it (and why), or when it
  * leaves (once, or twice when duplicated). Pure and deterministic: the same seed and the same
  * packets at the same times give the same verdicts, so a regression compare is not noise. Time is
- * given by the caller (nanoseconds of any monotonic clock). Not thread-safe: one link direction is
- * driven by one thread.
+ * given by the caller (nanoseconds of any monotonic clock). Its methods are synchronized: the pipe
+ * that carries the packets and a timeline that changes the link are different threads.
  */
 public final class LinkShaper {
     /** Why a packet was dropped. */
@@ -38,7 +38,7 @@ public final class LinkShaper {
     }
 
     /** Changes the link from now on (a timeline step); queued packets keep their departure times. */
-    public void update(LinkSpec next) {
+    public synchronized void update(LinkSpec next) {
         this.spec = next;
         if (next.loss() == 0) {
             bad = false;
@@ -46,12 +46,12 @@ public final class LinkShaper {
     }
 
     /** Drops every packet that arrives from {@code from} for {@code nanos}. */
-    public void blackout(long from, long nanos) {
+    public synchronized void blackout(long from, long nanos) {
         blackoutFrom = from;
         blackoutUntil = from + nanos;
     }
 
-    public LinkSpec spec() {
+    public synchronized LinkSpec spec() {
         return spec;
     }
 
@@ -60,7 +60,7 @@ public final class LinkShaper {
     }
 
     /** Decides the fate of a packet of {@code bytes} arriving at {@code now}. */
-    public Verdict offer(long now, int bytes) {
+    public synchronized Verdict offer(long now, int bytes) {
         counters.arrived(bytes);
         if (now >= blackoutFrom && now < blackoutUntil) {
             counters.dropped(Drop.BLACKOUT);

@@ -1,0 +1,184 @@
+package org.rtcbench.core.network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.PriorityQueue;
+
+/**
+ * A userspace UDP hop between two endpoints, A and B, on the media path: A sends to
+ * {@link #portForA()} (which stands for B), B to {@link #portForB()} (which stands for A), and each
+ * packet crosses the sender's uplink and the receiver's downlink, each a {@link LinkShaper}, before
+ * it leaves from the other port, so each side sees the pipe as its partner. Where a packet goes:
+ * B's address is given; A's is learned from the first packet A sends (and B's too, if B sends
+ * first from another port). One thread receives, shapes and sends, waiting on the earliest
+ * departure; nothing is queued beyond the shapers' own limits.
+ */
+public final class UdpPipe implements AutoCloseable {
+    private static final int MAX_DATAGRAM = 65_536;
+
+    /** One packet waiting for its departure time. */
+    private record Pending(long departs, long order, ByteBuffer data, DatagramChannel from, InetSocketAddress to) {
+    }
+
+    private final DatagramChannel forA;
+    private final DatagramChannel forB;
+    private final Selector selector;
+    private final LinkShaper aUp;
+    private final LinkShaper bDown;
+    private final LinkShaper bUp;
+    private final LinkShaper aDown;
+    private final PriorityQueue<Pending> queue = new PriorityQueue<>((x, y) -> x.departs != y.departs
+            ? Long.compare(x.departs, y.departs) : Long.compare(x.order, y.order));
+    private final Thread thread;
+    private volatile InetSocketAddress a;
+    private volatile InetSocketAddress b;
+    private volatile boolean closed;
+    private long order;
+
+    /**
+     * @param bind the address the two ports bind to (127.0.0.1, or a test network's)
+     * @param a    A's address, or null to learn it from A's first packet
+     * @param b    B's address, or null to learn it from B's first packet
+     */
+    public UdpPipe(String bind, InetSocketAddress a, InetSocketAddress b, LinkShaper aUp, LinkShaper aDown,
+                   LinkShaper bUp, LinkShaper bDown) throws IOException {
+        this.a = a;
+        this.b = b;
+        this.aUp = aUp;
+        this.aDown = aDown;
+        this.bUp = bUp;
+        this.bDown = bDown;
+        this.forA = open(bind);
+        this.forB = open(bind);
+        this.selector = Selector.open();
+        forA.register(selector, SelectionKey.OP_READ);
+        forB.register(selector, SelectionKey.OP_READ);
+        this.thread = new Thread(this::loop, "rtcbench-udp-pipe-" + portForA());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static DatagramChannel open(String bind) throws IOException {
+        DatagramChannel c = DatagramChannel.open();
+        c.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+        c.setOption(StandardSocketOptions.SO_SNDBUF, 1 << 20);
+        c.bind(new InetSocketAddress(bind, 0));
+        c.configureBlocking(false);
+        return c;
+    }
+
+    /** The port A sends to: B, as A sees it. */
+    public int portForA() {
+        return ((InetSocketAddress) forA.socket().getLocalSocketAddress()).getPort();
+    }
+
+    /** The port B sends to: A, as B sees it. */
+    public int portForB() {
+        return ((InetSocketAddress) forB.socket().getLocalSocketAddress()).getPort();
+    }
+
+    private void loop() {
+        ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        try {
+            while (!closed) {
+                long now = System.nanoTime();
+                sendDue(now);
+                Pending next = queue.peek();
+                long waitMs = next == null ? 100 : Math.max(0, (next.departs - now) / 1_000_000);
+                if (waitMs == 0 && next != null) {
+                    selector.selectNow();
+                } else {
+                    selector.select(Math.max(1, waitMs));
+                }
+                selector.selectedKeys().clear();
+                receive(forA, in, true);
+                receive(forB, in, false);
+            }
+        } catch (IOException e) {
+            if (!closed) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void receive(DatagramChannel channel, ByteBuffer in, boolean fromA) throws IOException {
+        while (true) {
+            in.clear();
+            InetSocketAddress sender = (InetSocketAddress) channel.receive(in);
+            if (sender == null) {
+                return;
+            }
+            in.flip();
+            long now = System.nanoTime();
+            if (fromA) {
+                if (a == null) {
+                    a = sender;
+                }
+                shape(now, in, aUp, bDown, forB, b);
+            } else {
+                if (b == null) {
+                    b = sender;
+                }
+                shape(now, in, bUp, aDown, forA, a);
+            }
+        }
+    }
+
+    /** The packet crosses the sender's uplink, then the receiver's downlink, then leaves from {@code out}. */
+    private void shape(long now, ByteBuffer in, LinkShaper up, LinkShaper down, DatagramChannel out, InetSocketAddress to) {
+        if (to == null) {
+            return; // the other side is not known yet
+        }
+        int bytes = in.remaining();
+        LinkShaper.Verdict first = up.offer(now, bytes);
+        if (first.dropped()) {
+            return;
+        }
+        for (long leftUp : new long[] {first.departs(), first.duplicateDeparts()}) {
+            if (leftUp < 0) {
+                continue;
+            }
+            LinkShaper.Verdict second = down.offer(leftUp, bytes);
+            if (second.dropped()) {
+                continue;
+            }
+            for (long departs : new long[] {second.departs(), second.duplicateDeparts()}) {
+                if (departs >= 0) {
+                    ByteBuffer copy = ByteBuffer.allocate(bytes);
+                    copy.put(in.duplicate()).flip();
+                    queue.add(new Pending(departs, order++, copy, out, to));
+                }
+            }
+        }
+    }
+
+    private void sendDue(long now) throws IOException {
+        while (!queue.isEmpty() && queue.peek().departs <= now) {
+            Pending p = queue.poll();
+            p.from.send(p.data, p.to);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        selector.wakeup();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (AutoCloseable c : new AutoCloseable[] {selector, forA, forB}) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing
+            }
+        }
+    }
+}
