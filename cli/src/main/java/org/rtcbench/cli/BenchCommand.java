@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: measured numbers for the README and release notes.",
         subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Peers.class,
-                BenchCommand.Mesh.class, BenchCommand.Report.class, BenchCommand.Load.class})
+                BenchCommand.Mesh.class, BenchCommand.Report.class, BenchCommand.Load.class, BenchCommand.Network.class})
 final class BenchCommand {
 
     /** {@code bench sampling}: the CPU cost of 1 Hz getStats() sampling per browser. */
@@ -63,6 +63,39 @@ final class BenchCommand {
         private static double mean(List<SamplingCostBench.Measurement> all, boolean sampling, boolean browser) {
             return all.stream().filter(m -> m.sampling() == sampling)
                     .mapToDouble(m -> browser ? m.browserCores() : m.jvmCores()).average().orElse(Double.NaN);
+        }
+    }
+
+    /** {@code bench network}: what the userspace impairment path (UdpPipe) costs per packet rate. */
+    @Command(name = "network", mixinStandardHelpOptions = true,
+            description = "CPU and added delay of rtcbench's userspace impairment path (a UDP pipe through two shaped links, "
+                    + "on loopback) per packet rate: 1200-byte packets through a link with a fixed delay. Prints the pipe "
+                    + "threads' CPU per 1,000 packets/s and the highest rate it carries before it adds delay of its own "
+                    + "(p99 under --max-added, nothing lost). Not yet on any run's media path (issue 13).")
+    static final class Network implements Callable<Integer> {
+        @Option(names = "--rates", split = ",", defaultValue = "1000,5000,10000,20000,40000,80000",
+                description = "Packets per second to try, in order (default: ${DEFAULT-VALUE}).")
+        List<Integer> rates;
+
+        @Option(names = "--delay", defaultValue = "20ms", description = "The link's delay (default: ${DEFAULT-VALUE}).")
+        String delay;
+
+        @Option(names = "--window", defaultValue = "3s", description = "How long each rate is sent (default: ${DEFAULT-VALUE}).")
+        String window;
+
+        @Option(names = "--max-added", defaultValue = "5", paramLabel = "MS",
+                description = "The p99 delay the pipe may add of its own, in ms, for a rate to count as carried (default: ${DEFAULT-VALUE}).")
+        double maxAddedMs;
+
+        @Override
+        public Integer call() throws Exception {
+            var bench = new org.rtcbench.bench.NetworkBench(System.out, org.rtcbench.core.Durations.parse(delay),
+                    org.rtcbench.core.Durations.parse(window), 1200);
+            System.out.printf("bench network: 1200-byte UDP packets through a %s link, %s per rate, on loopback%n", delay, window);
+            var steps = bench.run(rates);
+            System.out.printf(Locale.ROOT, "%ncarried up to %d packets/s (p99 added delay under %.1f ms, nothing lost)%n",
+                    org.rtcbench.bench.NetworkBench.cleanCeiling(steps, maxAddedMs), maxAddedMs);
+            return ExitCode.PASSED;
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.util.PriorityQueue;
 
 /**
  * A userspace UDP hop between two endpoints, A and B, on the media path: A sends to
@@ -15,15 +14,30 @@ import java.util.PriorityQueue;
  * packet crosses the sender's uplink and the receiver's downlink, each a {@link LinkShaper}, before
  * it leaves from the other port, so each side sees the pipe as its partner. Where a packet goes:
  * B's address is given; A's is learned from the first packet A sends (and B's too, if B sends
- * first from another port). One thread receives, shapes and sends, waiting on the earliest
- * departure; nothing is queued beyond the shapers' own limits.
+ * first from another port). One thread receives and shapes (it sleeps until a packet comes), one
+ * sends each packet at its departure time (a DelayQueue, so to within tens of microseconds, not
+ * a selector's milliseconds); nothing is queued beyond the shapers' own limits.
  */
 public final class UdpPipe implements AutoCloseable {
     private static final int MAX_DATAGRAM = 65_536;
 
     /** One packet waiting for its departure time. */
-    private record Pending(long departs, long order, ByteBuffer data, DatagramChannel from, InetSocketAddress to) {
+    private record Pending(long departs, long order, ByteBuffer data, DatagramChannel from, InetSocketAddress to)
+            implements java.util.concurrent.Delayed {
+        @Override
+        public long getDelay(java.util.concurrent.TimeUnit unit) {
+            return unit.convert(departs - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(java.util.concurrent.Delayed o) {
+            Pending p = (Pending) o;
+            return departs != p.departs ? Long.compare(departs, p.departs) : Long.compare(order, p.order);
+        }
     }
+
+    /** Ends the sender. */
+    private static final Pending STOP = new Pending(Long.MIN_VALUE, -1, null, null, null);
 
     private final DatagramChannel forA;
     private final DatagramChannel forB;
@@ -32,9 +46,9 @@ public final class UdpPipe implements AutoCloseable {
     private final LinkShaper bDown;
     private final LinkShaper bUp;
     private final LinkShaper aDown;
-    private final PriorityQueue<Pending> queue = new PriorityQueue<>((x, y) -> x.departs != y.departs
-            ? Long.compare(x.departs, y.departs) : Long.compare(x.order, y.order));
+    private final java.util.concurrent.DelayQueue<Pending> queue = new java.util.concurrent.DelayQueue<>();
     private final Thread thread;
+    private final Thread sender;
     private volatile InetSocketAddress a;
     private volatile InetSocketAddress b;
     private volatile boolean closed;
@@ -59,8 +73,11 @@ public final class UdpPipe implements AutoCloseable {
         forA.register(selector, SelectionKey.OP_READ);
         forB.register(selector, SelectionKey.OP_READ);
         this.thread = new Thread(this::loop, "rtcbench-udp-pipe-" + portForA());
+        this.sender = new Thread(this::send, "rtcbench-udp-pipe-send-" + portForA());
         thread.setDaemon(true);
+        sender.setDaemon(true);
         thread.start();
+        sender.start();
     }
 
     private static DatagramChannel open(String bind) throws IOException {
@@ -70,6 +87,12 @@ public final class UdpPipe implements AutoCloseable {
         c.bind(new InetSocketAddress(bind, 0));
         c.configureBlocking(false);
         return c;
+    }
+
+    /** CPU time the pipe's thread has used so far, in nanoseconds (-1 where the JVM cannot tell). */
+    public long cpuNanos() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return mx.isThreadCpuTimeSupported() ? mx.getThreadCpuTime(thread.getId()) + mx.getThreadCpuTime(sender.getId()) : -1;
     }
 
     /** The port A sends to: B, as A sees it. */
@@ -86,22 +109,32 @@ public final class UdpPipe implements AutoCloseable {
         ByteBuffer in = ByteBuffer.allocateDirect(MAX_DATAGRAM);
         try {
             while (!closed) {
-                long now = System.nanoTime();
-                sendDue(now);
-                Pending next = queue.peek();
-                long waitMs = next == null ? 100 : Math.max(0, (next.departs - now) / 1_000_000);
-                if (waitMs == 0 && next != null) {
-                    selector.selectNow();
-                } else {
-                    selector.select(Math.max(1, waitMs));
-                }
+                selector.select();
                 selector.selectedKeys().clear();
                 receive(forA, in, true);
                 receive(forB, in, false);
             }
+        } catch (IOException | java.nio.channels.ClosedSelectorException e) {
+            if (!closed) {
+                throw new IllegalStateException("the UDP pipe on port " + portForA() + " stopped: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void send() {
+        try {
+            while (true) {
+                Pending p = queue.take();
+                if (p == STOP || closed) {
+                    return;
+                }
+                p.from.send(p.data, p.to);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             if (!closed) {
-                throw new java.io.UncheckedIOException(e);
+                throw new IllegalStateException("the UDP pipe on port " + portForA() + " could not send: " + e.getMessage(), e);
             }
         }
     }
@@ -151,16 +184,9 @@ public final class UdpPipe implements AutoCloseable {
                 if (departs >= 0) {
                     ByteBuffer copy = ByteBuffer.allocate(bytes);
                     copy.put(in.duplicate()).flip();
-                    queue.add(new Pending(departs, order++, copy, out, to));
+                    queue.put(new Pending(departs, order++, copy, out, to));
                 }
             }
-        }
-    }
-
-    private void sendDue(long now) throws IOException {
-        while (!queue.isEmpty() && queue.peek().departs <= now) {
-            Pending p = queue.poll();
-            p.from.send(p.data, p.to);
         }
     }
 
@@ -168,8 +194,10 @@ public final class UdpPipe implements AutoCloseable {
     public void close() {
         closed = true;
         selector.wakeup();
+        queue.put(STOP);
         try {
             thread.join(2000);
+            sender.join(2000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
