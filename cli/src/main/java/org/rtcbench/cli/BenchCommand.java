@@ -66,12 +66,12 @@ final class BenchCommand {
         }
     }
 
-    /** {@code bench network}: what the userspace impairment path (UdpPipe) costs per packet rate. */
+    /** {@code bench network}: what the userspace impairment path (the UDP relay) costs per packet rate. */
     @Command(name = "network", mixinStandardHelpOptions = true,
-            description = "CPU and added delay of rtcbench's userspace impairment path (a UDP pipe through two shaped links, "
-                    + "on loopback) per packet rate: 1200-byte packets through a link with a fixed delay. Prints the pipe "
+            description = "CPU and added delay of rtcbench's userspace impairment path (a UDP relay port through two shaped links, "
+                    + "on loopback) per packet rate: 1200-byte packets through a link with a fixed delay. Prints the relay "
                     + "threads' CPU per 1,000 packets/s and the highest rate it carries before it adds delay of its own "
-                    + "(p99 under --max-added, nothing lost). Not yet on any run's media path (issue 13).")
+                    + "(p99 under --max-added, nothing lost). It is the path every peer of an impaired run (network:, --network) crosses.")
     static final class Network implements Callable<Integer> {
         @Option(names = "--rates", split = ",", defaultValue = "1000,5000,10000,20000,40000,80000",
                 description = "Packets per second to try, in order (default: ${DEFAULT-VALUE}).")
@@ -84,7 +84,7 @@ final class BenchCommand {
         String window;
 
         @Option(names = "--max-added", defaultValue = "5", paramLabel = "MS",
-                description = "The p99 delay the pipe may add of its own, in ms, for a rate to count as carried (default: ${DEFAULT-VALUE}).")
+                description = "The p99 delay the relay may add of its own, in ms, for a rate to count as carried (default: ${DEFAULT-VALUE}).")
         double maxAddedMs;
 
         @Override

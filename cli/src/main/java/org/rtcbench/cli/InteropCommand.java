@@ -96,7 +96,7 @@ final class InteropCommand implements Callable<Integer> {
         flags.duration = null;
         RunSummary[] result = new RunSummary[1];
         int cellsAtOnce = cellsAtOnce(parallel);
-        int code = RunExecution.run(matrix.scenario(), matrix.plan().withParallel(cellsAtOnce), flags.options(),
+        int code = RunExecution.run(flags.applyNetwork(matrix.scenario()), matrix.plan().withParallel(cellsAtOnce), flags.options(),
                 summary -> result[0] = summary);
         if (result[0] != null && result[0].status() != RunStatus.INTERRUPTED) {
             MatrixTable.print(result[0].matrix(), System.out, MatrixTable.colorWanted());

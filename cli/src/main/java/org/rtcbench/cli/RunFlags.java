@@ -8,6 +8,7 @@ import org.rtcbench.core.scenario.BrowserConfig;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.run.RunDirectory;
 import org.rtcbench.runner.RunObserver;
+import org.rtcbench.core.scenario.NetworkSpec;
 import org.rtcbench.runner.RunOptions;
 import picocli.CommandLine.Option;
 
@@ -49,6 +50,11 @@ final class RunFlags {
             + "another machine must reach it; rtcbench says so when it does.")
     String harnessHost;
 
+    @Option(names = "--network", paramLabel = "LINK", description = "Every peer's access link, replacing the scenario's "
+            + "network: sections, e.g. delay=25ms,jitter=10ms,loss=5%,bandwidth=800kbps (also burst, queue, reorder, duplicate; "
+            + "up.X= or down.X= for one direction; seed=N). Between two peers a packet crosses both their links; an SFU's is clean.")
+    String network;
+
     @Option(names = {"-v", "--verbose"}, description = "Print log lines and stack traces on stderr.")
     boolean verbose;
 
@@ -71,7 +77,19 @@ final class RunFlags {
             s = s.withBrowsers(s.browsers().overriddenBy(new BrowserConfig(chromeBinary, chromeDriver, null),
                     new BrowserConfig(firefoxBinary, firefoxDriver, null)));
         }
-        return s;
+        return applyNetwork(s);
+    }
+
+    /** The scenario with every peer on {@code --network}'s link, when it is given. */
+    Scenario applyNetwork(Scenario s) {
+        if (network == null) {
+            return s;
+        }
+        try {
+            return s.withNetwork(NetworkSpec.parseFlag(network));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--network " + network + ": " + e.getMessage());
+        }
     }
 
     RunOptions options() {

@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import org.rtcbench.core.network.LinkShaper;
 import org.rtcbench.core.network.LinkSpec;
-import org.rtcbench.core.network.UdpPipe;
+import org.rtcbench.core.network.UdpRelay;
 
 /**
  * What the userspace impairment path costs: UDP packets of a media-like size sent at a fixed rate
- * through a {@link UdpPipe} whose links add a known delay, on loopback. Per rate: the pipe's
+ * through a {@link UdpRelay} port whose links add a known delay, on loopback. Per rate: the relay's
  * threads' CPU (cores, and per 1,000 packets/s), the delay it adds beyond the configured one (p50,
  * p99) and the packets it lost. The highest rate with p99 added delay under a bound and nothing
  * lost is what it carries before it adds delay of its own.
@@ -46,7 +46,7 @@ public final class NetworkBench {
         List<Step> steps = new ArrayList<>();
         for (int rate : rates) {
             Step s = measure(rate);
-            out.printf(Locale.ROOT, "%7d packets/s: pipe threads %.3f cores (%.4f per 1,000 packets/s), added delay p50 %.2f ms, p99 %.2f ms, lost %.2f %%%n",
+            out.printf(Locale.ROOT, "%7d packets/s: relay threads %.3f cores (%.4f per 1,000 packets/s), added delay p50 %.2f ms, p99 %.2f ms, lost %.2f %%%n",
                     s.packetsPerSecond(), s.cores(), s.coresPer1000(), s.addedP50Ms(), s.addedP99Ms(), s.lostPercent());
             steps.add(s);
         }
@@ -57,8 +57,10 @@ public final class NetworkBench {
         LinkSpec link = new LinkSpec(delay, null, 0, 1, 0, null, 0, 0);
         try (DatagramChannel a = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
              DatagramChannel b = DatagramChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-             UdpPipe pipe = new UdpPipe("127.0.0.1", null, (InetSocketAddress) b.getLocalAddress(), new LinkShaper(link, 1),
-                     new LinkShaper(LinkSpec.NONE, 2), new LinkShaper(LinkSpec.NONE, 3), new LinkShaper(LinkSpec.NONE, 4))) {
+             UdpRelay pipe = new UdpRelay("bench")) {
+            UdpRelay.Port port = pipe.open("127.0.0.1", (InetSocketAddress) b.getLocalAddress(),
+                    new UdpRelay.Side(new LinkShaper(LinkSpec.NONE, 2), new LinkShaper(LinkSpec.NONE, 3)),
+                    new UdpRelay.Side(new LinkShaper(link, 1), new LinkShaper(LinkSpec.NONE, 4)));
             int total = (int) (rate * window.toMillis() / 1000);
             long[] added = new long[total];
             int[] received = {0};
@@ -77,7 +79,7 @@ public final class NetworkBench {
             }, "bench-network-receiver");
             receiver.setDaemon(true);
             receiver.start();
-            InetSocketAddress to = new InetSocketAddress("127.0.0.1", pipe.portForA());
+            InetSocketAddress to = port.address();
             ByteBuffer packet = ByteBuffer.allocate(packetBytes);
             long cpu0 = pipe.cpuNanos();
             long t0 = System.nanoTime();

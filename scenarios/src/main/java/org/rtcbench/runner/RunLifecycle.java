@@ -79,6 +79,8 @@ abstract class RunLifecycle implements Run {
     protected volatile RunDirectory dir;
     /** The target, once open. */
     protected volatile Target target;
+    /** The peers' access links and the relay under them, or null on a perfect network. */
+    protected volatile RunNetwork network;
     /** Why the target stopped working mid-run, or null. */
     protected volatile String targetFailure;
     /** When sampling began ({@link System#nanoTime()}), 0 before: the origin of every sample's {@code atMs}. */
@@ -204,8 +206,9 @@ abstract class RunLifecycle implements Run {
             for (PeerSlot s : slots) {
                 launcher(s).check();
             }
+            network = RunNetwork.open(scenario, dir);
             target = targetType.open(scenario.target(), new TargetContext(scenario.connectTimeout(),
-                    options.workDir().resolve("target-" + dir.runId()), dir::event));
+                    options.workDir().resolve("target-" + dir.runId()), dir::event, network == null ? null : network.path()));
             target.description().forEach(line -> options.out().println("  " + line));
             target.onFailure(why -> {
                 if (stop.getCount() > 0) {
@@ -253,6 +256,9 @@ abstract class RunLifecycle implements Run {
             if (target != null) {
                 target.close();
             }
+            if (network != null) {
+                network.close();
+            }
         }
 
         List<AssertionResult> results = AssertionEvaluator.evaluate(scenario.assertions(), measurements(), timings());
@@ -274,7 +280,8 @@ abstract class RunLifecycle implements Run {
         if (reason != null && status != RunStatus.ERROR) {
             reason = annotate(reason);
         }
-        RunSummary summary = complete(summary(startedAt, status, reason, results)).withCapacity(capacity);
+        RunSummary summary = complete(summary(startedAt, status, reason, results)).withCapacity(capacity)
+                .withNetwork(network == null ? null : network.summary());
         end(summary, this::printSummary);
         if (badInput != null) {
             throw badInput;
@@ -404,6 +411,9 @@ abstract class RunLifecycle implements Run {
         samplingStartNanos = System.nanoTime();
         long interval = scenario.sampling().toMillis();
         dir.event("sampling-started", Map.of("intervalMs", interval, "enabled", options.sampling()));
+        if (network != null) {
+            network.startTimeline(samplingStartNanos);
+        }
         sampler = new PeerSampler("sampler", samplingStartNanos, initialDelayMs, interval, pool, slots,
                 s -> options.sampling() && s.alive() && !s.left, this::sample, afterTick);
     }

@@ -20,6 +20,10 @@ import org.testcontainers.DockerClientFactory;
 public final class DockerAccess {
     /** Testcontainers' switch for its Ryuk reaper, whose image no registry serves here. */
     static final String RYUK_DISABLED = "TESTCONTAINERS_RYUK_DISABLED";
+    /** Testcontainers' switch for its start-up checks, which run an alpine image that no registry serves here. */
+    static final String CHECKS_DISABLED = "TESTCONTAINERS_CHECKS_DISABLE";
+    /** Where Testcontainers reaches containers; unset inside a container, it runs an alpine image to find the gateway. */
+    static final String HOST_OVERRIDE = "TESTCONTAINERS_HOST_OVERRIDE";
     private static final Path DEFAULT_SOCKET = Path.of("/var/run/docker.sock");
     private static DockerClient client;
     private static String problem;
@@ -104,6 +108,17 @@ public final class DockerAccess {
             problem = "container peers need " + RYUK_DISABLED + "=true in rtcbench's environment (Testcontainers' Ryuk image "
                     + "cannot be pulled without a registry; rtcbench removes its own containers): the ./rtcbench launcher sets it, "
                     + "set it yourself where you run rtcbench's jar or tests (or 'false' if your Docker has the Ryuk image)";
+        } else if (!org.testcontainers.utility.TestcontainersConfiguration.getInstance().isDisableChecks()) {
+            // Without it, Testcontainers' first client waits 2 minutes for an alpine image to pull, then fails.
+            problem = "container peers need " + CHECKS_DISABLED + "=true in rtcbench's environment (Testcontainers' start-up check "
+                    + "runs an alpine image, which cannot be pulled without a registry): the ./rtcbench launcher sets it, set it "
+                    + "yourself where you run rtcbench's jar or tests (or checks.disable=true in ~/.testcontainers.properties)";
+        } else if (Files.exists(Path.of("/.dockerenv")) && (System.getenv(HOST_OVERRIDE) == null || System.getenv(HOST_OVERRIDE).isBlank())) {
+            // Inside a container, Testcontainers runs an alpine image to find its gateway: 2 minutes' wait, then a failure.
+            problem = "container peers need " + HOST_OVERRIDE + "=localhost in rtcbench's environment when rtcbench itself runs "
+                    + "in a container (/.dockerenv exists; rtcbench's containers share the host's network, and Testcontainers "
+                    + "would otherwise run an alpine image to find a gateway, which cannot be pulled without a registry): the "
+                    + "./rtcbench launcher sets it, set it yourself where you run rtcbench's jar or tests";
         } else {
             // Asked first, and only where the user points: Testcontainers would go on to other daemons it finds.
             String unanswered = ping(where);

@@ -95,7 +95,7 @@ public final class LinkShaper {
             duplicate = departs;
             counters.duplicated();
         }
-        counters.passed(bytes, departs - now);
+        counters.passed(bytes, departs - now, departs);
         return new Verdict(null, departs, duplicate);
     }
 

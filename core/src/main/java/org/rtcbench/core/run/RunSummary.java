@@ -16,10 +16,20 @@ public record RunSummary(String runId, String scenario, RunStatus status, String
                          Map<String, Object> host, List<PeerSummary> peers, List<AssertionResult> assertions,
                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InteropCell> matrix,
                          @JsonInclude(JsonInclude.Include.NON_NULL) LoadSummary load,
-                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> capacity) {
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> capacity,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) NetworkSummary network) {
     public RunSummary {
         matrix = matrix == null ? List.of() : List.copyOf(matrix);
         capacity = capacity == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(capacity));
+    }
+
+    /** A run on a perfect network. */
+    public RunSummary(String runId, String scenario, RunStatus status, String reason, String startedAt, String endedAt,
+                      Long durationMs, Long firstConnectedAfterLaunchMs, String rtcbenchVersion, Map<String, Object> host,
+                      List<PeerSummary> peers, List<AssertionResult> assertions, List<InteropCell> matrix, LoadSummary load,
+                      Map<String, Object> capacity) {
+        this(runId, scenario, status, reason, startedAt, endedAt, durationMs, firstConnectedAfterLaunchMs, rtcbenchVersion,
+                host, peers, assertions, matrix, load, capacity, null);
     }
 
     /** A run with its load summary (null for a call) and no capacity estimate. */
@@ -41,12 +51,18 @@ public record RunSummary(String runId, String scenario, RunStatus status, String
     /** This run with its load summary. */
     public RunSummary withLoad(LoadSummary loadSummary) {
         return new RunSummary(runId, scenario, status, reason, startedAt, endedAt, durationMs, firstConnectedAfterLaunchMs,
-                rtcbenchVersion, host, peers, assertions, matrix, loadSummary, capacity);
+                rtcbenchVersion, host, peers, assertions, matrix, loadSummary, capacity, network);
     }
 
     /** This run with what it was estimated to ask of the host (and, for an interop run, its waves). */
     public RunSummary withCapacity(Map<String, Object> c) {
         return new RunSummary(runId, scenario, status, reason, startedAt, endedAt, durationMs, firstConnectedAfterLaunchMs,
-                rtcbenchVersion, host, peers, assertions, matrix, load, c);
+                rtcbenchVersion, host, peers, assertions, matrix, load, c, network);
+    }
+
+    /** This run with what its network did. */
+    public RunSummary withNetwork(NetworkSummary n) {
+        return new RunSummary(runId, scenario, status, reason, startedAt, endedAt, durationMs, firstConnectedAfterLaunchMs,
+                rtcbenchVersion, host, peers, assertions, matrix, load, capacity, n);
     }
 }

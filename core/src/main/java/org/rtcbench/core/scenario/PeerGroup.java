@@ -12,6 +12,7 @@ import org.rtcbench.core.peer.PeerType;
  *
  * @param image the container image of a {@code provider: container} peer (null: rtcbench's own image of its kind)
  * @param url   the Selenium Grid of a {@code provider: grid} peer (null: {@code --grid-url})
+ * @param network the access link of this group's peers (null: the scenario's {@code network:})
  */
 public record PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -19,7 +20,9 @@ public record PeerGroup(PeerKind kind, String name, Integer count, Role role, Me
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                         String image,
                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-                        String url) {
+                        String url,
+                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                        NetworkSpec network) {
     /** The provider that takes {@code image:}, and the one that takes {@code url:}. */
     public static final String CONTAINER = "container";
     public static final String GRID = "grid";
@@ -47,6 +50,16 @@ public record PeerGroup(PeerKind kind, String name, Integer count, Role role, Me
         if (image != null && image.isBlank()) {
             throw new IllegalArgumentException("image: of peer '" + name + "' is empty: name an image such as rtcbench/chromium:latest");
         }
+    }
+
+    /** A group on the scenario's network. */
+    public PeerGroup(PeerKind kind, String name, Integer count, Role role, MediaSpec media, String provider, String image, String url) {
+        this(kind, name, count, role, media, provider, image, url, null);
+    }
+
+    /** This group with its own access link (null: the scenario's). */
+    public PeerGroup withNetwork(NetworkSpec n) {
+        return new PeerGroup(kind, name, count, role, media, provider, image, url, n);
     }
 
     /** A group on {@code provider} with its default image and Grid. */

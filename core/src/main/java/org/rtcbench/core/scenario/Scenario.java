@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.rtcbench.core.assertion.Assertion;
 import org.rtcbench.core.assertion.PeerSelection;
+import org.rtcbench.core.Durations;
+import org.rtcbench.core.network.LinkSpec;
 
 /**
  * A scenario: which peers meet through which target, with what media, for how long, sampled how
@@ -15,11 +17,13 @@ import org.rtcbench.core.assertion.PeerSelection;
  * but {@code peers} has a default.
  */
 @JsonPropertyOrder({"name", "description", "duration", "sampling", "connectTimeout", "target", "media", "peers",
-        "browsers", "load", "assertions"})
+        "browsers", "network", "timeline", "load", "assertions"})
 public record Scenario(String name, String description, Duration duration, Duration sampling, Duration connectTimeout,
                        TargetSpec target, MediaSpec media, List<PeerGroup> peers, Browsers browsers,
                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) LoadSpec load,
-                       List<Assertion> assertions) {
+                       List<Assertion> assertions,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) NetworkSpec network,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<TimelineStep> timeline) {
     public Scenario {
         name = name == null || name.isBlank() ? "scenario" : name;
         description = description == null ? "" : description;
@@ -45,6 +49,8 @@ public record Scenario(String name, String description, Duration duration, Durat
                 throw new IllegalArgumentException("two peers are named '" + n + "'; give each peers entry its own name");
             }
         }
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        checkNetwork(network, peers, timeline);
         for (Assertion a : assertions) {
             PeerSelection s = a.selection();
             if (s.type() == PeerSelection.Type.PEER && !names.contains(s.value())) {
@@ -65,6 +71,92 @@ public record Scenario(String name, String description, Duration duration, Durat
         return group.media() != null ? group.media() : media;
     }
 
+    /** A scenario without network impairment. */
+    public Scenario(String name, String description, Duration duration, Duration sampling, Duration connectTimeout,
+                    TargetSpec target, MediaSpec media, List<PeerGroup> peers, Browsers browsers, LoadSpec load,
+                    List<Assertion> assertions) {
+        this(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, assertions, null, null);
+    }
+
+    /** The access link of a group's peers: the group's own, else the scenario's, else null (a perfect link). */
+    public NetworkSpec networkOf(PeerGroup group) {
+        return group != null && group.network() != null ? group.network() : network;
+    }
+
+    /** Whether any peer's link is impaired, now or by a timeline step: then every peer's media crosses the relay. */
+    public boolean impaired() {
+        return network != null || !timeline.isEmpty() || peers.stream().anyMatch(g -> g.network() != null);
+    }
+
+    /** This scenario with every peer on {@code n} (the command line's {@code --network}), keeping its seed if {@code n} has none. */
+    public Scenario withNetwork(NetworkSpec n) {
+        List<PeerGroup> groups = peers.stream().map(g -> g.withNetwork(null)).toList();
+        NetworkSpec merged = n;
+        if (n.seed() == null && network != null && network.seed() != null) {
+            merged = new NetworkSpec(n.delay(), n.jitter(), n.loss(), n.burst(), n.bandwidth(), n.queue(), n.reorder(), n.duplicate(),
+                    n.up(), n.down(), null, network.seed());
+        }
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, groups, browsers, load, assertions,
+                merged, timeline);
+    }
+
+    private static void checkNetwork(NetworkSpec network, List<PeerGroup> groups, List<TimelineStep> timeline) {
+        if (network != null) {
+            checkLink("network", network);
+        }
+        Set<String> names = new HashSet<>(peerNames(groups));
+        for (PeerGroup g : groups) {
+            names.add(g.name());
+            if (g.network() != null) {
+                if (g.network().seed() != null) {
+                    throw new IllegalArgumentException("peer '" + g.name() + "': seed belongs to the scenario's network: section, for every link");
+                }
+                checkLink("peer '" + g.name() + "': network", g.network());
+            }
+        }
+        Duration last = Duration.ZERO;
+        for (TimelineStep step : timeline) {
+            if (step.at().compareTo(last) < 0) {
+                throw new IllegalArgumentException("timeline steps must be in time order: " + Durations.format(step.at())
+                        + " comes after " + Durations.format(last));
+            }
+            last = step.at();
+            if (step.peer() != null && !names.contains(step.peer())) {
+                throw new IllegalArgumentException("timeline step at " + Durations.format(step.at()) + " names peer '" + step.peer()
+                        + "', which is not in this scenario (peers: " + String.join(", ", peerNames(groups)) + ")");
+            }
+        }
+        // Each peer's link as the steps change it must stay a valid link (e.g. jitter never above delay).
+        for (PeerGroup g : groups) {
+            NetworkSpec base = g.network() != null ? g.network() : network;
+            LinkSpec up = base == null ? LinkSpec.NONE : base.uplink(LinkSpec.NONE);
+            LinkSpec down = base == null ? LinkSpec.NONE : base.downlink(LinkSpec.NONE);
+            for (TimelineStep step : timeline) {
+                if (step.peer() == null || step.peer().equals(g.name()) || g.peerNames().contains(step.peer())) {
+                    try {
+                        up = step.network().uplink(up);
+                        down = step.network().downlink(down);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("timeline step at " + Durations.format(step.at()) + ": " + e.getMessage()
+                                + " (for peer '" + g.name() + "')");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkLink(String where, NetworkSpec n) {
+        if (n.blackout() != null) {
+            throw new IllegalArgumentException(where + ": blackout is a timeline step, e.g. timeline: [{at: 10s, network: {blackout: 3s}}]");
+        }
+        try {
+            n.uplink(LinkSpec.NONE);
+            n.downlink(LinkSpec.NONE);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage());
+        }
+    }
+
     /** A scenario without a load section (a call through the P2P room). */
     public Scenario(String name, String description, Duration duration, Duration sampling, Duration connectTimeout,
                     TargetSpec target, MediaSpec media, List<PeerGroup> peers, Browsers browsers, List<Assertion> assertions) {
@@ -73,27 +165,27 @@ public record Scenario(String name, String description, Duration duration, Durat
 
     /** This scenario with another duration (command-line override). */
     public Scenario withDuration(Duration d) {
-        return new Scenario(name, description, d, sampling, connectTimeout, target, media, peers, browsers, load, assertions);
+        return new Scenario(name, description, d, sampling, connectTimeout, target, media, peers, browsers, load, assertions, network, timeline);
     }
 
     /** This scenario with other peers (e.g. the demo adapting to the browsers installed). */
     public Scenario withPeers(List<PeerGroup> p) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, p, browsers, load, assertions);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, p, browsers, load, assertions, network, timeline);
     }
 
     /** This scenario with other browser settings (command-line override). */
     public Scenario withBrowsers(Browsers b) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, b, load, assertions);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, b, load, assertions, network, timeline);
     }
 
     /** This scenario with another target and load shape (command-line overrides of a load run). */
     public Scenario withLoad(TargetSpec t, LoadSpec l) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, t, media, peers, browsers, l, assertions);
+        return new Scenario(name, description, duration, sampling, connectTimeout, t, media, peers, browsers, l, assertions, network, timeline);
     }
 
     /** This scenario with other assertions. */
     public Scenario withAssertions(List<Assertion> a) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, a);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, a, network, timeline);
     }
 
     private static List<String> peerNames(List<PeerGroup> groups) {

@@ -139,6 +139,12 @@ public final class ScenarioLoader {
             // Records are built after their whole map is read, so Jackson reports these at the map's end;
             // a check of the whole scenario has no better place to point at than none.
             loc = field.isEmpty() ? null : locate(yaml, pointer(e), loc);
+            // A check that names one of the section's fields first ("loss must be ...") points at that field.
+            String message = e.getCause() == null ? null : e.getCause().getMessage();
+            if (e instanceof ValueInstantiationException && message != null && message.matches("[a-z][A-Za-z]* .*")) {
+                JsonLocation inner = locate(yaml, pointer(e).appendProperty(message.substring(0, message.indexOf(' '))), null);
+                loc = inner != null ? inner : loc;
+            }
         }
         String at = where(loc);
         if (e instanceof UnrecognizedPropertyException u) {

@@ -120,7 +120,7 @@ class ScenarioLoaderTest {
                 """;
         assertRejected(yaml)
                 .hasMessageStartingWith(ORIGIN + ":4:5: unknown field 'colour' in peers[0]")
-                .hasMessageContaining("(allowed: count, image, kind, media, name, provider, role, url)");
+                .hasMessageContaining("(allowed: count, image, kind, media, name, network, provider, role, url)");
     }
 
     @Test
@@ -139,7 +139,7 @@ class ScenarioLoaderTest {
         assertRejected("name: x\nspeed: 3\npeers:\n  - kind: chrome\n")
                 .hasMessageStartingWith(ORIGIN + ":2:1: unknown field 'speed' in scenario")
                 .hasMessageContaining("allowed: assertions, browsers, connectTimeout, description, duration, load, media, "
-                        + "name, peers, sampling, target");
+                        + "name, network, peers, sampling, target, timeline");
     }
 
     @Test
@@ -291,13 +291,13 @@ class ScenarioLoaderTest {
         Scenario s = ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload: {rooms: 3, room: 1234}\n");
         assertThat(java.util.List.of(s.load().roomId(0), s.load().roomId(1), s.load().roomId(2))).containsExactly(1234L, 1235L, 1236L);
         assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload:\n  room: 0\n"))
-                .hasMessageContaining("load.yaml:2").hasMessageContaining("room must be a positive VideoRoom id, got 0");
+                .hasMessageContaining("load.yaml:3:3").hasMessageContaining("room must be a positive VideoRoom id, got 0");
     }
 
     @Test
     void aBadInjectionNamesWhatIsAllowed() {
         assertThatThrownBy(() -> ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload:\n  injection: fast\n"))
-                .hasMessageContaining("load.yaml:2").hasMessageContaining("load: injection must be once, ramp, closed, rate:<users>/s");
+                .hasMessageContaining("load.yaml:3:3").hasMessageContaining("load: injection must be once, ramp, closed, rate:<users>/s");
     }
 
     @Test

@@ -92,7 +92,8 @@ public final class JanusTarget implements Target {
             if (version == null) {
                 version = client.version();
             }
-            JanusVideoRoom room = new JanusVideoRoom(client, reachable, context.connectTimeout(), context.events());
+            JanusVideoRoom room = new JanusVideoRoom(client, reachable, context.connectTimeout(), context.events(), context.path(),
+                    peerAddress);
             return new JanusTarget(local, client, room, url, version, peerAddress, context.events());
         } catch (RuntimeException e) {
             if (client != null) {

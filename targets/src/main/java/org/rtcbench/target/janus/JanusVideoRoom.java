@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
+import org.rtcbench.core.target.MediaPath;
 import org.rtcbench.core.target.Rooms;
 import org.rtcbench.core.target.TargetEvents;
 import org.rtcbench.target.sdp.SdpVideoCodecs;
@@ -34,6 +35,8 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
     private final ReachableCandidates reachable;
     private final Duration timeout;
     private final TargetEvents listener;
+    private final MediaPath path;
+    private final String peerAddress;
     /** The session of each publication and subscription, by peer name and connection id. */
     private final Map<String, JanusSession> sessions = new ConcurrentHashMap<>();
     /** The rooms this target created, destroyed on close. */
@@ -45,10 +48,21 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
      * @param timeout   the longest a Janus request, or a connection becoming connected, may take
      */
     public JanusVideoRoom(JanusClient client, ReachableCandidates reachable, Duration timeout, TargetEvents listener) {
+        this(client, reachable, timeout, listener, MediaPath.DIRECT, null);
+    }
+
+    /**
+     * @param path        what each relayed SDP goes through: the run's impaired network (Janus's own side clean), or direct
+     * @param peerAddress where peers reach Janus from, and so where a relay between them binds
+     */
+    public JanusVideoRoom(JanusClient client, ReachableCandidates reachable, Duration timeout, TargetEvents listener, MediaPath path,
+                          String peerAddress) {
         this.client = client;
         this.reachable = reachable;
         this.timeout = timeout;
         this.listener = listener;
+        this.path = path;
+        this.peerAddress = peerAddress;
     }
 
     /** The connection id a peer's publication into {@code room} has. */
@@ -142,14 +156,14 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
             listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feed, "afterMs", joined.ms()));
 
             long t1 = System.nanoTime();
-            String offer = reachableOnly(peer, "offer", peer.createOffer(id, videoCodec));
+            String offer = path.route(reachableOnly(peer, "offer", peer.createOffer(id, videoCodec)), peer.name(), null, peerAddress);
             long sent = System.nanoTime();
             JanusReply answer = handle.message(JanusHandle.body("publish"), JanusHandle.jsep("offer", offer), timeout);
             if (answer.sdp() == null) {
                 throw new PeerFailure("Janus at " + client.url() + " answered the publish of " + peer.name() + " without an SDP: " + answer.raw());
             }
             requireVideo(peer, offer, answer.sdp());
-            peer.acceptAnswer(id, answer.sdp());
+            peer.acceptAnswer(id, path.route(answer.sdp(), null, peer.name(), peerAddress));
             long signalingMs = msSince(t1);
             listener.event("published", Map.of("peer", peer.name(), "room", room, "feed", feed, "connection", id,
                     "offerCandidates", CandidateLines.count(offer), "afterMs", signalingMs));
@@ -183,7 +197,8 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
             listener.event("joined", Map.of("peer", peer.name(), "room", room, "feed", feedId, "afterMs", joined.ms()));
 
             long t1 = System.nanoTime();
-            String answer = reachableOnly(peer, "answer", peer.acceptOffer(id, offer));
+            String answer = path.route(reachableOnly(peer, "answer", peer.acceptOffer(id, path.route(offer, null, peer.name(), peerAddress))),
+                    peer.name(), null, peerAddress);
             if (!SdpVideoCodecs.of(offer).isEmpty() && SdpVideoCodecs.of(answer).isEmpty()) {
                 throw new PeerFailure(peer.name() + " cannot receive the video of feed " + feedId + ": it rejected the video of Janus's offer ("
                         + String.join(", ", SdpVideoCodecs.of(offer)) + "); publish a codec it can decode (--codec)");

@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.scenario.TargetSpec;
+import org.rtcbench.core.target.MediaPath;
 import org.rtcbench.core.target.PairCalls;
 import org.rtcbench.core.target.Target;
 import org.rtcbench.core.target.TargetContext;
@@ -24,7 +25,8 @@ import org.rtcbench.target.sdp.LoopbackCandidates;
 /**
  * The built-in P2P room. Each {@link Link} is one peer connection between two peers: the offerer
  * sends a complete (non-trickle) offer, Java relays it and the answer, keeping only loopback
- * candidates (and dropping payload lines that no m-line lists, see {@link OrphanPayloadLines}).
+ * candidates (and dropping payload lines that no m-line lists, see {@link OrphanPayloadLines}), then
+ * through the run's {@link MediaPath}, which puts each peer's access link between them.
  * A call links every pair of peers (a full mesh, the earlier peer offering); the interop matrix
  * links exactly the pairs it tests. It needs no server, so opening and closing it start nothing.
  */
@@ -34,16 +36,23 @@ public final class P2pRoom implements Target, PairCalls {
         if (spec.url() != null || spec.api() != null) {
             throw new IllegalArgumentException("url and api are not for the p2p room: it needs no server");
         }
-    }, (spec, context) -> new P2pRoom(context.connectTimeout(), context.events()));
+    }, (spec, context) -> new P2pRoom(context.connectTimeout(), context.events(), context.path()));
     private static final long POLL_MS = 50;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(P2pRoom.class);
 
     private final Duration timeout;
     private final TargetEvents listener;
+    private final MediaPath path;
 
     public P2pRoom(Duration timeout, TargetEvents listener) {
+        this(timeout, listener, MediaPath.DIRECT);
+    }
+
+    /** @param path what each relayed SDP goes through: the run's impaired network, or direct */
+    public P2pRoom(Duration timeout, TargetEvents listener, MediaPath path) {
         this.timeout = timeout;
         this.listener = listener;
+        this.path = path;
     }
 
     @Override
@@ -114,11 +123,13 @@ public final class P2pRoom implements Target, PairCalls {
         String offer = null;
         try {
             offer = offerer.createOffer(id, link.videoCodec());
-            String relayedOffer = OrphanPayloadLines.drop(LoopbackCandidates.keep(offer));
+            String relayedOffer = path.route(OrphanPayloadLines.drop(LoopbackCandidates.keep(offer)), offerer.name(), answerer.name(),
+                    peerAddress());
             requireCandidates(offerer, "offer", offer, relayedOffer);
             current = answerer;
             String answer = answerer.acceptOffer(id, relayedOffer);
-            String relayedAnswer = OrphanPayloadLines.drop(LoopbackCandidates.keep(answer));
+            String relayedAnswer = path.route(OrphanPayloadLines.drop(LoopbackCandidates.keep(answer)), answerer.name(), offerer.name(),
+                    peerAddress());
             requireCandidates(answerer, "answer", answer, relayedAnswer);
             if (link.videoCodec() != null && !SdpVideoCodecs.of(answer).contains(link.videoCodec().toUpperCase(Locale.ROOT))) {
                 throw new PeerFailure(answerer.name() + " does not accept " + link.videoCodec().toUpperCase(Locale.ROOT)
