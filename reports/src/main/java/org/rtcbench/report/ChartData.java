@@ -33,7 +33,8 @@ final class ChartData {
      * The page's chart data; adds a {@code metric:<id>} chart to {@code charts} for every metric some peer
      * reported. {@code series} may be full length: each peer's points are downsampled here.
      */
-    static String json(Map<String, List<MetricPoint>> series, LoadSummary load, List<ReportView.ChartRef> charts) {
+    static String json(Map<String, List<MetricPoint>> series, LoadSummary load, org.rtcbench.core.run.NetworkSummary network,
+                       List<ReportView.ChartRef> charts) {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
             g.writeStartObject();
@@ -76,6 +77,18 @@ final class ChartData {
                 g.writeEndObject();
             }
             g.writeEndObject();
+            // the timeline's network changes, a marker line on every time chart
+            g.writeArrayFieldStart("markers");
+            if (network != null && network.steps() != null) {
+                for (org.rtcbench.core.run.NetworkSummary.Step s : network.steps()) {
+                    g.writeStartObject();
+                    g.writeFieldName("t");
+                    writeRounded(g, s.atMs() / 1000.0);
+                    g.writeStringField("label", ("all".equals(s.peers()) ? "" : s.peers() + ": ") + s.change());
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
             if (load != null) {
                 writeLoad(g, load);
             }

@@ -28,7 +28,7 @@ import org.rtcbench.core.run.RunSummary;
 record ReportView(String scenario, String status, String reason, List<Fact> run, List<Fact> environment,
                   List<VersionRow> versions, List<Metric> peerMetrics, List<PeerRow> peers, List<ChartRef> charts,
                   List<MatrixTable> matrix, LoadView load, List<AssertionRow> assertions, List<EventRow> events,
-                  int eventsTotal, List<FileLink> files, String chartData, String rtcbenchVersion) {
+                  int eventsTotal, List<FileLink> files, String chartData, String rtcbenchVersion, NetworkView network) {
 
     /** The metrics the peers table shows, each as p50 and p95. */
     static final List<Metric> PEER_METRICS = List.of(Metric.VIDEO_FPS, Metric.BITRATE_IN, Metric.BITRATE_OUT,
@@ -91,18 +91,49 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
     record FileLink(String href, String what, boolean linked) {
     }
 
+    /** run.json's network section, formatted: where it was impaired, each link direction's setting and measurement, the timeline. */
+    record NetworkView(String backend, String seed, String relayPorts, String relayCpu, List<NetworkLinkRow> links,
+                       List<NetworkStepRow> steps) {
+    }
+
+    record NetworkLinkRow(String peer, String direction, String configured, String last, String arrived, String passed,
+                          String dropped, String dropPercent, String drops, String meanAddedMs, String peakKbps) {
+    }
+
+    record NetworkStepRow(String at, String peers, String change) {
+    }
+
+    private static NetworkView network(org.rtcbench.core.run.NetworkSummary n) {
+        if (n == null) {
+            return null;
+        }
+        List<NetworkLinkRow> links = new ArrayList<>();
+        for (org.rtcbench.core.run.NetworkSummary.Link l : n.links()) {
+            links.add(new NetworkLinkRow(l.peer(), l.direction(), l.configured(), l.last(), Long.toString(l.arrived()),
+                    Long.toString(l.passed()), Long.toString(l.dropped()), String.format(Locale.ROOT, "%.2f", l.dropPercent()),
+                    l.drops().values().stream().map(String::valueOf).reduce((a, b) -> a + " / " + b).orElse(""),
+                    String.format(Locale.ROOT, "%.1f", l.meanAddedMs()), String.format(Locale.ROOT, "%.0f", l.peakKbps())));
+        }
+        List<NetworkStepRow> steps = new ArrayList<>();
+        for (org.rtcbench.core.run.NetworkSummary.Step s : Objects.requireNonNullElse(n.steps(), List.<org.rtcbench.core.run.NetworkSummary.Step>of())) {
+            steps.add(new NetworkStepRow(String.format(Locale.ROOT, "+%.1f s", s.atMs() / 1000.0), s.peers(), s.change()));
+        }
+        return new NetworkView(n.backend(), Long.toString(n.seed()), Integer.toString(n.relayPorts()),
+                String.format(Locale.ROOT, "%.2f s", n.relayCpuSeconds()), links, steps);
+    }
+
     static ReportView of(RunSummary run, Map<String, List<MetricPoint>> series, List<RunEvents.Event> events) {
         List<PeerSummary> peers = Objects.requireNonNullElse(run.peers(), List.of());
         String status = run.status() == null ? "unknown" : run.status().id();
         List<ChartRef> charts = new ArrayList<>();
-        String chartData = ChartData.json(series, run.load(), charts);
+        String chartData = ChartData.json(series, run.load(), run.network(), charts);
         LoadView load = run.load() == null ? null : load(run.load(), peers);
         boolean anyChart = !charts.isEmpty() || load != null && !load.charts().isEmpty();
         return new ReportView(Objects.requireNonNullElse(run.scenario(), "scenario"), status, blankToNull(run.reason()),
                 runFacts(run, status), environment(run), versions(peers), PEER_METRICS, peerRows(peers), charts,
                 matrix(Objects.requireNonNullElse(run.matrix(), List.of())), load,
                 assertions(Objects.requireNonNullElse(run.assertions(), List.of())), eventRows(run, events), events.size(),
-                files(run, peers), anyChart ? chartData : null, Objects.requireNonNullElse(run.rtcbenchVersion(), ""));
+                files(run, peers), anyChart ? chartData : null, Objects.requireNonNullElse(run.rtcbenchVersion(), ""), network(run.network()));
     }
 
     private static List<Fact> runFacts(RunSummary run, String status) {

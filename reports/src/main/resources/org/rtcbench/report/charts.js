@@ -27,6 +27,19 @@
     return { name: name, type: 'line', showSymbol: false, connectNulls: false, sampling: 'lttb', data: points };
   }
 
+  // The timeline's network changes, as vertical lines with their change as label.
+  function markers(series) {
+    if (!data.markers || data.markers.length === 0 || series.length === 0) {
+      return;
+    }
+    series[0].markLine = {
+      symbol: 'none', silent: true, animation: false,
+      lineStyle: { type: 'dashed', color: '#888' },
+      label: { formatter: '{b}', position: 'insideEndTop', fontSize: 10 },
+      data: data.markers.map(function (m) { return { xAxis: m.t, name: m.label }; })
+    };
+  }
+
   function metricChart(id) {
     var spec = data.metrics[id];
     var option = base(id + ' (' + spec.unit + ')');
@@ -39,6 +52,7 @@
         option.series.push(line(peer, zip(p.t, p[id])));
       }
     });
+    markers(option.series);
     return option;
   }
 

@@ -127,7 +127,7 @@ final class PeerSlot {
                 p == null ? null : p.info().driver(), p == null ? null : p.info().driverVersion(),
                 launchMs, connectMs, outcome, failure, samples, metrics, provider,
                 p == null ? image : p.info().image(), p == null ? null : p.info().imageId(),
-                p == null ? url : p.info().grid());
+                p == null ? url : p.info().grid(), org.rtcbench.core.metric.SampleMetrics.selectedCandidateTypes(lastSample));
     }
 
     boolean alive() {

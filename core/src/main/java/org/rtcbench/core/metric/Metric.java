@@ -23,7 +23,7 @@ public enum Metric {
     BITRATE_IN("bitrate.in", "kbps", true, "inbound-rtp bytesReceived rate over all streams"),
     BITRATE_OUT("bitrate.out", "kbps", true, "outbound-rtp bytesSent rate over all streams"),
     PACKET_LOSS("packetloss", "%", false, "inbound packets lost in the last interval / packets expected"),
-    RTT("rtt", "ms", false, "currentRoundTripTime of the selected ICE candidate pair"),
+    RTT("rtt", "ms", false, "currentRoundTripTime of the selected ICE candidate pair (until it has one: remote-inbound-rtp roundTripTime)"),
     DATACHANNEL_RTT("datachannel.rtt", "ms", false, "round trip of the last data channel echo"),
     DATACHANNEL_ECHOES("datachannel.echoes", "echoes", true, "data channel echoes received so far");
 

@@ -135,9 +135,18 @@ public final class SampleMetrics {
         }
         JsonNode connections = current.path("stats");
         for (Iterator<String> it = connections.fieldNames(); it.hasNext(); ) {
-            JsonNode pair = selectedCandidatePair(connections.get(it.next()));
-            if (pair != null && pair.has("currentRoundTripTime")) {
+            JsonNode reports = connections.get(it.next());
+            JsonNode pair = selectedCandidatePair(reports);
+            // Firefox reports 0 until its first measurement (totalRoundTripTime 0 too): not measured, never 0 ms.
+            if (pair != null && pair.has("currentRoundTripTime")
+                    && (pair.path("currentRoundTripTime").asDouble() > 0 || pair.path("totalRoundTripTime").asDouble() > 0)) {
                 rtt = max(rtt, 1000 * pair.path("currentRoundTripTime").asDouble());
+            } else {
+                for (JsonNode r : reports) { // then RTCP's view of the same path
+                    if ("remote-inbound-rtp".equals(r.path("type").asText()) && r.path("roundTripTimeMeasurements").asLong() > 0) {
+                        rtt = max(rtt, 1000 * r.path("roundTripTime").asDouble());
+                    }
+                }
             }
         }
 
@@ -254,6 +263,39 @@ public final class SampleMetrics {
             }
         }
         return nominated;
+    }
+
+    /**
+     * The candidate types of each connection's selected pair in a sample, e.g. {@code local: relay,
+     * remote: host} (and the local relay candidate's {@code relayProtocol}); several connections'
+     * distinct types are joined with commas. Empty when no connection has a selected pair.
+     */
+    public static Map<String, String> selectedCandidateTypes(JsonNode sample) {
+        Map<String, java.util.Set<String>> types = new java.util.LinkedHashMap<>();
+        if (sample == null) {
+            return Map.of();
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = sample.path("stats").fields(); it.hasNext(); ) {
+            JsonNode reports = it.next().getValue();
+            JsonNode pair = selectedCandidatePair(reports);
+            if (pair == null) {
+                continue;
+            }
+            for (JsonNode r : reports) {
+                String id = r.path("id").asText();
+                String side = id.equals(pair.path("localCandidateId").asText()) ? "local"
+                        : id.equals(pair.path("remoteCandidateId").asText()) ? "remote" : null;
+                if (side != null && r.hasNonNull("candidateType")) {
+                    types.computeIfAbsent(side, k -> new java.util.TreeSet<>()).add(r.path("candidateType").asText());
+                    if (side.equals("local") && r.hasNonNull("relayProtocol")) {
+                        types.computeIfAbsent("relayProtocol", k -> new java.util.TreeSet<>()).add(r.path("relayProtocol").asText());
+                    }
+                }
+            }
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        types.forEach((k, v) -> out.put(k, String.join(",", v)));
+        return out;
     }
 
     /** Every report of a sample, keyed by connection and report id so two samples line up. */

@@ -15,7 +15,20 @@ public record PeerSummary(String name, String kind, String role, String browser,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String provider,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String image,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String imageId,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String grid) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String grid,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> iceCandidateTypes) {
+    public PeerSummary {
+        iceCandidateTypes = iceCandidateTypes == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(iceCandidateTypes));
+    }
+
+    /** A peer whose selected candidate pair is not known. */
+    public PeerSummary(String name, String kind, String role, String browser, String browserVersion,
+                       String driver, String driverVersion, Long launchMs, Long connectMs, String outcome,
+                       String failure, int samples, Map<String, Summary> metrics, String provider, String image, String imageId,
+                       String grid) {
+        this(name, kind, role, browser, browserVersion, driver, driverVersion, launchMs, connectMs, outcome, failure,
+                samples, metrics, provider, image, imageId, grid, null);
+    }
 
     /** A peer on its kind's default provider. */
     public PeerSummary(String name, String kind, String role, String browser, String browserVersion,
