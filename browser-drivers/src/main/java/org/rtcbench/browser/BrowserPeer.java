@@ -3,6 +3,7 @@ package org.rtcbench.browser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerInfo;
@@ -26,6 +27,8 @@ public final class BrowserPeer implements Peer {
     /**
      * @param process what ends the browser and its driver; closed by {@link #close()}
      */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process) {
         this.name = name;
         this.kind = kind;
@@ -47,6 +50,44 @@ public final class BrowserPeer implements Peer {
     @Override
     public PeerInfo info() {
         return info;
+    }
+
+    @Override
+    public void useIce(org.rtcbench.core.peer.IceConfig ice) {
+        if (ice.servers().isEmpty() && !ice.relayOnly()) {
+            return;
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        List<Map<String, Object>> servers = new ArrayList<>();
+        for (org.rtcbench.core.peer.IceConfig.Server s : ice.servers()) {
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("urls", s.urls());
+            server.put("username", s.username());
+            server.put("credential", s.credential());
+            servers.add(server);
+        }
+        config.put("iceServers", servers);
+        config.put("iceTransportPolicy", ice.transportPolicy());
+        // Handed over through the harness server (a one-time token), never as a WebDriver argument: drivers log those.
+        String origin = String.valueOf(((Map<?, ?>) call("origin")).get("origin"));
+        String token;
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin + "/ice"))
+                            .timeout(java.time.Duration.ofSeconds(5))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new PeerFailure(name + ": the harness server refused the ICE configuration (HTTP " + r.statusCode() + ")");
+            }
+            token = r.body();
+        } catch (java.io.IOException e) {
+            throw new PeerFailure(name + ": cannot hand the ICE configuration to its page at " + origin + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerFailure(name + ": interrupted while handing over the ICE configuration");
+        }
+        call("setIce", token);
     }
 
     @Override

@@ -319,6 +319,7 @@ public final class LoadRunner extends RunLifecycle {
     private final class Register implements LoadPeers {
         @Override
         public Tracked track(Peer peer, Role role) {
+            peer.useIce(ice); // before its first connection: TURN servers and the transport policy
             PeerSlot s = new PeerSlot(peer.name(), peer.kind(), null, role, scenario.media());
             s.peer = peer;
             s.launchMs = 0L;

@@ -81,6 +81,10 @@ abstract class RunLifecycle implements Run {
     protected volatile Target target;
     /** The peers' access links and the relay under them, or null on a perfect network. */
     protected volatile RunNetwork network;
+    /** The run's own TURN server ({@code ice.turn: local}), or null. */
+    protected volatile org.rtcbench.target.turn.LocalTurn turn;
+    /** What every peer's connections gather and may use: TURN servers and the transport policy. */
+    protected volatile org.rtcbench.core.peer.IceConfig ice = org.rtcbench.core.peer.IceConfig.NONE;
     /** Why the target stopped working mid-run, or null. */
     protected volatile String targetFailure;
     /** When sampling began ({@link System#nanoTime()}), 0 before: the origin of every sample's {@code atMs}. */
@@ -207,6 +211,7 @@ abstract class RunLifecycle implements Run {
                 launcher(s).check();
             }
             network = RunNetwork.open(scenario, dir);
+            ice = openIce();
             target = targetType.open(scenario.target(), new TargetContext(scenario.connectTimeout(),
                     options.workDir().resolve("target-" + dir.runId()), dir::event, network == null ? null : network.path()));
             target.description().forEach(line -> options.out().println("  " + line));
@@ -259,6 +264,9 @@ abstract class RunLifecycle implements Run {
             if (network != null) {
                 network.close();
             }
+            if (turn != null) {
+                turn.close();
+            }
         }
 
         List<AssertionResult> results = AssertionEvaluator.evaluate(scenario.assertions(), measurements(), timings());
@@ -287,6 +295,45 @@ abstract class RunLifecycle implements Run {
             throw badInput;
         }
         return summary;
+    }
+
+    /**
+     * The peers' ICE configuration from the scenario's {@code ice:}: none; the run's own coturn
+     * ({@code turn: local}, started here, its failure mid-run failing the relayed peers and the run);
+     * or the user's TURN server.
+     */
+    private org.rtcbench.core.peer.IceConfig openIce() {
+        org.rtcbench.core.scenario.IceSpec spec = scenario.ice();
+        if (spec == null) {
+            return org.rtcbench.core.peer.IceConfig.NONE;
+        }
+        List<org.rtcbench.core.peer.IceConfig.Server> servers = new ArrayList<>();
+        if (spec.turn() != null && spec.turn().local()) {
+            turn = org.rtcbench.target.turn.LocalTurn.start(options.workDir().resolve("turn-" + dir.runId()), spec.localTransport());
+            servers.add(turn.server());
+            dir.event("turn-started", Map.of("address", turn.address(), "pid", turn.pid(), "transport", spec.localTransport()));
+            options.out().println("  TURN: local coturn at " + turn.address() + " (" + spec.localTransport() + ")"
+                    + (spec.transportPolicy().equals("relay") ? ", relay candidates only" : ""));
+            turn.onFailure(why -> {
+                if (stop.getCount() > 0) {
+                    targetFailure = why;
+                    dir.event("turn-failed", Map.of("reason", why));
+                    options.out().println("  " + why + ": stopping the run");
+                    if (ice.relayOnly()) {
+                        for (PeerSlot s : slots) {
+                            if (s.alive()) {
+                                peerFailed(s, s.name + ": its relayed connection lost the TURN server: " + why, null);
+                            }
+                        }
+                    }
+                    stop.countDown();
+                }
+            });
+        } else if (spec.turn() != null) {
+            servers.add(new org.rtcbench.core.peer.IceConfig.Server(spec.turn().urls(), spec.turn().username(), spec.turn().credential()));
+            dir.event("turn-configured", Map.of("urls", spec.turn().urls()));
+        }
+        return new org.rtcbench.core.peer.IceConfig(servers, spec.transportPolicy());
     }
 
     /**
@@ -367,6 +414,7 @@ abstract class RunLifecycle implements Run {
         try {
             peer = launcher.launch(s.name, harness.pageUri(), files.video(), files.audio());
             s.peer = peer; // before this thread leaves 'launching': closePeers() waits for that, then closes what is set
+            peer.useIce(ice);
         } finally {
             synchronized (this) {
                 launching.remove(Thread.currentThread());
@@ -495,6 +543,12 @@ abstract class RunLifecycle implements Run {
         if (t != null) {
             host.putAll(t.versions());
         }
+        org.rtcbench.target.turn.LocalTurn tu = turn;
+        if (tu != null) {
+            host.put("turn", "local coturn at " + tu.address());
+        } else if (scenario.ice() != null && scenario.ice().turn() != null) {
+            host.put("turn", String.join(", ", scenario.ice().turn().urls()));
+        }
         Instant now = Instant.now();
         return new RunSummary(dir.runId(), scenario.name(), status, reason, startedAt.toString(), running ? null : now.toString(),
                 running ? null : now.toEpochMilli() - startedAt.toEpochMilli(), firstConnectedMs(), Version.get(), host, peers,
@@ -515,6 +569,7 @@ abstract class RunLifecycle implements Run {
             dir.writeJson("run.json", summary);
             // report.html, junit.xml, metrics.csv and summary.json, from run.json and the samples and events on disk
             RunReports.write(dir.path(), summary);
+            scrubSecrets();
         } catch (RuntimeException e) {
             writeFailure = e;
             LOG.error("writing the files of run {} failed", dir.runId(), e);
@@ -531,6 +586,35 @@ abstract class RunLifecycle implements Run {
                     + "; free space or fix permissions there, then: rtcbench report " + dir.path() + ")");
         }
         printSummary.accept(summary);
+    }
+
+    /**
+     * The last guard of the rule that credentials never reach a run directory: any file in it that
+     * holds one (a driver's log, a browser's error message) has it replaced by {@code (hidden)}.
+     */
+    private void scrubSecrets() {
+        List<String> secrets = ice.secrets();
+        if (secrets.isEmpty()) {
+            return;
+        }
+        try (var files = java.nio.file.Files.walk(dir.path())) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                if (java.nio.file.Files.size(f) > 256L << 20) {
+                    continue;
+                }
+                String text = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                String clean = text;
+                for (String secret : secrets) {
+                    clean = clean.replace(secret, "(hidden)");
+                }
+                if (!clean.equals(text)) {
+                    java.nio.file.Files.write(f, clean.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    LOG.warn("a TURN credential was written to {}; replaced it by (hidden)", dir.path().relativize(f));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("could not check the run directory for credentials", e);
+        }
     }
 
     /** The fake camera and microphone files a peer plays: none for a launcher that makes its own media, or a peer that only receives. */

@@ -54,6 +54,22 @@ public final class HarnessServer implements AutoCloseable {
         });
         app.get("/", ctx -> serve(ctx, "/", html));
         app.get("/harness.js", ctx -> serve(ctx, "/harness.js", js));
+        // ICE servers with credentials reach the page this way, never as a WebDriver argument (chromedriver logs those)
+        Map<String, String> handoffs = new java.util.concurrent.ConcurrentHashMap<>();
+        app.post("/ice", ctx -> {
+            String token = java.util.UUID.randomUUID().toString();
+            handoffs.put(token, ctx.body());
+            ctx.contentType("text/plain").result(token);
+        });
+        app.get("/ice/{token}", ctx -> {
+            String body = handoffs.remove(ctx.pathParam("token"));
+            ctx.header("Cache-Control", "no-store");
+            if (body == null) {
+                ctx.status(404).result("no such handoff");
+            } else {
+                ctx.contentType("application/json").result(body);
+            }
+        });
         app.error(404, ctx -> ctx.result("not found"));
         try {
             app.start(host, 0);

@@ -4,6 +4,7 @@
 
 (function () {
   const ICE_GATHERING_TIMEOUT_MS = 10000;
+  const RELAY_SETTLE_MS = 1000;
   const ECHO_INTERVAL_MS = 1000;
 
   const state = {
@@ -13,6 +14,7 @@
     pcs: new Map(),      // connection id -> RTCPeerConnection
     channels: new Map(), // connection id -> {dc, seq, pending, echoes, rttMs, timer}
     errors: [],
+    ice: { iceServers: [] }, // set by setIce(): TURN servers and the transport policy, for every connection
   };
 
   function status(text) {
@@ -46,8 +48,8 @@
     if (state.pcs.has(id)) {
       throw new Error('connection ' + id + ' already exists');
     }
-    // No ICE servers: every candidate is a host candidate of this machine.
-    const pc = new RTCPeerConnection({ iceServers: [], bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+    // No ICE servers unless setIce() gave some: then every candidate is a host candidate of this machine.
+    const pc = new RTCPeerConnection(Object.assign({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' }, state.ice));
     state.pcs.set(id, pc);
     pc.ontrack = (e) => {
       // A sink makes the browser decode and render what it receives, as a real app would.
@@ -107,15 +109,31 @@
     if (dc.readyState === 'open') { dc.onopen(); }
   }
 
+  // Non-trickle: the offer or answer leaves once gathering is complete. With TURN servers, a socket
+  // that cannot reach them (bound to loopback, say) retries its allocation for up to ~40 s before
+  // gathering completes; so once a relay candidate is in hand and no candidate has come for
+  // RELAY_SETTLE_MS, that is enough.
   function gathered(pc) {
     if (pc.iceGatheringState === 'complete') {
       return Promise.resolve();
     }
+    const withTurn = (state.ice.iceServers || []).length > 0;
     return new Promise((resolve, reject) => {
+      let settle = null;
+      const done = () => { clearTimeout(timer); clearTimeout(settle); resolve(); };
       const timer = setTimeout(() => reject(new Error('ICE gathering did not complete within '
-          + ICE_GATHERING_TIMEOUT_MS + ' ms')), ICE_GATHERING_TIMEOUT_MS);
+          + ICE_GATHERING_TIMEOUT_MS + ' ms' + (withTurn ? ' and no TURN relay candidate came' : ''))), ICE_GATHERING_TIMEOUT_MS);
       pc.addEventListener('icegatheringstatechange', () => {
-        if (pc.iceGatheringState === 'complete') { clearTimeout(timer); resolve(); }
+        if (pc.iceGatheringState === 'complete') { done(); }
+      });
+      let relay = false;
+      pc.addEventListener('icecandidate', (e) => {
+        if (!withTurn || !e.candidate) { return; }
+        relay = relay || / typ relay /.test(e.candidate.candidate);
+        if (relay) {
+          clearTimeout(settle);
+          settle = setTimeout(done, RELAY_SETTLE_MS);
+        }
       });
     });
   }
@@ -233,6 +251,21 @@
     return true;
   }
 
+  // The ICE configuration (with credentials) comes from the harness server by a one-time token, so
+  // that it never passes through WebDriver, whose driver logs every command's arguments.
+  async function setIce(token) {
+    const r = await fetch('/ice/' + encodeURIComponent(token), { cache: 'no-store' });
+    if (!r.ok) {
+      throw new Error('the ICE configuration was not handed over: HTTP ' + r.status);
+    }
+    state.ice = await r.json();
+    return { servers: (state.ice.iceServers || []).length, policy: state.ice.iceTransportPolicy || 'all' };
+  }
+
+  function origin() {
+    return { origin: location.origin };
+  }
+
   function close() {
     for (const ch of state.channels.values()) {
       if (ch.timer) { clearInterval(ch.timer); }
@@ -247,7 +280,7 @@
 
   window.rtcbench = {
     version: 1,
-    startMedia, createOffer, acceptOffer, acceptAnswer, connectionState, stats, closeConnection, close,
+    startMedia, setIce, origin, createOffer, acceptOffer, acceptAnswer, connectionState, stats, closeConnection, close,
     userAgent: () => navigator.userAgent,
   };
   status('ready');

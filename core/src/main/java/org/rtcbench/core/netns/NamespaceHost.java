@@ -171,6 +171,36 @@ public final class NamespaceHost implements AutoCloseable {
     }
 
     /**
+     * Routes replies to this host's own IPv4 addresses (each a /32, never a default route) back over
+     * the veth pair: a browser gathers from sockets bound to every local address, and a server in the
+     * namespace (a TURN server) must be able to answer the one bound to, say, the outside interface's
+     * address. Packets still never leave this machine: each route names one of its own addresses.
+     */
+    public List<String> routeBackToHostAddresses() {
+        List<String> routed = new ArrayList<>();
+        for (String line : ip("-o", "-4", "addr", "show").split("\n")) {
+            // "2: eth0    inet 192.0.2.2/24 brd 192.0.2.255 scope global eth0"
+            String[] f = line.trim().split("\\s+");
+            for (int i = 0; i + 1 < f.length; i++) {
+                if (!"inet".equals(f[i])) {
+                    continue;
+                }
+                String address = f[i + 1].split("/")[0];
+                if (address.startsWith("127.") || f[1].equals(hostInterface) || (parse(address) & mask(16)) == BASE) {
+                    continue; // loopback, our own veth, or a test network
+                }
+                try {
+                    ip("-n", name, "route", "add", address + "/32", "via", hostAddress);
+                    routed.add(address);
+                } catch (IpFailure e) {
+                    LOG.info("no route back to {} from {}: {}", address, name, e.getMessage());
+                }
+            }
+        }
+        return routed;
+    }
+
+    /**
      * Deletes the veth pair and the namespace; safe to call twice. Processes still running inside
      * keep the namespace alive, so end them first.
      */

@@ -19,6 +19,12 @@ public interface Peer extends AutoCloseable {
     /** Exact browser and driver versions, as the peer reports them. */
     PeerInfo info();
 
+    /**
+     * Sets what every connection made from now on gathers and may use: TURN servers and the
+     * transport policy ({@code relay}: relay candidates only). Credentials must not reach a log.
+     */
+    void useIce(IceConfig ice);
+
     /** Starts the fake camera and microphone this peer sends (nothing when the role does not send). */
     void startMedia(MediaSpec media, Role role);
 

@@ -17,13 +17,14 @@ import org.rtcbench.core.network.LinkSpec;
  * but {@code peers} has a default.
  */
 @JsonPropertyOrder({"name", "description", "duration", "sampling", "connectTimeout", "target", "media", "peers",
-        "browsers", "network", "timeline", "load", "assertions"})
+        "browsers", "network", "timeline", "ice", "load", "assertions"})
 public record Scenario(String name, String description, Duration duration, Duration sampling, Duration connectTimeout,
                        TargetSpec target, MediaSpec media, List<PeerGroup> peers, Browsers browsers,
                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) LoadSpec load,
                        List<Assertion> assertions,
                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) NetworkSpec network,
-                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<TimelineStep> timeline) {
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<TimelineStep> timeline,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) IceSpec ice) {
     public Scenario {
         name = name == null || name.isBlank() ? "scenario" : name;
         description = description == null ? "" : description;
@@ -50,6 +51,10 @@ public record Scenario(String name, String description, Duration duration, Durat
             }
         }
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        if (ice != null && ice.turn() != null && (network != null || !timeline.isEmpty() || peers.stream().anyMatch(g -> g.network() != null))) {
+            throw new IllegalArgumentException("network impairment and TURN relays in one run are not supported yet: relayed media "
+                    + "would go around the impaired links; use one or the other");
+        }
         checkNetwork(network, peers, timeline);
         for (Assertion a : assertions) {
             PeerSelection s = a.selection();
@@ -75,7 +80,7 @@ public record Scenario(String name, String description, Duration duration, Durat
     public Scenario(String name, String description, Duration duration, Duration sampling, Duration connectTimeout,
                     TargetSpec target, MediaSpec media, List<PeerGroup> peers, Browsers browsers, LoadSpec load,
                     List<Assertion> assertions) {
-        this(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, assertions, null, null);
+        this(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, assertions, null, null, null);
     }
 
     /** The access link of a group's peers: the group's own, else the scenario's, else null (a perfect link). */
@@ -97,7 +102,7 @@ public record Scenario(String name, String description, Duration duration, Durat
                     n.up(), n.down(), null, network.seed());
         }
         return new Scenario(name, description, duration, sampling, connectTimeout, target, media, groups, browsers, load, assertions,
-                merged, timeline);
+                merged, timeline, ice);
     }
 
     private static void checkNetwork(NetworkSpec network, List<PeerGroup> groups, List<TimelineStep> timeline) {
@@ -165,27 +170,27 @@ public record Scenario(String name, String description, Duration duration, Durat
 
     /** This scenario with another duration (command-line override). */
     public Scenario withDuration(Duration d) {
-        return new Scenario(name, description, d, sampling, connectTimeout, target, media, peers, browsers, load, assertions, network, timeline);
+        return new Scenario(name, description, d, sampling, connectTimeout, target, media, peers, browsers, load, assertions, network, timeline, ice);
     }
 
     /** This scenario with other peers (e.g. the demo adapting to the browsers installed). */
     public Scenario withPeers(List<PeerGroup> p) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, p, browsers, load, assertions, network, timeline);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, p, browsers, load, assertions, network, timeline, ice);
     }
 
     /** This scenario with other browser settings (command-line override). */
     public Scenario withBrowsers(Browsers b) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, b, load, assertions, network, timeline);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, b, load, assertions, network, timeline, ice);
     }
 
     /** This scenario with another target and load shape (command-line overrides of a load run). */
     public Scenario withLoad(TargetSpec t, LoadSpec l) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, t, media, peers, browsers, l, assertions, network, timeline);
+        return new Scenario(name, description, duration, sampling, connectTimeout, t, media, peers, browsers, l, assertions, network, timeline, ice);
     }
 
     /** This scenario with other assertions. */
     public Scenario withAssertions(List<Assertion> a) {
-        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, a, network, timeline);
+        return new Scenario(name, description, duration, sampling, connectTimeout, target, media, peers, browsers, load, a, network, timeline, ice);
     }
 
     private static List<String> peerNames(List<PeerGroup> groups) {

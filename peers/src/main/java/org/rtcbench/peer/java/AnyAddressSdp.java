@@ -18,7 +18,7 @@ final class AnyAddressSdp {
     private AnyAddressSdp() {
     }
 
-    /** The SDP with every IPv4 UDP host candidate advertised at {@code address} (same port), and nothing else. */
+    /** The SDP with every IPv4 UDP host candidate advertised at {@code address} (same port), IPv4 relay candidates as they are, and nothing else. */
     static String advertise(String sdp, String address) {
         String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
         List<String> out = new ArrayList<>();
@@ -26,6 +26,10 @@ final class AnyAddressSdp {
             if (line.startsWith("a=candidate:")) {
                 String[] f = line.split(" ");
                 // foundation component transport priority address port "typ" type ...
+                if (f.length >= 8 && "relay".equals(f[7]) && !f[4].contains(":")) {
+                    out.add(line); // a TURN relay's address: where the relay really is
+                    continue;
+                }
                 if (f.length < 8 || !"udp".equalsIgnoreCase(f[2]) || !"host".equals(f[7]) || f[4].contains(":")) {
                     continue; // IPv6, TCP, non-host: dropped
                 }

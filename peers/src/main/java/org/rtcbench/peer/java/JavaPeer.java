@@ -77,6 +77,8 @@ public final class JavaPeer implements Peer {
 
     private final boolean attachSinks;
     private final String candidateAddress;
+    /** TURN servers and the transport policy of connections made from now on. */
+    private volatile org.rtcbench.core.peer.IceConfig ice = org.rtcbench.core.peer.IceConfig.NONE;
     private final ScheduledExecutorService timer;
     private final Map<String, Conn> conns = new ConcurrentHashMap<>();
     private MediaSpec media = MediaSpec.defaults();
@@ -146,6 +148,11 @@ public final class JavaPeer implements Peer {
     @Override
     public PeerKind kind() {
         return PeerKind.JAVA;
+    }
+
+    @Override
+    public void useIce(org.rtcbench.core.peer.IceConfig ice) {
+        this.ice = ice;
     }
 
     @Override
@@ -234,6 +241,20 @@ public final class JavaPeer implements Peer {
         RTCConfiguration cfg = new RTCConfiguration();
         cfg.bundlePolicy = RTCBundlePolicy.MAX_BUNDLE;
         cfg.rtcpMuxPolicy = RTCRtcpMuxPolicy.REQUIRE;
+        org.rtcbench.core.peer.IceConfig iceNow = ice;
+        if (cfg.iceServers == null) {
+            cfg.iceServers = new ArrayList<>();
+        }
+        for (org.rtcbench.core.peer.IceConfig.Server s : iceNow.servers()) {
+            dev.onvoid.webrtc.RTCIceServer server = new dev.onvoid.webrtc.RTCIceServer();
+            server.urls = new ArrayList<>(s.urls());
+            server.username = s.username();
+            server.password = s.credential();
+            cfg.iceServers.add(server);
+        }
+        if (iceNow.relayOnly()) {
+            cfg.iceTransportPolicy = dev.onvoid.webrtc.RTCIceTransportPolicy.RELAY;
+        }
         // Only "any address" ports (0.0.0.0:port), which AnyAddressSdp advertises at candidateAddress:port.
         cfg.portAllocatorConfig = new PortAllocatorConfig(0, 0,
                 PortAllocatorConfig.PORTALLOCATOR_DISABLE_ADAPTER_ENUMERATION
@@ -728,3 +749,4 @@ public final class JavaPeer implements Peer {
         }
     }
 }
+

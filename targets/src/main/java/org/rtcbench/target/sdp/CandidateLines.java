@@ -9,12 +9,15 @@ public final class CandidateLines {
     private CandidateLines() {
     }
 
-    /** The SDP without the {@code a=candidate} lines whose address {@code keepAddress} rejects. */
+    /**
+     * The SDP without the {@code a=candidate} lines whose address {@code keepAddress} rejects; a TURN
+     * relay's candidate ({@code typ relay}) stays, wherever the run's TURN server put it.
+     */
     public static String keep(String sdp, Predicate<String> keepAddress) {
         String eol = sdp.contains("\r\n") ? "\r\n" : "\n";
         List<String> out = new ArrayList<>();
         for (String line : sdp.split("\r?\n")) {
-            if (line.startsWith("a=candidate:") && !keepAddress.test(address(line))) {
+            if (line.startsWith("a=candidate:") && !keepAddress.test(address(line)) && !line.contains(" typ relay")) {
                 continue;
             }
             out.add(line);
