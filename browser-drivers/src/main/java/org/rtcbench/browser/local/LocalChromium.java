@@ -51,8 +51,9 @@ public final class LocalChromium implements LocalBrowser {
             // No mDNS host names, and loopback candidates, so calls stay on 127.0.0.1.
             "--disable-features=WebRtcHideLocalIpsWithMdns", "--allow-loopback-in-peer-connection",
             // No DNS at all: the harness is on 127.0.0.1, and a lookup of some Google host would
-            // wait 5 s for this network's resolver (seen as a 5 s page load now and then).
-            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            // wait 5 s for this network's resolver (seen as a 5 s page load now and then). Test networks
+            // (10.213.x.y, where a local TURN server listens) stay reachable: TURN over TCP resolves even IP literals.
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE 10.213.*",
             // A hidden headless tab must keep its timers and encoders at full speed.
             "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
             "--disable-backgrounding-occluded-windows");

@@ -199,8 +199,9 @@ public final class P2pRoom implements Target, PairCalls {
 
     private static void requireCandidates(Peer peer, String what, String original, String relayed) {
         if (LoopbackCandidates.count(relayed) == 0) {
-            throw new PeerFailure(peer.name() + ": its " + what + " has no loopback ICE candidate (of "
-                    + LoopbackCandidates.count(original) + " candidates); the browser must allow loopback in peer connections");
+            throw new PeerFailure(peer.name() + ": its " + what + " has no loopback or TURN relay ICE candidate (of "
+                    + LoopbackCandidates.count(original) + " candidates); the browser must allow loopback in peer connections, "
+                    + "and with transportPolicy relay the TURN server must give it a relay");
         }
     }
 }
