@@ -40,6 +40,8 @@ public final class NamespaceHost implements AutoCloseable {
     private final String hostAddress;
     private final String nsAddress;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Deletes the namespace and its veth when this JVM ends without closing it (SIGKILL, a crash); null until set up. */
+    private volatile Process guard;
 
     private NamespaceHost(String name, String hostInterface, String hostAddress, String nsAddress) {
         this.name = name;
@@ -86,7 +88,9 @@ public final class NamespaceHost implements AutoCloseable {
                 ip("-n", name, "addr", "add", ns + "/" + PREFIX, "dev", nsIf);
                 ip("-n", name, "link", "set", nsIf, "up");
                 ip("-n", name, "link", "set", "lo", "up");
-                return new NamespaceHost(name, hostIf, host, ns);
+                NamespaceHost made = new NamespaceHost(name, hostIf, host, ns);
+                made.guard = guard(name, hostIf);
+                return made;
             }
         } catch (RuntimeException e) {
             new NamespaceHost(name, hostIf, null, null).close();
@@ -171,6 +175,25 @@ public final class NamespaceHost implements AutoCloseable {
     }
 
     /**
+     * A process that waits for the end of its standard input, a pipe from this JVM that the kernel
+     * closes when the JVM is gone however it ends, then (after the processes inside have had a moment
+     * to be ended by their own watchers) deletes the namespace and the veth pair. On a normal
+     * {@link #close()} it is ended by PID. So no test network outlives its rtcbench, also after SIGKILL.
+     */
+    private static Process guard(String name, String hostIf) {
+        ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "read -r _; sleep 3; " + IP + " netns del " + name + " 2>/dev/null; "
+                + IP + " link del " + hostIf + " 2>/dev/null; exit 0", "rtcbench-netns-guard-" + name)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            return org.rtcbench.core.process.OwnedProcesses.startHeld(org.rtcbench.core.process.OwnedProcesses.mark(pb,
+                    java.nio.file.Path.of("/run/netns", name)));
+        } catch (java.io.IOException e) {
+            LOG.warn("no guard for test network {}: it stays after a SIGKILL until the next rtcbench sweeps it", name, e);
+            return null;
+        }
+    }
+
+    /**
      * Routes replies to this host's own IPv4 addresses (each a /32, never a default route) back over
      * the veth pair: a browser gathers from sockets bound to every local address, and a server in the
      * namespace (a TURN server) must be able to answer the one bound to, say, the outside interface's
@@ -218,6 +241,10 @@ public final class NamespaceHost implements AutoCloseable {
             ip("netns", "del", name);
         } catch (IpFailure e) {
             // already gone
+        }
+        Process g = guard;
+        if (g != null) {
+            g.destroy();
         }
     }
 
