@@ -189,4 +189,38 @@ public final class OwnedProcesses implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Ends a server this JVM started by PID (SIGTERM, then SIGKILL after {@code graceMs}), waits until
+     * it has exited (a quick restart would find its ports busy), then ends whatever else still carries
+     * the mark {@code dir} (the watcher that ends it with this JVM).
+     */
+    public static void stop(Process process, Path dir, long graceMs) {
+        if (process != null) {
+            process.destroy();
+            try {
+                if (!process.waitFor(graceMs, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(graceMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        for (ProcessHandle stray : running(dir.toString())) {
+            stray.destroyForcibly();
+        }
+    }
+
+    /** The executable {@code name} on PATH (e.g. {@code janus}), or null. */
+    public static Path onPath(String name) {
+        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(folder, name);
+            if (java.nio.file.Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
 }

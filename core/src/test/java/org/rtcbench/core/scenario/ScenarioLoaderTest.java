@@ -138,7 +138,7 @@ class ScenarioLoaderTest {
     void unknownTopLevelFieldListsTheScenarioFields() {
         assertRejected("name: x\nspeed: 3\npeers:\n  - kind: chrome\n")
                 .hasMessageStartingWith(ORIGIN + ":2:1: unknown field 'speed' in scenario")
-                .hasMessageContaining("allowed: assertions, browsers, connectTimeout, description, duration, load, media, "
+                .hasMessageContaining("allowed: assertions, browsers, connectTimeout, description, duration, ice, load, media, "
                         + "name, network, peers, sampling, target, timeline");
     }
 

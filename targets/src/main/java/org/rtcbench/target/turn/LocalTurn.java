@@ -1,6 +1,5 @@
 package org.rtcbench.target.turn;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -13,7 +12,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -107,11 +105,9 @@ public final class LocalTurn implements AutoCloseable {
     }
 
     private static String binary() {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(folder, "turnserver");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
+        Path p = OwnedProcesses.onPath("turnserver");
+        if (p != null) {
+            return p.toString();
         }
         throw new BadInputException("'turn: local' needs coturn's turnserver on PATH (Debian: apt-get install coturn, or ci/setup), "
                 + "or name your own server with turn: {urls: [...], username: ..., credential: ...}");
@@ -192,21 +188,7 @@ public final class LocalTurn implements AutoCloseable {
     }
 
     private static void stop(Process process, Path dir) {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-        for (ProcessHandle stray : OwnedProcesses.running(dir.toString())) {
-            stray.destroyForcibly();
-        }
+        OwnedProcesses.stop(process, dir, 5_000);
     }
 
     private static void sleep(long ms) {

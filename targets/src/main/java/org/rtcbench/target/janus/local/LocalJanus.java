@@ -1,12 +1,10 @@
 package org.rtcbench.target.janus.local;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rtcbench.core.BadInputException;
@@ -75,11 +73,9 @@ public final class LocalJanus implements AutoCloseable {
     }
 
     private static String janusBinary() {
-        for (String folder : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            Path p = Path.of(folder, "janus");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
+        Path p = OwnedProcesses.onPath("janus");
+        if (p != null) {
+            return p.toString();
         }
         throw new BadInputException("a local Janus needs the janus binary on PATH (Debian: apt-get install janus), or pass --url to an existing Janus");
     }
@@ -163,21 +159,7 @@ public final class LocalJanus implements AutoCloseable {
 
     /** Ends Janus by PID, waits for it, then ends whatever else carries its mark (the watcher that ends it with this JVM). */
     private static void stop(Process process, Path dir) {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    process.waitFor(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
-        for (ProcessHandle stray : OwnedProcesses.running(dir.toString())) {
-            stray.destroyForcibly();
-        }
+        OwnedProcesses.stop(process, dir, STOP_GRACE_MS);
     }
 
     private static void sleep(long ms) {
