@@ -111,7 +111,8 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         for (org.rtcbench.core.run.NetworkSummary.Link l : n.links()) {
             links.add(new NetworkLinkRow(l.peer(), l.direction(), l.configured(), l.last(), Long.toString(l.arrived()),
                     Long.toString(l.passed()), Long.toString(l.dropped()), String.format(Locale.ROOT, "%.2f", l.dropPercent()),
-                    l.drops().values().stream().map(String::valueOf).reduce((a, b) -> a + " / " + b).orElse(""),
+                    l.drops().getOrDefault("loss", 0L) + " / " + l.drops().getOrDefault("queue", 0L) + " / "
+                            + l.drops().getOrDefault("blackout", 0L),
                     String.format(Locale.ROOT, "%.1f", l.meanAddedMs()), String.format(Locale.ROOT, "%.0f", l.peakKbps())));
         }
         List<NetworkStepRow> steps = new ArrayList<>();

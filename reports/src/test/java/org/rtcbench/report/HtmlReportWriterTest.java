@@ -326,6 +326,24 @@ class HtmlReportWriterTest {
                 new RunEvents.Event(start + 15_240, "peer-failed", failed));
     }
 
+    @Test
+    void anImpairedRunShowsEachLinksSettingAndMeasurementAndTheTimelineAsChartMarkers() {
+        org.rtcbench.core.run.NetworkSummary network = new org.rtcbench.core.run.NetworkSummary("userspace-udp-relay", 42, 4, 0.41,
+                List.of(new org.rtcbench.core.run.NetworkSummary.Link("chrome-1", "up", "delay 25ms, loss 5%", "delay 25ms, loss 20%",
+                        2000, 1900, 100, 5.0, new java.util.TreeMap<>(Map.of("loss", 100L, "queue", 0L, "blackout", 0L)), 0, 0, 25.04, 310.6, 480_000)),
+                List.of(new org.rtcbench.core.run.NetworkSummary.Step(10_004, "all", "loss 20%")));
+        String html = HtmlReportWriter.write(ExampleRuns.interop().withNetwork(network), series(), events());
+        Document doc = Jsoup.parse(html);
+
+        assertThat(doc.select("body > section").eachAttr("id")).contains("network");
+        assertThat(doc.getElementById("network-backend").text()).contains("userspace-udp-relay", "seed 42", "4 relay ports", "0.41 s");
+        assertThat(rows(doc, "network-links")).containsExactly(List.of("chrome-1", "up", "delay 25ms, loss 5%", "delay 25ms, loss 20%",
+                "2000", "1900", "100", "5.00", "100 / 0 / 0", "25.0", "311"));
+        assertThat(rows(doc, "network-steps")).containsExactly(List.of("+10.0 s", "all", "loss 20%"));
+        assertThat(html).as("the step is a marker on every time chart (embedded as an escaped JSON string)")
+                .contains("\\\"label\\\":\\\"loss 20%\\\"");
+    }
+
     private static Map<String, String> facts(Element section) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Element dt : section.select("dl > dt")) {
