@@ -8,7 +8,7 @@ import org.rtcbench.core.capacity.HostResources;
 /**
  * How many interop cells run at once under {@code --parallel auto}: the first wave is as many cells
  * as the measured per-peer costs put within three quarters of this host's cores (a host may be
- * slower than the one the costs were measured on); each later wave is sized from what the last one did here:
+ * slower than the one the costs were measured on), less what other work keeps busy right then; each later wave is sized from what the last one did here:
  * wider while the host's CPU stayed under {@value #TARGET_CPU} % and every cell received at least
  * {@value #FPS_HELD} of the frame rate sent, half as wide when either did not.
  */
@@ -39,13 +39,25 @@ final class AutoWaves {
     }
 
     Choice first() {
-        double budget = host.cores() * 0.75;
+        return first(0);
+    }
+
+    /**
+     * The first wave when {@code busyCores} of the host are already in use by other work (measured
+     * just before): the cells' demand must fit in three quarters of the cores less that, or one cell runs.
+     */
+    Choice first(double busyCores) {
+        double budget = host.cores() * 0.75 - busyCores;
         int n = 1;
         while (n < cells && demandOfCells.apply(n + 1).cores() <= budget) {
             n++;
         }
-        return new Choice(n, String.format(Locale.ROOT, "measured per-peer costs put %d cells at %.2f cores, within three "
-                + "quarters of this host's %d cores", n, demandOfCells.apply(n).cores(), host.cores()));
+        String reason = String.format(Locale.ROOT, "measured per-peer costs put %d cells at %.2f cores, within three "
+                + "quarters of this host's %d cores", n, demandOfCells.apply(n).cores(), host.cores());
+        if (busyCores >= 0.05) {
+            reason += String.format(Locale.ROOT, " less the %.2f cores other work used just before", busyCores);
+        }
+        return new Choice(n, reason);
     }
 
     Choice next(WaveLoad last, int remaining) {

@@ -215,7 +215,7 @@ public final class ScenarioRunner extends RunLifecycle {
         if (plan != null) {
             List<LinkPlan.PlannedLink> first;
             if (plan.parallel() == LinkPlan.AUTO) {
-                AutoWaves.Choice c = autoWaves().first();
+                AutoWaves.Choice c = autoWaves().first(busyCoresNow());
                 first = plan.links().subList(0, c.cells());
                 chose(1, c);
                 options.out().printf("  wave 1: %d of %d cells at once (--parallel auto: %s)%n", c.cells(), plan.links().size(), c.reason());
@@ -281,6 +281,19 @@ public final class ScenarioRunner extends RunLifecycle {
             last = wave;
             stop.await(scenario.duration().toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** The host's cores in use over the next 500 ms (other work, and the idle peers already launched), or 0 when unknown. */
+    private static double busyCoresNow() {
+        org.rtcbench.core.process.ProcessCpu.hostPercentSinceLastCall();
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        Double pct = org.rtcbench.core.process.ProcessCpu.hostPercentSinceLastCall();
+        return pct == null ? 0 : pct / 100 * HostResources.here().cores();
     }
 
     /** The auto-wave policy of this run's plan, priced with this host's resources. */

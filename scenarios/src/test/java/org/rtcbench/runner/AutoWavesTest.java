@@ -28,6 +28,15 @@ class AutoWavesTest {
     }
 
     @Test
+    void coresOtherWorkKeepsBusyAreNotCountedOn() {
+        AutoWaves.Choice first = waves.first(1.0);
+        // 0.5 + 0.1 n <= 1.5 - 1.0: one cell at 0.6 cores, more would not fit
+        assertThat(first.cells()).isEqualTo(1);
+        assertThat(first.reason()).endsWith("less the 1.00 cores other work used just before");
+        assertThat(waves.first(0.25).cells()).as("0.5 + 0.1 n <= 1.25").isEqualTo(7);
+    }
+
+    @Test
     void aWaveThatLeftRoomWidensTowardsTheTargetAtMostTwofold() {
         assertThat(waves.next(new AutoWaves.WaveLoad(4, 50.0, 15.0, 15), 14).cells()).isEqualTo(6);
         assertThat(waves.next(new AutoWaves.WaveLoad(4, 10.0, 15.0, 15), 14).cells()).as("at most twice as wide").isEqualTo(8);
