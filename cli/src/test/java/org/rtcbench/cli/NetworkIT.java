@@ -101,7 +101,7 @@ class NetworkIT {
         }
         boolean binding = false;
         for (JsonNode link : capped.path("network").path("links")) {
-            assertThat(link.path("peakKbps").asDouble()).as("no second carries more than the cap: " + link).isLessThanOrEqualTo(305.0);
+            assertThat(link.path("peakKbps").asDouble()).as("no second carries more than the cap: " + link).isLessThanOrEqualTo(310.0); // the cap plus one packet (1,200 bytes = 9.6 kbit) that a second's boundary splits
             binding |= link.path("drops").path("queue").asLong() > 0 || link.path("meanAddedMs").asDouble() > 5;
         }
         assertThat(binding).as("the cap was reached: packets queued or dropped at it").isTrue();
