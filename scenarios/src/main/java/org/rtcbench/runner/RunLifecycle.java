@@ -215,13 +215,13 @@ abstract class RunLifecycle implements Run {
             target = targetType.open(scenario.target(), new TargetContext(scenario.connectTimeout(),
                     options.workDir().resolve("target-" + dir.runId()), dir::event, network == null ? null : network.path()));
             target.description().forEach(line -> options.out().println("  " + line));
-            target.onFailure(why -> {
-                if (stop.getCount() > 0) {
-                    targetFailure = why;
-                    options.out().println("  " + why + ": stopping the run");
-                    stop.countDown();
-                }
-            });
+            target.onFailure(this::stopFor);
+            if (network != null) {
+                network.onFailure(why -> {
+                    dir.event("network-failed", Map.of("reason", why));
+                    stopFor(why);
+                });
+            }
             if (!slots.isEmpty()) {
                 String host = options.harnessHost() == null ? HarnessServer.LOOPBACK : options.harnessHost();
                 harness = HarnessServer.start(host);
@@ -316,9 +316,7 @@ abstract class RunLifecycle implements Run {
                     + (spec.transportPolicy().equals("relay") ? ", relay candidates only" : ""));
             turn.onFailure(why -> {
                 if (stop.getCount() > 0) {
-                    targetFailure = why;
                     dir.event("turn-failed", Map.of("reason", why));
-                    options.out().println("  " + why + ": stopping the run");
                     if (ice.relayOnly()) {
                         for (PeerSlot s : slots) {
                             if (s.alive()) {
@@ -326,7 +324,7 @@ abstract class RunLifecycle implements Run {
                             }
                         }
                     }
-                    stop.countDown();
+                    stopFor(why);
                 }
             });
         } else if (spec.turn() != null) {
@@ -441,6 +439,15 @@ abstract class RunLifecycle implements Run {
     }
 
     /** Marks a peer failed (once, and not while the run is being stopped): the event, the log, and one line. */
+    /** Ends the run early because what its peers depend on (the target, the network relay, the TURN server) failed. */
+    private void stopFor(String why) {
+        if (stop.getCount() > 0) {
+            targetFailure = why;
+            options.out().println("  " + why + ": stopping the run");
+            stop.countDown();
+        }
+    }
+
     protected void peerFailed(PeerSlot s, String reason, Throwable cause) {
         if (s.failure != null || interrupted.get()) {
             return;

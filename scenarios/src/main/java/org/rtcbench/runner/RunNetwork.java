@@ -127,9 +127,9 @@ final class RunNetwork implements AutoCloseable {
         return peer::equals;
     }
 
-    /** Why the relay stopped relaying, or null. */
-    String failure() {
-        return links.failure();
+    /** Calls {@code listener} with the reason if the relay under the links stops relaying mid-run. */
+    void onFailure(java.util.function.Consumer<String> listener) {
+        links.onFailure(listener);
     }
 
     /** run.json's {@code network}. */
@@ -178,7 +178,7 @@ final class RunNetwork implements AutoCloseable {
         add(f, "delay", n.delay());
         add(f, "jitter", n.jitter());
         add(f, "loss", n.loss());
-        add(f, "burst", n.burst() == null ? null : LinkValues.formatPercent(n.burst() / 100).replace("%", ""));
+        add(f, "burst", n.burst() == null ? null : LinkValues.formatNumber(n.burst()));
         add(f, "bandwidth", n.bandwidth());
         add(f, "queue", n.queue());
         add(f, "reorder", n.reorder());

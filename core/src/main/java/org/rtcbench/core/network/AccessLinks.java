@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -45,6 +46,7 @@ public final class AccessLinks implements MediaPath, AutoCloseable {
     /** The changes made so far, replayed on a peer that routes for the first time later. Guarded by {@code this}. */
     private final List<Change> changes = new ArrayList<>();
     private UdpRelay relay;
+    private Consumer<String> onFailure = why -> { };
     private boolean closed;
 
     private record Links(Configured configured, LinkShaper up, LinkShaper down) {
@@ -95,6 +97,7 @@ public final class AccessLinks implements MediaPath, AutoCloseable {
         try {
             if (relay == null) {
                 relay = new UdpRelay("network");
+                relay.onFailure(onFailure);
             }
             UdpRelay.Port p = relay.open(bind, candidate, side(owner), side(receiver));
             ports.put(key, p.address());
@@ -166,6 +169,14 @@ public final class AccessLinks implements MediaPath, AutoCloseable {
     /** Why the relay stopped relaying, or null. */
     public synchronized String failure() {
         return relay == null ? null : relay.failure();
+    }
+
+    /** Calls {@code listener} with the reason if the relay under the links stops relaying before it is closed. */
+    public synchronized void onFailure(Consumer<String> listener) {
+        onFailure = listener;
+        if (relay != null) {
+            relay.onFailure(listener);
+        }
     }
 
     /** CPU the relay's threads used, in ns (0 before it started). */

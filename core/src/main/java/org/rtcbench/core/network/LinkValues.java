@@ -91,6 +91,11 @@ public final class LinkValues {
         return trim(Math.round(fraction * 100_000) / 1000.0) + "%";
     }
 
+    /** A plain number as written in a scenario: {@code 3}, {@code 2.5}. */
+    public static String formatNumber(double v) {
+        return trim(v);
+    }
+
     private static String trim(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The userspace impairment point on the media path: a UDP relay that stands in for ICE candidates.
@@ -96,6 +97,7 @@ public final class UdpRelay implements AutoCloseable {
     private final Thread sender;
     private volatile boolean closed;
     private volatile String failure;
+    private Consumer<String> onFailure = why -> { };
     private long order;
 
     /** Starts the relay's two threads, named after {@code name}. */
@@ -128,6 +130,34 @@ public final class UdpRelay implements AutoCloseable {
     /** Why the relay stopped relaying, or null while it works. */
     public String failure() {
         return failure;
+    }
+
+    /** Calls {@code listener} once with the reason if the relay stops relaying before it is closed (at once if it already has). */
+    public void onFailure(Consumer<String> listener) {
+        String why;
+        synchronized (this) {
+            onFailure = listener;
+            why = failure;
+        }
+        if (why != null) {
+            listener.accept(why);
+        }
+    }
+
+    Selector selectorForTest() {
+        return selector;
+    }
+
+    private void failed(String why) {
+        Consumer<String> listener;
+        synchronized (this) {
+            if (closed || failure != null) {
+                return;
+            }
+            failure = why;
+            listener = onFailure;
+        }
+        listener.accept(why);
     }
 
     /** CPU time the relay's two threads have used so far, in nanoseconds (-1 where the JVM cannot tell). */
@@ -174,10 +204,9 @@ public final class UdpRelay implements AutoCloseable {
                 }
                 selector.selectedKeys().clear();
             }
-        } catch (IOException | IllegalStateException e) {
-            if (!closed) {
-                failure = "the network relay stopped: " + e;
-            }
+        } catch (IOException | RuntimeException e) {
+            // Every impaired peer's media goes through this thread: without it the run measures nothing real.
+            failed("the network relay stopped: " + e);
         }
     }
 
@@ -255,6 +284,8 @@ public final class UdpRelay implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            failed("the network relay stopped sending: " + e);
         }
     }
 

@@ -118,4 +118,26 @@ class UdpRelayTest {
             seen.add(got.getInt(0));
         }
     }
+
+    @Test
+    void aReceiverThatDiesTellsTheListenerWhyOnceAndAClosedRelayTellsNothing() throws Exception {
+        java.util.concurrent.LinkedBlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (UdpRelay relay = new UdpRelay("test")) {
+            relay.onFailure(heard::add);
+            relay.selectorForTest().close(); // the receiver's select() now throws, as on a broken selector
+            String why = heard.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(why).startsWith("the network relay stopped: java.nio.channels.ClosedSelectorException");
+            assertThat(relay.failure()).isEqualTo(why);
+            List<String> late = new ArrayList<>();
+            relay.onFailure(late::add);
+            assertThat(late).as("a listener registered after the failure hears it at once").containsExactly(why);
+        }
+        assertThat(heard).as("nothing more, also on close").isEmpty();
+
+        List<String> quiet = new ArrayList<>();
+        try (UdpRelay relay = new UdpRelay("test")) {
+            relay.onFailure(quiet::add);
+        }
+        assertThat(quiet).as("closing is not a failure").isEmpty();
+    }
 }
