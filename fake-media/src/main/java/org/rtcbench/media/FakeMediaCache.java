@@ -29,7 +29,7 @@ public final class FakeMediaCache {
      * Part of every file name, raised whenever the picture or the marker layout changes, so files
      * cached by an older version are not mistaken for current ones.
      */
-    static final String FORMAT_VERSION = "v1";
+    static final String FORMAT_VERSION = "v2";
 
     private static final System.Logger LOG = System.getLogger(FakeMediaCache.class.getName());
 
@@ -63,7 +63,7 @@ public final class FakeMediaCache {
 
     /**
      * A Y4M test video of this size and rate, one loop long, such as
-     * {@code pattern-v1-640x480-30fps-5s.y4m}; see {@link Y4mWriter} for the picture.
+     * {@code pattern-v2-640x480-30fps-5s.y4m}; see {@link Y4mWriter} for the picture.
      */
     public Path video(int width, int height, int fps, Duration loop) throws IOException {
         Y4mWriter writer = new Y4mWriter(width, height, fps);
@@ -73,12 +73,12 @@ public final class FakeMediaCache {
         return cached(name, writer.fileSize(frames), file -> writer.write(file, frames));
     }
 
-    /** A 440 Hz mono WAV tone, one loop long: {@code tone-v1-440hz-48000-5s.wav}. */
+    /** A 440 Hz mono WAV tone, one loop long: {@code tone-v2-440hz-48000-5s.wav}. */
     public Path audio(Duration loop) throws IOException {
         return audio(WavWriter.DEFAULT_FREQUENCY_HZ, loop);
     }
 
-    /** A mono WAV tone at this frequency, one loop long, such as {@code tone-v1-1000hz-48000-5s.wav}. */
+    /** A mono WAV tone at this frequency, one loop long, such as {@code tone-v2-1000hz-48000-5s.wav}. */
     public Path audio(int frequencyHz, Duration loop) throws IOException {
         WavWriter writer = new WavWriter(frequencyHz, 1);
         String name = "tone-" + FORMAT_VERSION + "-" + frequencyHz + "hz-" + WavWriter.SAMPLE_RATE + "-"

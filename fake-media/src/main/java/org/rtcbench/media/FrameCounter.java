@@ -1,13 +1,13 @@
 package org.rtcbench.media;
 
 /**
- * The human-readable frame number: five white digits on a dark box in the middle of the picture.
+ * The human-readable picture number: two white digits on a dark box in the middle of the picture.
  *
- * <p>Five digits because the binary {@link FrameMarker} holds 16 bits (at most 65535), and a fixed
- * width keeps the box still while the number changes.
+ * <p>Two digits because there are {@value Y4mWriter#PICTURES} pictures (the frame number itself is in
+ * the {@link FrameMarker}), and a fixed width keeps the box still while the number changes.
  */
 record FrameCounter(int x, int y, int scale) {
-    static final int DIGITS = 5;
+    static final int DIGITS = 2;
     private static final int CELL = DigitFont.COLUMNS + 1;
 
     /** Digits about a sixth of the picture height: readable at 320x240 and still small at 1080p. */

@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * Writes a YUV4MPEG2 (.y4m) test video that a browser can play as its fake camera: a gray gradient,
- * an orange bar that moves right every frame, the frame number in large digits in the middle, and
- * the same number as a {@link FrameMarker} in the top-left corner.
+ * The synthetic camera's picture, and a YUV4MPEG2 (.y4m) file of it that a browser can play as its
+ * fake camera: a gray gradient, an orange bar that moves right every frame, the picture's number in
+ * large digits in the middle, and (in a file) a {@link FrameMarker} in the top-left corner.
  *
- * <p>Frame {@code n} of a file is identical in every file with the same size and frame rate, whatever
- * the frame count, so a longer loop only adds frames.
+ * <p>There are {@value #PICTURES} pictures, a function of the frame number modulo {@value #PICTURES}
+ * and the size only, so a receiver can render the picture of any frame it read the marker of, at
+ * the size it received, and compare (PSNR, SSIM). A file's frame {@code n} is picture {@code n}
+ * with a marker from {@link FrameStamp#FILE_SENDER} (a file has no drawing time); live senders draw
+ * their own stamp on the picture.
  */
 public final class Y4mWriter {
     /** Video-range black, as in BT.601: what a decoder turns back into RGB 0. */
@@ -27,6 +30,9 @@ public final class Y4mWriter {
     static final int BAR_LUMA = 170;
     private static final int BAR_CB = 60;
     private static final int BAR_CR = 190;
+
+    /** How many distinct pictures there are before they repeat; 2^14 frame numbers hold it a whole number of times. */
+    public static final int PICTURES = 64;
 
     private static final byte[] FRAME_HEADER = "FRAME\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -45,8 +51,9 @@ public final class Y4mWriter {
      *     small to hold the marker, or fps is not from 1 to 240
      */
     public Y4mWriter(int width, int height, int fps) {
-        if (width < FrameMarker.BITS || width % 2 != 0) {
-            throw new IllegalArgumentException("video width must be an even number of at least 16, got " + width);
+        if (width < FrameMarker.MIN_WIDTH || width % 2 != 0) {
+            throw new IllegalArgumentException("video width must be an even number of at least " + FrameMarker.MIN_WIDTH
+                    + ", got " + width);
         }
         if (height < 2 || height % 2 != 0) {
             throw new IllegalArgumentException("video height must be an even number of at least 2, got " + height);
@@ -62,9 +69,9 @@ public final class Y4mWriter {
         this.counter = FrameCounter.centredIn(width, height);
         // Even widths and steps keep the bar on whole chroma samples.
         this.barWidth = Math.max(2, (width / 16) & ~1);
-        // About two seconds to cross the picture at any size and rate: slow enough to follow by eye,
-        // fast enough that every frame differs from the one before.
-        this.barStep = Math.max(2, (width / (2 * fps)) & ~1);
+        // Across the picture in half the pictures (about two seconds at 15 fps): slow enough to follow
+        // by eye, fast enough that every frame differs from the one before.
+        this.barStep = Math.max(2, (width / (PICTURES / 2)) & ~1);
     }
 
     private static I420Frame gradient(int width, int height) {
@@ -93,9 +100,9 @@ public final class Y4mWriter {
             throw new IllegalArgumentException("video loop must be longer than zero, got " + loop);
         }
         long frames = Math.max(1, Math.round(loop.toNanos() / 1e9 * fps));
-        if (frames > FrameMarker.MAX_NUMBER + 1) {
+        if (frames > FrameStamp.MAX_FRAME + 1) {
             throw new IllegalArgumentException("a video loop of " + loop.toSeconds() + " s at " + fps + " fps has "
-                    + frames + " frames; the frame marker counts at most " + (FrameMarker.MAX_NUMBER + 1));
+                    + frames + " frames; the frame marker counts at most " + (FrameStamp.MAX_FRAME + 1));
         }
         return (int) frames;
     }
@@ -114,14 +121,15 @@ public final class Y4mWriter {
 
     /** Writes the header and this many frames to a stream, which it leaves open. */
     public void write(OutputStream out, int frameCount) throws IOException {
-        if (frameCount < 1 || frameCount > FrameMarker.MAX_NUMBER + 1) {
-            throw new IllegalArgumentException("frame count must be from 1 to " + (FrameMarker.MAX_NUMBER + 1)
+        if (frameCount < 1 || frameCount > FrameStamp.MAX_FRAME + 1) {
+            throw new IllegalArgumentException("frame count must be from 1 to " + (FrameStamp.MAX_FRAME + 1)
                     + ", got " + frameCount);
         }
         out.write(header().getBytes(StandardCharsets.US_ASCII));
         I420Frame frame = new I420Frame(width, height);
         for (int number = 0; number < frameCount; number++) {
-            render(number, frame);
+            renderPicture(number, frame);
+            FrameMarker.draw(frame.y, width, width, height, FrameStamp.at(FrameStamp.FILE_SENDER, number, 0));
             out.write(FRAME_HEADER);
             frame.writeTo(out);
         }
@@ -129,14 +137,15 @@ public final class Y4mWriter {
     }
 
     /**
-     * Renders frame {@code number} (the same picture as in the file, marker and counter included)
-     * into I420 planes of this writer's size, for synthetic peers that send without a file.
+     * Renders the picture of frame {@code number} (as in the file, without the marker) into I420
+     * planes of this writer's size, for synthetic senders, which draw their own stamp, and for
+     * receivers, which compare what they got with it.
      */
-    public synchronized void render(int number, byte[] y, byte[] u, byte[] v) {
+    public synchronized void renderPicture(long number, byte[] y, byte[] u, byte[] v) {
         if (scratch == null) {
             scratch = new I420Frame(width, height);
         }
-        render(number % (FrameMarker.MAX_NUMBER + 1), scratch);
+        renderPicture(number, scratch);
         System.arraycopy(scratch.y, 0, y, 0, scratch.y.length);
         System.arraycopy(scratch.u, 0, u, 0, scratch.u.length);
         System.arraycopy(scratch.v, 0, v, 0, scratch.v.length);
@@ -144,16 +153,15 @@ public final class Y4mWriter {
 
     private I420Frame scratch;
 
-    private void render(int number, I420Frame frame) {
+    private void renderPicture(long number, I420Frame frame) {
+        int picture = (int) Math.floorMod(number, (long) PICTURES);
         frame.copyFrom(background);
-        int barX = (int) ((long) number * barStep % width);
+        int barX = (int) ((long) picture * barStep % width);
         frame.fill(barX, 0, barWidth, height, BAR_LUMA, BAR_CB, BAR_CR);
         if (barX + barWidth > width) {
             frame.fill(barX - width, 0, barWidth, height, BAR_LUMA, BAR_CB, BAR_CR);
         }
-        counter.draw(frame, number);
-        // Last, so nothing can cover the marker a decoder depends on.
-        FrameMarker.draw(frame, number);
+        counter.draw(frame, picture);
     }
 
     int barStep() {

@@ -30,11 +30,11 @@ class FakeMediaCacheTest {
     void fileNamesSayWhatIsInTheFile() throws IOException {
         FakeMediaCache cache = new FakeMediaCache(dir);
 
-        assertThat(cache.video(640, 480, 30, FIVE_SECONDS)).hasFileName("pattern-v1-640x480-30fps-5s.y4m");
+        assertThat(cache.video(640, 480, 30, FIVE_SECONDS)).hasFileName("pattern-v2-640x480-30fps-5s.y4m");
         assertThat(cache.video(320, 240, 15, Duration.ofMillis(2500)))
-                .hasFileName("pattern-v1-320x240-15fps-2500ms.y4m");
-        assertThat(cache.audio(FIVE_SECONDS)).hasFileName("tone-v1-440hz-48000-5s.wav");
-        assertThat(cache.audio(1000, Duration.ofSeconds(2))).hasFileName("tone-v1-1000hz-48000-2s.wav");
+                .hasFileName("pattern-v2-320x240-15fps-2500ms.y4m");
+        assertThat(cache.audio(FIVE_SECONDS)).hasFileName("tone-v2-440hz-48000-5s.wav");
+        assertThat(cache.audio(1000, Duration.ofSeconds(2))).hasFileName("tone-v2-1000hz-48000-2s.wav");
     }
 
     @Test
@@ -45,7 +45,7 @@ class FakeMediaCacheTest {
 
         assertThat(file.header()).isEqualTo("YUV4MPEG2 W320 H240 F15:1 Ip A1:1 C420jpeg\n");
         assertThat(file.frameCount()).isEqualTo(75);
-        assertThat(FrameMarker.decode(file.yPlane(74), 320)).isEqualTo(74);
+        assertThat(FrameMarker.decode(file.yPlane(74), 320, 240).frame()).isEqualTo(74);
     }
 
     @Test
@@ -100,9 +100,9 @@ class FakeMediaCacheTest {
 
         List<Path> paths = race(8, () -> cache.video(320, 240, 15, FIVE_SECONDS));
 
-        assertThat(paths).hasSize(8).containsOnly(dir.resolve("pattern-v1-320x240-15fps-5s.y4m"));
+        assertThat(paths).hasSize(8).containsOnly(dir.resolve("pattern-v2-320x240-15fps-5s.y4m"));
         assertThat(Files.size(paths.get(0))).isEqualTo(new Y4mWriter(320, 240, 15).fileSize(75));
-        assertThat(filesIn(dir)).containsExactly("pattern-v1-320x240-15fps-5s.y4m");
+        assertThat(filesIn(dir)).containsExactly("pattern-v2-320x240-15fps-5s.y4m");
     }
 
     @Test
@@ -110,9 +110,9 @@ class FakeMediaCacheTest {
         // Each cache has its own locks, so these writers really do race to the rename, as two JVMs would.
         List<Path> paths = race(6, () -> new FakeMediaCache(dir).audio(FIVE_SECONDS));
 
-        assertThat(paths).hasSize(6).containsOnly(dir.resolve("tone-v1-440hz-48000-5s.wav"));
+        assertThat(paths).hasSize(6).containsOnly(dir.resolve("tone-v2-440hz-48000-5s.wav"));
         assertThat(Files.size(paths.get(0))).isEqualTo(44 + 480_000);
-        assertThat(filesIn(dir)).containsExactly("tone-v1-440hz-48000-5s.wav");
+        assertThat(filesIn(dir)).containsExactly("tone-v2-440hz-48000-5s.wav");
     }
 
     @Test

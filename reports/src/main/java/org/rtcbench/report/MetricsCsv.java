@@ -24,7 +24,9 @@ public final class MetricsCsv {
     public static final List<Metric> METRICS = List.of(Metric.BITRATE_IN, Metric.BITRATE_OUT, Metric.VIDEO_FPS,
             Metric.VIDEO_FPS_SENT, Metric.VIDEO_WIDTH, Metric.VIDEO_HEIGHT, Metric.VIDEO_FRAMES_DECODED,
             Metric.VIDEO_FREEZES, Metric.VIDEO_JITTER, Metric.AUDIO_PACKETS_RECEIVED, Metric.AUDIO_JITTER,
-            Metric.AUDIO_CONCEALED, Metric.PACKET_LOSS, Metric.RTT, Metric.DATACHANNEL_RTT, Metric.DATACHANNEL_ECHOES);
+            Metric.AUDIO_CONCEALED, Metric.PACKET_LOSS, Metric.RTT, Metric.DATACHANNEL_RTT, Metric.DATACHANNEL_ECHOES,
+            Metric.VIDEO_FPS_RENDERED, Metric.VIDEO_DELAY, Metric.VIDEO_FRAMES_SKIPPED, Metric.VIDEO_FRAMES_UNREADABLE,
+            Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_SSIM);
 
     private MetricsCsv() {
     }

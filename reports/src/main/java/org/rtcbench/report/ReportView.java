@@ -32,7 +32,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
 
     /** The metrics the peers table shows, each as p50 and p95. */
     static final List<Metric> PEER_METRICS = List.of(Metric.VIDEO_FPS, Metric.BITRATE_IN, Metric.BITRATE_OUT,
-            Metric.RTT, Metric.AUDIO_JITTER, Metric.PACKET_LOSS);
+            Metric.RTT, Metric.VIDEO_DELAY, Metric.AUDIO_JITTER, Metric.PACKET_LOSS);
     /** The event timeline shows at most this many events; all of them stay in events.jsonl. */
     static final int MAX_EVENTS = 500;
 

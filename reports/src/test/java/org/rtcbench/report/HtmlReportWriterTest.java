@@ -75,7 +75,7 @@ class HtmlReportWriterTest {
                 "chromium 120.0.6099.224", "chromedriver 120.0.6099.224", "850", "1200", "ok", "20");
         // video.fps, bitrate.in, bitrate.out, rtt, audio.jitter, packetloss: p50 and p95 each
         assertThat(chrome.subList(FIRST_METRIC_COLUMN, chrome.size()))
-                .containsExactly("18", "30", "1040.50", "1200", "820", "900", "2", "3.25", "—", "—", "0", "0.50");
+                .containsExactly("18", "30", "1040.50", "1200", "820", "900", "2", "3.25", "—", "—", "—", "—", "0", "0.50");
     }
 
     @Test
@@ -83,10 +83,10 @@ class HtmlReportWriterTest {
         Document doc = Jsoup.parse(HtmlReportWriter.write(ExampleRuns.failed()));
 
         List<String> firefox = row(doc, "peers", "firefox");
-        assertThat(firefox.subList(FIRST_METRIC_COLUMN, firefox.size())).hasSize(12).containsOnly("—");
+        assertThat(firefox.subList(FIRST_METRIC_COLUMN, firefox.size())).hasSize(14).containsOnly("—");
         assertThat(firefox.get(6)).as("connect ms").isEqualTo("—");
         assertThat(firefox.get(7)).isEqualTo("failed " + ExampleRuns.FIREFOX_FAILURE);
-        assertThat(doc.select("#peers td.missing").eachAttr("title")).hasSize(15).containsOnly("not measured");
+        assertThat(doc.select("#peers td.missing").eachAttr("title")).hasSize(19).containsOnly("not measured");
     }
 
     @Test

@@ -178,6 +178,7 @@ public final class SampleMetrics {
             out.put(Metric.PACKET_LOSS, 100 * lostDelta / (lostDelta + receivedDelta));
         }
         put(out, Metric.RTT, rtt);
+        received(previous, current, out);
         JsonNode dc = current.path("datachannel");
         if (dc.has("echoes")) {
             out.put(Metric.DATACHANNEL_ECHOES, dc.path("echoes").asDouble());
@@ -186,6 +187,72 @@ public final class SampleMetrics {
             out.put(Metric.DATACHANNEL_RTT, dc.path("rttMs").asDouble());
         }
         return out;
+    }
+
+    /**
+     * The metrics read from frame markers: each incoming video track's totals (sample {@code received}:
+     * connection id to {@code [{trackIdentifier, timestamp, framesShown, ...}]}, see fake-media's
+     * ReceivedVideo) against the same track's in {@code previous}. A track without an
+     * earlier reading, or whose frames have no markers, measures nothing.
+     */
+    private static void received(JsonNode previous, JsonNode current, Map<Metric, Double> out) {
+        if (previous == null) {
+            return;
+        }
+        Map<String, JsonNode> before = new HashMap<>();
+        previous.path("received").fields().forEachRemaining(c -> c.getValue().forEach(
+                t -> before.put(c.getKey() + "/" + t.path("trackIdentifier").asText(), t)));
+        double fps = Double.NaN;
+        double delay = Double.NaN;
+        double frozen = Double.NaN;
+        double psnr = Double.NaN;
+        double ssim = Double.NaN;
+        double skipped = 0;
+        double unreadable = 0;
+        boolean any = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = current.path("received").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> c = it.next();
+            for (JsonNode t : c.getValue()) {
+                JsonNode old = before.get(c.getKey() + "/" + t.path("trackIdentifier").asText());
+                // each reading's own time (taken with the totals), as for W3C reports: not the sampler's
+                double dt = old == null ? 0 : t.path("timestamp").asDouble() - old.path("timestamp").asDouble();
+                if (dt <= 0) {
+                    continue;
+                }
+                any = true;
+                unreadable += t.path("framesUnreadable").asDouble() - old.path("framesUnreadable").asDouble();
+                if (t.path("totalFrozenMs").isNull() || old.path("totalFrozenMs").isNull()) {
+                    continue; // no readable frame yet: nothing about what was shown is known
+                }
+                fps = min(fps, 1000 * (t.path("framesShown").asDouble() - old.path("framesShown").asDouble()) / dt);
+                skipped += t.path("framesSkipped").asDouble() - old.path("framesSkipped").asDouble();
+                frozen = max(frozen, Math.min(100, 100 * (t.path("totalFrozenMs").asDouble() - old.path("totalFrozenMs").asDouble()) / dt));
+                double delayed = t.path("delayedFrames").asDouble() - old.path("delayedFrames").asDouble();
+                if (delayed > 0) {
+                    delay = max(delay, (t.path("totalDelayMs").asDouble() - old.path("totalDelayMs").asDouble()) / delayed);
+                }
+                double measured = t.path("qualityMeasurements").asDouble() - old.path("qualityMeasurements").asDouble();
+                if (measured > 0) {
+                    psnr = min(psnr, (t.path("totalPsnr").asDouble() - old.path("totalPsnr").asDouble()) / measured);
+                    ssim = min(ssim, (t.path("totalSsim").asDouble() - old.path("totalSsim").asDouble()) / measured);
+                }
+            }
+        }
+        put(out, Metric.VIDEO_FPS_RENDERED, fps);
+        put(out, Metric.VIDEO_DELAY, delay);
+        put(out, Metric.VIDEO_FROZEN, frozen);
+        put(out, Metric.VIDEO_PSNR, psnr);
+        put(out, Metric.VIDEO_SSIM, ssim);
+        if (!Double.isNaN(fps)) {
+            out.put(Metric.VIDEO_FRAMES_SKIPPED, skipped);
+        }
+        if (any) {
+            out.put(Metric.VIDEO_FRAMES_UNREADABLE, unreadable);
+        }
+    }
+
+    private static double min(double a, double b) {
+        return Double.isNaN(a) ? b : Math.min(a, b);
     }
 
     /**
@@ -198,6 +265,9 @@ public final class SampleMetrics {
         com.fasterxml.jackson.databind.node.ObjectNode stats = out.putObject("stats");
         if (sample.path("stats").has(connectionId)) {
             stats.set(connectionId, sample.path("stats").get(connectionId));
+        }
+        if (sample.path("received").has(connectionId)) {
+            out.putObject("received").set(connectionId, sample.path("received").get(connectionId));
         }
         JsonNode dc = sample.path("datachannel").path("connections").path(connectionId);
         if (!dc.isMissingNode()) {

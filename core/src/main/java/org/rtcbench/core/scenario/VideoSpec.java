@@ -6,11 +6,12 @@ public record VideoSpec(Integer width, Integer height, Integer fps) {
         width = width == null ? 640 : width;
         height = height == null ? 480 : height;
         fps = fps == null ? 30 : fps;
-        if (width < 16 || width > 3840 || width % 2 != 0) {
-            throw new IllegalArgumentException("video width must be an even number from 16 to 3840, got " + width);
+        // 80: the narrowest frame a marker fits in (fake-media's FrameMarker.MIN_WIDTH)
+        if (width < 80 || width > 3840 || width % 2 != 0) {
+            throw new IllegalArgumentException("video width must be an even number from 80 to 3840, got " + width);
         }
-        if (height < 16 || height > 2160 || height % 2 != 0) {
-            throw new IllegalArgumentException("video height must be an even number from 16 to 2160, got " + height);
+        if (height < 48 || height > 2160 || height % 2 != 0) {
+            throw new IllegalArgumentException("video height must be an even number from 48 to 2160, got " + height);
         }
         if (fps < 1 || fps > 60) {
             throw new IllegalArgumentException("video fps must be from 1 to 60, got " + fps);

@@ -208,4 +208,54 @@ class SampleMetricsTest {
         assertThat(m).doesNotContainKeys(Metric.VIDEO_FPS, Metric.VIDEO_FRAMES_DECODED, Metric.PACKET_LOSS);
         assertThat(m.get(Metric.VIDEO_FPS_SENT)).isEqualTo(15.0);
     }
+
+    /** A sample with one incoming video track's marker totals, as ReceivedVideo gives them. */
+    private static JsonNode marked(long ts, long shown, long skipped, long unreadable, double delaySum, long delayed, double frozenMs,
+                                   double psnrSum, double ssimSum, long measured) {
+        return json("""
+                {"timestamp": %d, "peer": "b", "stats": {"c1": []}, "received": {"c1": [
+                  {"kind": "video", "trackIdentifier": "v1", "timestamp": %d, "sender": 4, "framesRendered": %d,
+                   "framesShown": %d, "framesSkipped": %d, "framesUnreadable": %d, "totalDelayMs": %s, "delayedFrames": %d,
+                   "totalFrozenMs": %s, "totalPsnr": %s, "totalSsim": %s, "qualityMeasurements": %d, "width": 320, "height": 240}
+                ]}}
+                """.formatted(ts + 7, ts, shown, shown, skipped, unreadable, delaySum, delayed, frozenMs, psnrSum, ssimSum, measured));
+    }
+
+    @Test
+    void markerMetricsAreTheTrackTotalsDeltasOverTheReadingsOwnInterval() {
+        JsonNode before = marked(10_000, 150, 2, 0, 3_000, 150, 0, 400, 9.8, 10);
+        JsonNode after = marked(12_000, 170, 12, 3, 3_000 + 20 * 45.5, 170, 600, 400 + 2 * 31.5, 9.8 + 2 * 0.9, 12);
+
+        Map<Metric, Double> m = SampleMetrics.between(before, after);
+
+        assertThat(m.get(Metric.VIDEO_FPS_RENDERED)).isEqualTo(10.0);
+        assertThat(m.get(Metric.VIDEO_FRAMES_SKIPPED)).isEqualTo(10.0);
+        assertThat(m.get(Metric.VIDEO_FRAMES_UNREADABLE)).isEqualTo(3.0);
+        assertThat(m.get(Metric.VIDEO_DELAY)).isCloseTo(45.5, within(1e-9));
+        assertThat(m.get(Metric.VIDEO_FROZEN)).as("600 ms of 2 s").isCloseTo(30.0, within(1e-9));
+        assertThat(m.get(Metric.VIDEO_PSNR)).isCloseTo(31.5, within(1e-9));
+        assertThat(m.get(Metric.VIDEO_SSIM)).isCloseTo(0.9, within(1e-9));
+        assertThat(SampleMetrics.between(SampleMetrics.forConnection(before, "c1"), SampleMetrics.forConnection(after, "c1")))
+                .as("a connection's part carries its tracks").containsEntry(Metric.VIDEO_FPS_RENDERED, 10.0);
+    }
+
+    @Test
+    void withoutReadableMarkersOrAnEarlierReadingMarkerMetricsAreNotMeasuredNeverZero() {
+        JsonNode before = json("""
+                {"timestamp": 1000, "received": {"c1": [{"trackIdentifier": "v1", "timestamp": 1000, "framesShown": 0,
+                 "framesUnreadable": 5, "totalFrozenMs": null, "delayedFrames": 0, "qualityMeasurements": 0}]}}""");
+        JsonNode after = json("""
+                {"timestamp": 2000, "received": {"c1": [{"trackIdentifier": "v1", "timestamp": 2000, "framesShown": 0,
+                 "framesUnreadable": 20, "totalFrozenMs": null, "delayedFrames": 0, "qualityMeasurements": 0}]}}""");
+
+        Map<Metric, Double> m = SampleMetrics.between(before, after);
+
+        assertThat(m).containsEntry(Metric.VIDEO_FRAMES_UNREADABLE, 15.0)
+                .doesNotContainKeys(Metric.VIDEO_FPS_RENDERED, Metric.VIDEO_DELAY, Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR,
+                        Metric.VIDEO_FRAMES_SKIPPED);
+        assertThat(SampleMetrics.between(null, after)).doesNotContainKey(Metric.VIDEO_FRAMES_UNREADABLE);
+        assertThat(SampleMetrics.between(marked(1, 1, 0, 0, 0, 0, 0, 0, 0, 0), marked(1001, 16, 0, 0, 0, 0, 0, 0, 0, 0)))
+                .as("frames without a sender clock: rendered fps, no delay").containsEntry(Metric.VIDEO_FPS_RENDERED, 15.0)
+                .doesNotContainKeys(Metric.VIDEO_DELAY, Metric.VIDEO_PSNR);
+    }
 }

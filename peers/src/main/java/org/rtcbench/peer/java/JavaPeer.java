@@ -38,6 +38,10 @@ import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import dev.onvoid.webrtc.media.video.I420Buffer;
+import org.rtcbench.media.FrameMarker;
+import org.rtcbench.media.FrameStamp;
+import org.rtcbench.media.ReceivedVideo;
 import java.nio.ByteBuffer;
 import org.rtcbench.core.peer.Peer;
 import org.rtcbench.core.peer.PeerFailure;
@@ -73,6 +77,8 @@ public final class JavaPeer implements Peer {
     private static final String STREAM_ID = "rtcbench";
 
     private final String name;
+    /** The sender id in this peer's frame markers. */
+    private final int markerId;
     private final PeerConnectionFactory factory;
 
     private final boolean attachSinks;
@@ -113,6 +119,8 @@ public final class JavaPeer implements Peer {
         final AtomicLong echoes = new AtomicLong();
         volatile Double rttMs;
         final List<VideoTrack> sunkTracks = new ArrayList<>();
+        /** What the receiver saw of each incoming video track, by track id, from the frames' markers. */
+        final Map<String, ReceivedVideo> received = new ConcurrentHashMap<>();
         final List<VideoTrackSink> sinks = new ArrayList<>();
 
         Conn(String id) {
@@ -130,6 +138,7 @@ public final class JavaPeer implements Peer {
      */
     public JavaPeer(String name, PeerConnectionFactory factory, boolean attachSinks, String candidateAddress) {
         this.name = name;
+        this.markerId = FrameStamp.senderId(name);
         this.candidateAddress = candidateAddress;
         this.factory = factory;
         this.attachSinks = attachSinks;
@@ -174,8 +183,9 @@ public final class JavaPeer implements Peer {
         int w = media.video().width();
         int h = media.video().height();
         long periodNs = 1_000_000_000L / media.video().fps();
-        // The same moving pattern, frame counter and marker as the Y4M files the browsers play.
-        PatternLoop pattern = PatternLoop.of(w, h, media.video().fps());
+        // The same moving pattern and counter as the Y4M files the browsers play, stamped as it goes out.
+        PatternLoop pattern = PatternLoop.of(w, h);
+        boolean marked = media.marked();
         AtomicLong frameNo = new AtomicLong();
         long firstDue = System.nanoTime();
         pumps.add(timer.scheduleAtFixedRate(() -> {
@@ -190,6 +200,9 @@ public final class JavaPeer implements Peer {
                 fillPlane(buf.getDataY(), buf.getStrideY(), w, h, planes[0]);
                 fillPlane(buf.getDataU(), buf.getStrideU(), w / 2, h / 2, planes[1]);
                 fillPlane(buf.getDataV(), buf.getStrideV(), w / 2, h / 2, planes[2]);
+                if (marked) {
+                    FrameMarker.draw(buf.getDataY(), buf.getStrideY(), w, h, FrameStamp.at(markerId, n, System.currentTimeMillis()));
+                }
                 VideoFrame frame = new VideoFrame(buf, System.nanoTime());
                 videoSource.pushFrame(frame);
                 frame.release(); // drops our reference to buf; libwebrtc holds its own
@@ -287,12 +300,23 @@ public final class JavaPeer implements Peer {
             @Override
             public void onTrack(RTCRtpTransceiver transceiver) {
                 MediaStreamTrack track = transceiver.getReceiver().getTrack();
-                if (attachSinks && track instanceof VideoTrack vt) {
+                boolean readMarkers = media.marked();
+                if ((attachSinks || readMarkers) && track instanceof VideoTrack vt) {
+                    ReceivedVideo seen = readMarkers ? new ReceivedVideo(System.currentTimeMillis()) : null;
+                    if (seen != null) {
+                        c.received.put(vt.getId(), seen);
+                    }
                     VideoTrackSink sink = frame -> {
                         // The JNI hands over a COPY of the decoded frame with one reference that belongs
                         // to us: without release() every frame leaks (~115 kB at 320x240).
-                        framesSunk.incrementAndGet();
-                        frame.release();
+                        try {
+                            framesSunk.incrementAndGet();
+                            if (seen != null) {
+                                readMarker(frame, seen);
+                            }
+                        } finally {
+                            frame.release();
+                        }
                     };
                     vt.addSink(sink);
                     synchronized (c) {
@@ -303,6 +327,31 @@ public final class JavaPeer implements Peer {
             }
         });
         return c;
+    }
+
+    /** Reads a decoded frame's marker, and once a second its quality. Runs on libwebrtc's decoder thread: keep it short. */
+    private static void readMarker(VideoFrame frame, ReceivedVideo seen) {
+        I420Buffer i420 = frame.buffer.toI420();
+        try {
+            int w = i420.getWidth();
+            int h = i420.getHeight();
+            ByteBuffer y = i420.getDataY();
+            int stride = i420.getStrideY();
+            FrameStamp stamp = FrameMarker.decode(y, stride, w, h);
+            long now = System.currentTimeMillis();
+            seen.frame(stamp, now, w, h);
+            if (stamp != null && seen.wantsQuality(now)) {
+                byte[] plane = new byte[w * h];
+                for (int row = 0; row < h; row++) {
+                    y.get(row * stride, plane, row * w, w);
+                }
+                seen.quality(stamp, plane, w, h, now);
+            }
+        } finally {
+            if (i420 != frame.buffer) {
+                i420.release();
+            }
+        }
     }
 
     @Override
@@ -419,7 +468,10 @@ public final class JavaPeer implements Peer {
         return c == null ? "new" : c.state.name().toLowerCase(Locale.ROOT);
     }
 
-    /** {"stats": {connectionId: [W3C report...]}, "datachannel": {"echoes": n, "rttMs": x, "connections": {...}}} */
+    /**
+     * {"stats": {connectionId: [W3C report...]}, "received": {connectionId: [what the markers of each incoming video
+     * track showed so far]}, "datachannel": {"echoes": n, "rttMs": x, "connections": {...}}}
+     */
     @Override
     public String stats() {
         ObjectNode out = W3cStats.MAPPER.createObjectNode();
@@ -453,6 +505,20 @@ public final class JavaPeer implements Peer {
             echoes += c.echoes.get();
             if (c.rttMs != null) {
                 rtt = rtt == null ? c.rttMs : Math.max(rtt, c.rttMs);
+            }
+        }
+        ObjectNode received = out.putObject("received");
+        long now = System.currentTimeMillis();
+        for (Conn c : conns.values()) {
+            if (!c.received.isEmpty()) {
+                com.fasterxml.jackson.databind.node.ArrayNode tracks = received.putArray(c.id);
+                c.received.forEach((track, seen) -> {
+                    ObjectNode one = W3cStats.MAPPER.valueToTree(seen.totals(now));
+                    one.put("kind", "video");
+                    one.put("trackIdentifier", track);
+                    one.put("timestamp", now);
+                    tracks.add(one);
+                });
             }
         }
         ObjectNode dc = out.putObject("datachannel");

@@ -1,0 +1,171 @@
+package org.rtcbench.media;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one receiver saw of one incoming video track, from the markers of the frames it rendered:
+ * frames actually shown, frame numbers never seen, end-to-end delay, frozen time, and PSNR/SSIM of
+ * one frame a second against the picture that was sent.
+ *
+ * <p>Totals since the track began, like W3C stats, so whoever reads them (the sampler, or a check
+ * for the first frame) takes nothing from anyone else; a metric is the difference of two readings.
+ * Every time is in ms on one clock shared by senders and receivers (the rtcbench JVM's wall clock:
+ * a browser corrects its own by the offset rtcbench measured before it stamps or reads a frame).
+ * The same class counts for every peer kind, so a metric means the same for each.
+ *
+ * <p>Thread-safe: frames arrive on a decoder's thread, readings are taken on the sampler's.
+ */
+public final class ReceivedVideo {
+    /** Inter-frame delays the freeze threshold averages over, as the W3C freeze definition does. */
+    private static final int AVERAGE_OVER = 30;
+    /** A jump of more frame numbers than this is a new stream (a sender that restarted), not a gap. */
+    private static final int MAX_GAP = 1000;
+    private static final long QUALITY_EVERY_MS = 1000;
+    private static final Map<String, Y4mWriter> PICTURES = new ConcurrentHashMap<>();
+
+    private boolean started;
+    private int lastFrame = -1;
+    private long lastNewFrameMs;
+    private final double[] gaps = new double[AVERAGE_OVER];
+    private int gapCount;
+    private int gapNext;
+    private int sender = -1;
+    private int width;
+    private int height;
+    private long nextQualityMs;
+
+    private long rendered;
+    private long shown;
+    private long skipped;
+    private long unreadable;
+    private double totalDelayMs;
+    private long delayed;
+    private double totalFrozenMs;
+    private double totalPsnr;
+    private double totalSsim;
+    private long qualityMeasurements;
+
+    /**
+     * The totals so far; a field not measured yet is null.
+     *
+     * @param sender              the marker id of the peer whose frames came, null before any readable frame
+     * @param framesRendered      frames rendered with a readable marker, repeats included
+     * @param framesShown         frames shown for the first time ({@code video.fps.rendered} is their rate)
+     * @param framesSkipped       frame numbers that were never shown and now never will be
+     * @param framesUnreadable    frames whose marker could not be read (damaged, or none there)
+     * @param totalDelayMs        the sum of end-to-end delays, send time to render, of {@code delayedFrames}
+     * @param delayedFrames       frames with a sender's clock in their marker
+     * @param totalFrozenMs       time with no new frame for longer than a freeze (the W3C definition), up to now
+     * @param totalPsnr           the sum of PSNR (dB) of {@code qualityMeasurements} frames
+     * @param totalSsim           the sum of their SSIM
+     * @param qualityMeasurements frames compared with the picture sent
+     */
+    public record Totals(Integer sender, long framesRendered, long framesShown, long framesSkipped, long framesUnreadable,
+                         double totalDelayMs, long delayedFrames, Double totalFrozenMs, double totalPsnr, double totalSsim,
+                         long qualityMeasurements, Integer width, Integer height) {
+    }
+
+    /** A track whose first frame may come from {@code nowMs} on. */
+    public ReceivedVideo(long nowMs) {
+        this.nextQualityMs = nowMs;
+    }
+
+    /**
+     * Counts one rendered frame.
+     *
+     * @param stamp      its marker, null when the marker could not be read
+     * @param receivedMs when it was rendered
+     */
+    public synchronized void frame(FrameStamp stamp, long receivedMs, int width, int height) {
+        if (stamp == null) {
+            unreadable++;
+            return;
+        }
+        rendered++;
+        this.width = width;
+        this.height = height;
+        if (stamp.clocked()) {
+            totalDelayMs += receivedMs - stamp.sentMs(receivedMs);
+            delayed++;
+        }
+        boolean newStream = sender != stamp.sender() || lastFrame < 0;
+        int ahead = newStream ? 1 : FrameStamp.framesBetween(lastFrame, stamp.frame());
+        if (ahead == 0 || ahead > FrameStamp.MAX_FRAME / 2) {
+            return; // shown again, or older than one already shown
+        }
+        if (!newStream && ahead <= MAX_GAP) {
+            skipped += ahead - 1;
+        }
+        if (started) {
+            long gap = receivedMs - lastNewFrameMs;
+            if (gap > freezeThresholdMs()) {
+                totalFrozenMs += gap;
+            }
+            gaps[gapNext] = gap;
+            gapNext = (gapNext + 1) % AVERAGE_OVER;
+            gapCount = Math.min(AVERAGE_OVER, gapCount + 1);
+        }
+        started = true;
+        sender = stamp.sender();
+        lastFrame = stamp.frame();
+        lastNewFrameMs = receivedMs;
+        shown++;
+    }
+
+    /** The W3C freeze definition: longer than three average frame durations, and at least 150 ms longer than one. */
+    private double freezeThresholdMs() {
+        if (gapCount == 0) {
+            return Double.MAX_VALUE;
+        }
+        double sum = 0;
+        for (int i = 0; i < gapCount; i++) {
+            sum += gaps[i];
+        }
+        double average = sum / gapCount;
+        return Math.max(3 * average, average + 150);
+    }
+
+    /** Whether the caller should hand the next readable frame's luma to {@link #quality}: once a second. */
+    public synchronized boolean wantsQuality(long nowMs) {
+        return nowMs >= nextQualityMs;
+    }
+
+    /**
+     * Measures one frame's PSNR and SSIM against the picture of its frame number, rendered at the size
+     * received with the same stamp drawn in. Sizes no picture can be rendered at (odd, or too small
+     * for a marker) are skipped: not measured.
+     *
+     * @param y a copy of the frame's Y plane, {@code width} bytes a row
+     */
+    public void quality(FrameStamp stamp, byte[] y, int width, int height, long nowMs) {
+        synchronized (this) {
+            nextQualityMs = nowMs + QUALITY_EVERY_MS;
+        }
+        if (width % 2 != 0 || height % 2 != 0 || width < FrameMarker.MIN_WIDTH || height < FrameMarker.minHeight(width)) {
+            return;
+        }
+        byte[] reference = new byte[width * height];
+        byte[] chroma = new byte[(width / 2) * (height / 2)];
+        PICTURES.computeIfAbsent(width + "x" + height, k -> new Y4mWriter(width, height, 30))
+                .renderPicture(stamp.frame(), reference, chroma, chroma.clone());
+        FrameMarker.draw(reference, width, width, height, stamp);
+        double p = PictureQuality.psnr(reference, y);
+        double s = PictureQuality.ssim(reference, y, width, height);
+        synchronized (this) {
+            totalPsnr += p;
+            totalSsim += s;
+            qualityMeasurements++;
+        }
+    }
+
+    /** The totals at {@code nowMs}: a freeze still going on counts up to now. */
+    public synchronized Totals totals(long nowMs) {
+        Double frozen = null;
+        if (started) {
+            frozen = totalFrozenMs + (nowMs - lastNewFrameMs > freezeThresholdMs() ? nowMs - lastNewFrameMs : 0);
+        }
+        return new Totals(sender < 0 ? null : sender, rendered, shown, skipped, unreadable, totalDelayMs, delayed, frozen,
+                totalPsnr, totalSsim, qualityMeasurements, started ? width : null, started ? height : null);
+    }
+}

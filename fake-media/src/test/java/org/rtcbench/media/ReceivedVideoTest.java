@@ -1,0 +1,103 @@
+package org.rtcbench.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ReceivedVideoTest {
+    private static final long T0 = 1_764_800_000_000L;
+    private static final int SENDER = 9;
+
+    /** Frame {@code n} of a 15 fps sender that started at T0, rendered {@code delayMs} later. */
+    private static void show(ReceivedVideo v, int n, long delayMs) {
+        long sent = T0 + n * 1000L / 15;
+        v.frame(FrameStamp.at(SENDER, n, sent), sent + delayMs, 320, 240);
+    }
+
+    @Test
+    void aSmoothSecondIsFifteenFramesShownNoneSkippedOrFrozenAtTheirDelay() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        for (int n = 0; n < 15; n++) {
+            show(v, n, 20 + n % 3);
+        }
+        ReceivedVideo.Totals t = v.totals(T0 + 1000);
+
+        assertThat(t.sender()).isEqualTo(SENDER);
+        assertThat(t.framesShown()).isEqualTo(15);
+        assertThat(t.framesSkipped()).isZero();
+        assertThat(t.framesUnreadable()).isZero();
+        assertThat(t.totalDelayMs() / t.delayedFrames()).isEqualTo(21.0);
+        assertThat(t.totalFrozenMs()).isZero();
+        assertThat(t.width()).isEqualTo(320);
+    }
+
+    @Test
+    void numbersNeverShownAreSkippedRepeatsAndOldFramesAreNotNewAndUnreadableOnesAreCountedApart() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        show(v, 0, 20);
+        show(v, 1, 20);
+        show(v, 1, 25); // shown again
+        show(v, 5, 20); // 2, 3, 4 never came
+        show(v, 4, 90); // too late: older than one already shown
+        v.frame(null, T0 + 500, 320, 240);
+        ReceivedVideo.Totals t = v.totals(T0 + 1000);
+
+        assertThat(t.framesRendered()).isEqualTo(5);
+        assertThat(t.framesShown()).isEqualTo(3);
+        assertThat(t.framesSkipped()).isEqualTo(3);
+        assertThat(t.framesUnreadable()).isEqualTo(1);
+    }
+
+    @Test
+    void aStopInTheFramesIsFrozenTimeThatGrowsWhileItLastsAndReadingItChangesNothing() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        for (int n = 0; n < 15; n++) {
+            show(v, n, 20);
+        }
+        long last = T0 + 14 * 1000L / 15 + 20; // 953 ms
+        assertThat(v.totals(T0 + 1000).totalFrozenMs()).as("47 ms since the last frame: not yet a freeze").isZero();
+        assertThat(v.totals(T0 + 2000).totalFrozenMs()).as("still frozen, counted to now").isEqualTo((double) (T0 + 2000 - last));
+        assertThat(v.totals(T0 + 2000).totalFrozenMs()).as("a second reading takes nothing away").isEqualTo((double) (T0 + 2000 - last));
+
+        show(v, 40, 20); // the stream comes back at 2687 ms, 25 numbers skipped
+        ReceivedVideo.Totals after = v.totals(T0 + 3000);
+        assertThat(after.totalFrozenMs()).isCloseTo(2687 - 953, within(1.0));
+        assertThat(after.framesSkipped()).isEqualTo(25);
+        assertThat(after.framesShown()).isEqualTo(16);
+    }
+
+    @Test
+    void beforeTheFirstFrameNothingIsMeasuredNotZero() {
+        ReceivedVideo.Totals t = new ReceivedVideo(T0).totals(T0 + 1000);
+
+        assertThat(t.sender()).isNull();
+        assertThat(t.totalFrozenMs()).isNull();
+        assertThat(t.delayedFrames()).isZero();
+        assertThat(t.qualityMeasurements()).isZero();
+        assertThat(t.width()).isNull();
+    }
+
+    @Test
+    void qualityIsMeasuredOnceASecondAgainstThePictureOfTheFrameNumber() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        FrameStamp stamp = FrameStamp.at(SENDER, 1234, T0);
+        byte[] y = new byte[320 * 240];
+        byte[] chroma = new byte[160 * 120];
+        new Y4mWriter(320, 240, 15).renderPicture(1234, y, chroma, chroma.clone());
+        FrameMarker.draw(y, 320, 320, 240, stamp);
+
+        assertThat(v.wantsQuality(T0)).isTrue();
+        v.quality(stamp, y, 320, 240, T0);
+        assertThat(v.wantsQuality(T0 + 999)).isFalse();
+        assertThat(v.wantsQuality(T0 + 1000)).isTrue();
+        ReceivedVideo.Totals t = v.totals(T0 + 1000);
+        assertThat(t.totalPsnr()).isEqualTo(PictureQuality.MAX_PSNR_DB);
+        assertThat(t.totalSsim()).isCloseTo(1.0, within(1e-9));
+
+        v.quality(FrameStamp.at(SENDER, 1235, T0), y, 320, 240, T0 + 1000);
+        ReceivedVideo.Totals two = v.totals(T0 + 2000);
+        assertThat(two.qualityMeasurements()).isEqualTo(2);
+        assertThat(two.totalPsnr() - t.totalPsnr()).as("the next picture: not what was sent").isLessThan(30);
+    }
+}
