@@ -23,6 +23,8 @@ public final class BrowserPeer implements Peer {
     private final PeerInfo info;
     private final AutoCloseable process;
     private volatile boolean closed;
+    /** What this browser's receivers saw, by connection and track, from the markers its page read. */
+    private final Map<String, Map<String, org.rtcbench.media.ReceivedVideo>> received = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param process what ends the browser and its driver; closed by {@link #close()}
@@ -93,6 +95,9 @@ public final class BrowserPeer implements Peer {
     @Override
     public void startMedia(MediaSpec media, Role role) {
         Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("source", media.source());
+        spec.put("marker", org.rtcbench.media.FrameStamp.senderId(name));
+        spec.put("clockOffsetMs", clockOffsetMs());
         spec.put("role", role.id());
         spec.put("audio", media.audio());
         spec.put("datachannel", media.datachannel());
@@ -123,11 +128,63 @@ public final class BrowserPeer implements Peer {
     @Override
     public void closeConnection(String connectionId) {
         call("closeConnection", connectionId);
+        received.remove(connectionId);
     }
 
+    /**
+     * How far this JVM's wall clock is ahead of the page's, in ms: the page adds it to {@code Date.now()}
+     * before it stamps or reads a frame, so markers from every peer are on one clock. Measured like
+     * NTP over the script channel, keeping the round trip with the least delay of a few; its error is
+     * at most half that round trip (about 1 ms for a local browser, more for one on a Grid).
+     */
+    long clockOffsetMs() {
+        long best = Long.MAX_VALUE;
+        long offset = 0;
+        for (int i = 0; i < 5; i++) {
+            long sent = System.currentTimeMillis();
+            double page = ((Number) call("clock")).doubleValue();
+            long back = System.currentTimeMillis();
+            if (back - sent < best) {
+                best = back - sent;
+                offset = Math.round((sent + back) / 2.0 - page);
+            }
+        }
+        return offset;
+    }
+
+    /**
+     * The page's reports, plus what its receivers saw: the page sends each rendered frame's marker as
+     * read (and a frame's luma once a second), and {@link org.rtcbench.media.ReceivedVideo} sums them up
+     * here, as for every peer kind, into {@code received}.
+     */
     @Override
     public String stats() {
-        return (String) call("stats");
+        String text = (String) call("stats");
+        com.fasterxml.jackson.databind.node.ObjectNode out;
+        try {
+            out = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(text);
+        } catch (java.io.IOException | ClassCastException e) {
+            throw new PeerFailure(name + ": its stats were not a JSON object: " + PeerFailure.firstLine(e.getMessage()));
+        }
+        com.fasterxml.jackson.databind.JsonNode readings = out.remove("readings");
+        long now = System.currentTimeMillis();
+        if (readings != null) {
+            readings.fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(t -> {
+                org.rtcbench.media.ReceivedVideo seen = received.computeIfAbsent(c.getKey(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                        .computeIfAbsent(t.getKey(), k -> new org.rtcbench.media.ReceivedVideo(now));
+                MarkerReadings.feed(seen, t.getValue());
+            }));
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode totals = out.putObject("received");
+        received.forEach((connection, tracks) -> {
+            if (out.path("stats").has(connection)) {
+                com.fasterxml.jackson.databind.node.ArrayNode list = totals.putArray(connection);
+                tracks.forEach((track, seen) -> {
+                    list.add(JSON.valueToTree(seen.totals(track, now)));
+                });
+            }
+        });
+        return out.toString();
     }
 
     /** Calls {@code window.rtcbench[method](...args)} and waits for its promise. */

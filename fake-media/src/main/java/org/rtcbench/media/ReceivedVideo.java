@@ -47,8 +47,11 @@ public final class ReceivedVideo {
     private long qualityMeasurements;
 
     /**
-     * The totals so far; a field not measured yet is null.
+     * The totals so far of one track, as a sample's {@code received} lists them; a field not measured yet is null.
      *
+     * @param kind                always {@code video}
+     * @param trackIdentifier     the track's id at the receiver (W3C {@code trackIdentifier})
+     * @param timestamp           when these totals were read, epoch ms: the time rates are computed over
      * @param sender              the marker id of the peer whose frames came, null before any readable frame
      * @param framesRendered      frames rendered with a readable marker, repeats included
      * @param framesShown         frames shown for the first time ({@code video.fps.rendered} is their rate)
@@ -61,7 +64,7 @@ public final class ReceivedVideo {
      * @param totalSsim           the sum of their SSIM
      * @param qualityMeasurements frames compared with the picture sent
      */
-    public record Totals(Integer sender, long framesRendered, long framesShown, long framesSkipped, long framesUnreadable,
+    public record Totals(String kind, String trackIdentifier, long timestamp, Integer sender, long framesRendered, long framesShown, long framesSkipped, long framesUnreadable,
                          double totalDelayMs, long delayedFrames, Double totalFrozenMs, double totalPsnr, double totalSsim,
                          long qualityMeasurements, Integer width, Integer height) {
     }
@@ -159,13 +162,13 @@ public final class ReceivedVideo {
         }
     }
 
-    /** The totals at {@code nowMs}: a freeze still going on counts up to now. */
-    public synchronized Totals totals(long nowMs) {
+    /** The totals of track {@code trackIdentifier} at {@code nowMs}: a freeze still going on counts up to now. */
+    public synchronized Totals totals(String trackIdentifier, long nowMs) {
         Double frozen = null;
         if (started) {
             frozen = totalFrozenMs + (nowMs - lastNewFrameMs > freezeThresholdMs() ? nowMs - lastNewFrameMs : 0);
         }
-        return new Totals(sender < 0 ? null : sender, rendered, shown, skipped, unreadable, totalDelayMs, delayed, frozen,
+        return new Totals("video", trackIdentifier, nowMs, sender < 0 ? null : sender, rendered, shown, skipped, unreadable, totalDelayMs, delayed, frozen,
                 totalPsnr, totalSsim, qualityMeasurements, started ? width : null, started ? height : null);
     }
 }

@@ -153,6 +153,35 @@ public final class Y4mWriter {
 
     private I420Frame scratch;
 
+    /**
+     * Renders the picture of frame {@code number} as RGBA (4 bytes a pixel, rows {@code width * 4}
+     * apart), converted from I420 with BT.601 video-range coefficients, the inverse of what a
+     * browser's encoder applies to a canvas: what a page draws and sends becomes this I420 again.
+     */
+    public synchronized void renderPictureRgba(long number, byte[] rgba) {
+        if (scratch == null) {
+            scratch = new I420Frame(width, height);
+        }
+        renderPicture(number, scratch);
+        for (int row = 0; row < height; row++) {
+            for (int column = 0; column < width; column++) {
+                double c = 1.164 * ((scratch.y[row * width + column] & 0xFF) - 16);
+                int chroma = (row / 2) * (width / 2) + column / 2;
+                double d = (scratch.u[chroma] & 0xFF) - 128;
+                double e = (scratch.v[chroma] & 0xFF) - 128;
+                int o = 4 * (row * width + column);
+                rgba[o] = clamp(c + 1.596 * e);
+                rgba[o + 1] = clamp(c - 0.392 * d - 0.813 * e);
+                rgba[o + 2] = clamp(c + 2.017 * d);
+                rgba[o + 3] = (byte) 255;
+            }
+        }
+    }
+
+    private static byte clamp(double v) {
+        return (byte) Math.max(0, Math.min(255, Math.round(v)));
+    }
+
     private void renderPicture(long number, I420Frame frame) {
         int picture = (int) Math.floorMod(number, (long) PICTURES);
         frame.copyFrom(background);

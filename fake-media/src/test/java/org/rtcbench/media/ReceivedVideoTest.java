@@ -21,7 +21,7 @@ class ReceivedVideoTest {
         for (int n = 0; n < 15; n++) {
             show(v, n, 20 + n % 3);
         }
-        ReceivedVideo.Totals t = v.totals(T0 + 1000);
+        ReceivedVideo.Totals t = v.totals("v1", T0 + 1000);
 
         assertThat(t.sender()).isEqualTo(SENDER);
         assertThat(t.framesShown()).isEqualTo(15);
@@ -41,7 +41,7 @@ class ReceivedVideoTest {
         show(v, 5, 20); // 2, 3, 4 never came
         show(v, 4, 90); // too late: older than one already shown
         v.frame(null, T0 + 500, 320, 240);
-        ReceivedVideo.Totals t = v.totals(T0 + 1000);
+        ReceivedVideo.Totals t = v.totals("v1", T0 + 1000);
 
         assertThat(t.framesRendered()).isEqualTo(5);
         assertThat(t.framesShown()).isEqualTo(3);
@@ -56,12 +56,12 @@ class ReceivedVideoTest {
             show(v, n, 20);
         }
         long last = T0 + 14 * 1000L / 15 + 20; // 953 ms
-        assertThat(v.totals(T0 + 1000).totalFrozenMs()).as("47 ms since the last frame: not yet a freeze").isZero();
-        assertThat(v.totals(T0 + 2000).totalFrozenMs()).as("still frozen, counted to now").isEqualTo((double) (T0 + 2000 - last));
-        assertThat(v.totals(T0 + 2000).totalFrozenMs()).as("a second reading takes nothing away").isEqualTo((double) (T0 + 2000 - last));
+        assertThat(v.totals("v1", T0 + 1000).totalFrozenMs()).as("47 ms since the last frame: not yet a freeze").isZero();
+        assertThat(v.totals("v1", T0 + 2000).totalFrozenMs()).as("still frozen, counted to now").isEqualTo((double) (T0 + 2000 - last));
+        assertThat(v.totals("v1", T0 + 2000).totalFrozenMs()).as("a second reading takes nothing away").isEqualTo((double) (T0 + 2000 - last));
 
         show(v, 40, 20); // the stream comes back at 2687 ms, 25 numbers skipped
-        ReceivedVideo.Totals after = v.totals(T0 + 3000);
+        ReceivedVideo.Totals after = v.totals("v1", T0 + 3000);
         assertThat(after.totalFrozenMs()).isCloseTo(2687 - 953, within(1.0));
         assertThat(after.framesSkipped()).isEqualTo(25);
         assertThat(after.framesShown()).isEqualTo(16);
@@ -69,7 +69,7 @@ class ReceivedVideoTest {
 
     @Test
     void beforeTheFirstFrameNothingIsMeasuredNotZero() {
-        ReceivedVideo.Totals t = new ReceivedVideo(T0).totals(T0 + 1000);
+        ReceivedVideo.Totals t = new ReceivedVideo(T0).totals("v1", T0 + 1000);
 
         assertThat(t.sender()).isNull();
         assertThat(t.totalFrozenMs()).isNull();
@@ -91,12 +91,12 @@ class ReceivedVideoTest {
         v.quality(stamp, y, 320, 240, T0);
         assertThat(v.wantsQuality(T0 + 999)).isFalse();
         assertThat(v.wantsQuality(T0 + 1000)).isTrue();
-        ReceivedVideo.Totals t = v.totals(T0 + 1000);
+        ReceivedVideo.Totals t = v.totals("v1", T0 + 1000);
         assertThat(t.totalPsnr()).isEqualTo(PictureQuality.MAX_PSNR_DB);
         assertThat(t.totalSsim()).isCloseTo(1.0, within(1e-9));
 
         v.quality(FrameStamp.at(SENDER, 1235, T0), y, 320, 240, T0 + 1000);
-        ReceivedVideo.Totals two = v.totals(T0 + 2000);
+        ReceivedVideo.Totals two = v.totals("v1", T0 + 2000);
         assertThat(two.qualityMeasurements()).isEqualTo(2);
         assertThat(two.totalPsnr() - t.totalPsnr()).as("the next picture: not what was sent").isLessThan(30);
     }

@@ -11,13 +11,15 @@ import org.rtcbench.core.BadInputException;
 
 /**
  * The embedded HTTP server that serves the harness page and its JS API to browsers, bound to
- * 127.0.0.1 on a free port. It serves exactly two fixed resources from the jar; every other path,
- * including any attempt to climb out with {@code ..}, gets 404 (or 400 from Jetty's URI checks).
+ * 127.0.0.1 on a free port. It serves three fixed resources from the jar, the ICE handoff, and the
+ * marked camera's pictures (RGBA, rendered here, so every sender draws the same ones); every other
+ * path, including any attempt to climb out with {@code ..}, gets 404 (or 400 from Jetty's URI checks).
  */
 public final class HarnessServer implements AutoCloseable {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
             "/", "text/html; charset=utf-8",
-            "/harness.js", "text/javascript; charset=utf-8");
+            "/harness.js", "text/javascript; charset=utf-8",
+            "/markers.js", "text/javascript; charset=utf-8");
 
     private final Javalin app;
     private final URI page;
@@ -48,12 +50,14 @@ public final class HarnessServer implements AutoCloseable {
         }
         byte[] html = resource("index.html");
         byte[] js = resource("harness.js");
+        byte[] markers = resource("markers.js");
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.generateEtags = false;
         });
         app.get("/", ctx -> serve(ctx, "/", html));
         app.get("/harness.js", ctx -> serve(ctx, "/harness.js", js));
+        app.get("/markers.js", ctx -> serve(ctx, "/markers.js", markers));
         // ICE servers with credentials reach the page this way, never as a WebDriver argument (chromedriver logs those)
         Map<String, String> handoffs = new java.util.concurrent.ConcurrentHashMap<>();
         app.post("/ice", ctx -> {
@@ -69,6 +73,33 @@ public final class HarnessServer implements AutoCloseable {
             } else {
                 ctx.contentType("application/json").result(body);
             }
+        });
+        // /pictures/320x240/7: picture 7 of the marked camera, width * height * 4 bytes of RGBA
+        Map<String, org.rtcbench.media.Y4mWriter> pictures = new java.util.concurrent.ConcurrentHashMap<>();
+        app.get("/pictures/{size}/{n}", ctx -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2,4})x(\\d{2,4})").matcher(ctx.pathParam("size"));
+            int n;
+            try {
+                n = Integer.parseInt(ctx.pathParam("n"));
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (!m.matches() || n < 0 || n >= org.rtcbench.media.Y4mWriter.PICTURES) {
+                ctx.status(404);
+                return;
+            }
+            int w = Integer.parseInt(m.group(1));
+            int h = Integer.parseInt(m.group(2));
+            org.rtcbench.media.Y4mWriter writer;
+            try {
+                writer = pictures.computeIfAbsent(w + "x" + h, k -> new org.rtcbench.media.Y4mWriter(w, h, 30));
+            } catch (IllegalArgumentException e) { // a size no picture has (odd, too small for a marker)
+                ctx.status(404);
+                return;
+            }
+            byte[] rgba = new byte[w * h * 4];
+            writer.renderPictureRgba(n, rgba);
+            ctx.contentType("application/octet-stream").result(rgba);
         });
         app.error(404, ctx -> ctx.result("not found"));
         try {

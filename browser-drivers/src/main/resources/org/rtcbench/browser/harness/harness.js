@@ -15,7 +15,14 @@
     channels: new Map(), // connection id -> {dc, seq, pending, echoes, rttMs, timer}
     errors: [],
     ice: { iceServers: [] }, // set by setIce(): TURN servers and the transport policy, for every connection
+    marked: false,       // media.source marked: send the marked camera, read the markers of what arrives
+    marker: 0,           // this peer's sender id in its markers
+    clockOffsetMs: 0,    // how far rtcbench's clock is ahead of Date.now(): markers are on rtcbench's clock
+    camera: null,        // the marked camera, while it runs
+    readings: new Map(), // connection id -> track id -> {frames, lumas, stopped}: markers read, until stats() takes them
   };
+
+  function now() { return Date.now() + state.clockOffsetMs; }
 
   function status(text) {
     document.getElementById('status').textContent = 'rtcbench harness: ' + text;
@@ -27,16 +34,28 @@
   async function startMedia(spec) {
     state.role = spec.role || 'sendrecv';
     state.datachannel = spec.datachannel !== false;
+    state.marked = spec.source === 'marked';
+    state.marker = spec.marker || 0;
+    state.clockOffsetMs = spec.clockOffsetMs || 0;
     if (!sends()) {
       return { audioTracks: 0, videoTracks: 0 };
     }
+    const markedVideo = state.marked && spec.video;
     const constraints = {
-      video: spec.video ? { width: { ideal: spec.video.width }, height: { ideal: spec.video.height },
-                            frameRate: { ideal: spec.video.fps } } : false,
+      video: spec.video && !markedVideo ? { width: { ideal: spec.video.width }, height: { ideal: spec.video.height },
+                                            frameRate: { ideal: spec.video.fps } } : false,
       // Audio processing would remove most of a steady test tone.
       audio: spec.audio ? { echoCancellation: false, noiseSuppression: false, autoGainControl: false } : false,
     };
-    state.stream = await navigator.mediaDevices.getUserMedia(constraints);
+    const tracks = [];
+    if (constraints.video || constraints.audio) {
+      tracks.push(...(await navigator.mediaDevices.getUserMedia(constraints)).getTracks());
+    }
+    if (markedVideo) {
+      state.camera = await window.rtcbenchMarkers.camera(spec.video, state.marker, now);
+      tracks.push(state.camera.track);
+    }
+    state.stream = new MediaStream(tracks);
     const v = document.createElement('video');
     v.muted = true; v.autoplay = true; v.playsInline = true; v.srcObject = state.stream;
     document.getElementById('local').appendChild(v);
@@ -59,6 +78,12 @@
         v.srcObject = new MediaStream([e.track]);
         document.getElementById('remote').appendChild(v);
         v.play().catch(() => {});
+        if (state.marked) {
+          if (!state.readings.has(id)) { state.readings.set(id, new Map()); }
+          const entry = { frames: [], lumas: [], stopped: false };
+          state.readings.get(id).set(e.track.id, entry);
+          window.rtcbenchMarkers.reader(v, entry, now);
+        }
       } else {
         const a = new Audio();
         a.muted = true;
@@ -222,7 +247,16 @@
 
   // Raw W3C reports, untouched, one array per connection; JSON text so WebDriver does not retype numbers.
   async function stats() {
-    const out = { stats: {}, datachannel: { echoes: 0, rttMs: null } };
+    const out = { stats: {}, datachannel: { echoes: 0, rttMs: null }, readings: {} };
+    // the markers read since the last call, taken out here: rtcbench sums them up on its side
+    for (const [id, tracks] of state.readings) {
+      out.readings[id] = {};
+      for (const [track, entry] of tracks) {
+        out.readings[id][track] = { frames: entry.frames, lumas: entry.lumas };
+        entry.frames = [];
+        entry.lumas = [];
+      }
+    }
     for (const [id, pc] of state.pcs) {
       const report = await pc.getStats();
       const list = [];
@@ -247,6 +281,8 @@
     const pc = state.pcs.get(id);
     if (pc) { pc.close(); }
     state.pcs.delete(id);
+    for (const entry of (state.readings.get(id) || new Map()).values()) { entry.stopped = true; }
+    state.readings.delete(id);
     status(id + ' closed');
     return true;
   }
@@ -274,13 +310,18 @@
     state.pcs.clear();
     state.channels.clear();
     if (state.stream) { state.stream.getTracks().forEach((t) => t.stop()); }
+    if (state.camera) { state.camera.stop(); }
+    for (const tracks of state.readings.values()) {
+      for (const entry of tracks.values()) { entry.stopped = true; }
+    }
+    state.readings.clear();
     status('closed');
     return true;
   }
 
   window.rtcbench = {
     version: 1,
-    startMedia, setIce, origin, createOffer, acceptOffer, acceptAnswer, connectionState, stats, closeConnection, close,
+    startMedia, setIce, origin, clock: () => Date.now(), createOffer, acceptOffer, acceptAnswer, connectionState, stats, closeConnection, close,
     userAgent: () => navigator.userAgent,
   };
   status('ready');

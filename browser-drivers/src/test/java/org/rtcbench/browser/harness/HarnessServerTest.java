@@ -132,6 +132,27 @@ class HarnessServerTest {
         assertThat(js).contains("text/javascript").contains("window.rtcbench = {");
     }
 
+    @Test
+    void servesTheMarkedCamerasPicturesAsRgbaOfTheAskedSizeAndNoOthers() throws IOException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        byte[] picture;
+        try {
+            picture = http.send(java.net.http.HttpRequest.newBuilder(server.pageUri().resolve("/pictures/320x240/7")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(picture).hasSize(320 * 240 * 4);
+        byte[] expected = new byte[320 * 240 * 4];
+        new org.rtcbench.media.Y4mWriter(320, 240, 15).renderPictureRgba(7, expected);
+        assertThat(picture).isEqualTo(expected);
+        assertThat(get("/markers.js")).contains("window.rtcbenchMarkers = {");
+        for (String missing : List.of("/pictures/320x240/64", "/pictures/320x240/-1", "/pictures/321x240/0", "/pictures/64x64/0",
+                "/pictures/320x240/x", "/pictures/99999x2/0")) {
+            assertThat(status(get(missing))).as(missing).isEqualTo(404);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/index.html", "/harness.js/../../../../etc/passwd", "/../../../../etc/passwd",
             "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/harness.js%00.html",

@@ -513,11 +513,7 @@ public final class JavaPeer implements Peer {
             if (!c.received.isEmpty()) {
                 com.fasterxml.jackson.databind.node.ArrayNode tracks = received.putArray(c.id);
                 c.received.forEach((track, seen) -> {
-                    ObjectNode one = W3cStats.MAPPER.valueToTree(seen.totals(now));
-                    one.put("kind", "video");
-                    one.put("trackIdentifier", track);
-                    one.put("timestamp", now);
-                    tracks.add(one);
+                    tracks.add(W3cStats.MAPPER.valueToTree(seen.totals(track, now)));
                 });
             }
         }

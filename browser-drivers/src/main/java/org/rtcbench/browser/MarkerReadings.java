@@ -1,0 +1,41 @@
+package org.rtcbench.browser;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Base64;
+import org.rtcbench.media.FrameStamp;
+import org.rtcbench.media.ReceivedVideo;
+
+/**
+ * The markers a harness page read from one incoming video track since it was last asked, in the
+ * page's compact form, fed into the track's {@link ReceivedVideo}:
+ * {@code {"frames": [[sender, frame, clock, receivedMs, width, height] | [null, receivedMs, width, height], ...],
+ * "lumas": [{"stamp": [sender, frame, clock], "receivedMs": t, "width": w, "height": h, "y": base64}]}}.
+ * Times are already on the JVM's clock (the page adds the offset rtcbench measured); a luma plane is
+ * video-range Y, {@code width} bytes a row.
+ */
+final class MarkerReadings {
+    private MarkerReadings() {
+    }
+
+    static void feed(ReceivedVideo seen, JsonNode track) {
+        for (JsonNode f : track.path("frames")) {
+            if (f.get(0).isNull()) {
+                seen.frame(null, f.get(1).asLong(), f.get(2).asInt(), f.get(3).asInt());
+            } else {
+                seen.frame(stamp(f), f.get(3).asLong(), f.get(4).asInt(), f.get(5).asInt());
+            }
+        }
+        for (JsonNode l : track.path("lumas")) {
+            int w = l.path("width").asInt();
+            int h = l.path("height").asInt();
+            byte[] y = Base64.getDecoder().decode(l.path("y").asText());
+            if (y.length == w * h) {
+                seen.quality(stamp(l.path("stamp")), y, w, h, l.path("receivedMs").asLong());
+            }
+        }
+    }
+
+    private static FrameStamp stamp(JsonNode f) {
+        return new FrameStamp(f.get(0).asInt(), f.get(1).asInt(), f.get(2).asInt());
+    }
+}
