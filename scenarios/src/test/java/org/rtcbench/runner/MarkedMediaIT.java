@@ -1,0 +1,135 @@
+package org.rtcbench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.process.OwnedProcesses;
+import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunStatus;
+import org.rtcbench.core.run.RunSummary;
+import org.rtcbench.core.scenario.Scenario;
+import org.rtcbench.core.scenario.ScenarioLoader;
+
+/**
+ * What every receiver actually saw, read from the markers in every frame: Chromium, Firefox and
+ * Java peers send the same marked pictures and read each other's, so end-to-end delay, frames
+ * really shown, frozen time and PSNR are measured the same for every pair of kinds, and an
+ * impaired link shows in them.
+ */
+class MarkedMediaIT {
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @AfterEach
+    void nothingLeft() {
+        assertThat(OwnedProcesses.running(tmp.resolve("work").toString())).as("processes of this test still running").isEmpty();
+    }
+
+    private RunSummary run(String yaml) throws IOException {
+        Path file = tmp.resolve("scenario-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, yaml);
+        Scenario s = ScenarioLoader.load(file);
+        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
+                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        RunSummary run = new ScenarioRunner(s, options).run();
+        assertThat(run.status()).as(console.toString(StandardCharsets.UTF_8)).isEqualTo(RunStatus.PASSED);
+        return run;
+    }
+
+    private static Summary metric(PeerSummary p, String metric) {
+        Summary m = p.metrics().get(metric);
+        assertThat(m).as(p.name() + " measured " + metric + " (it has " + p.metrics().keySet() + ")").isNotNull();
+        return m;
+    }
+
+    private static final String SMALL = """
+            duration: %s
+            media:
+              video: { width: 320, height: 240, fps: 15 }
+            """;
+
+    @Test
+    void chromiumFirefoxAndJavaEachReadWhatTheOthersSentDelayFpsAndQuality() throws IOException {
+        // a mesh: every pair of kinds, both ways (chrome<->firefox, java<->chrome, java<->firefox)
+        RunSummary mesh = run(SMALL.formatted("12s") + """
+                name: marked-mesh
+                peers:
+                  - kind: chrome
+                  - kind: firefox
+                  - kind: java
+                """);
+        RunSummary firefoxes = run(SMALL.formatted("10s") + """
+                name: marked-firefox-pair
+                peers:
+                  - kind: firefox
+                    count: 2
+                """);
+        for (RunSummary run : List.of(mesh, firefoxes)) {
+            for (PeerSummary p : run.peers()) {
+                assertThat(metric(p, "video.delay").p50()).as(p.name() + ": send to render on loopback, ms").isBetween(1.0, 150.0);
+                assertThat(metric(p, "video.psnr").p50()).as(p.name() + ": dB, the worst incoming track").isGreaterThanOrEqualTo(30.0);
+                assertThat(metric(p, "video.ssim").p50()).as(p.name()).isGreaterThan(0.9);
+                assertThat(metric(p, "video.fps.rendered").p50()).as(p.name() + ": distinct frames shown, 15 sent").isBetween(13.0, 17.0);
+                assertThat(metric(p, "video.frames.unreadable").max()).as(p.name() + ": markers that could not be read").isZero();
+            }
+        }
+    }
+
+    @Test
+    void fiftyMillisecondsOnEachLinkAddAboutAHundredToTheVideoDelay() throws IOException {
+        String pair = SMALL.formatted("12s") + """
+                name: marked-java-pair
+                peers:
+                  - kind: java
+                    count: 2
+                """;
+        RunSummary clean = run(pair);
+        RunSummary delayed = run(pair + """
+                network: { delay: 50ms }
+                """);
+        for (String peer : List.of("java-1", "java-2")) {
+            double before = metric(org.rtcbench.testing.Runs.peer(clean, peer), "video.delay").p50();
+            double after = metric(org.rtcbench.testing.Runs.peer(delayed, peer), "video.delay").p50();
+            assertThat(after - before).as(peer + ": %.1f -> %.1f ms, two 50 ms links one way", before, after).isBetween(80.0, 140.0);
+        }
+    }
+
+    /**
+     * libwebrtc's pacer holds what it cannot send through a 2 s blackout and sends it afterwards, so
+     * no frame number goes missing (frames.skipped stays 0, measured): the receiver sees a freeze,
+     * then the held frames arrive seconds late, then the stream catches up.
+     */
+    @Test
+    void aTwoSecondBlackoutIsAFreezeThenLateFramesAndTheVideoComesBack() throws IOException {
+        RunSummary run = run(SMALL.formatted("16s") + """
+                name: marked-blackout
+                network: { seed: 3 }
+                peers:
+                  - kind: java
+                    count: 2
+                timeline:
+                  - { at: 6s, network: { blackout: 2s } }
+                """);
+        for (PeerSummary p : run.peers()) {
+            Map<String, Summary> m = p.metrics();
+            assertThat(metric(p, "video.frozen").max()).as(p.name() + ": % of the worst second").isGreaterThanOrEqualTo(50.0);
+            assertThat(metric(p, "video.frozen").p50()).as(p.name() + ": a typical second").isZero();
+            assertThat(metric(p, "video.delay").max()).as(p.name() + ": frames held through the blackout, ms").isGreaterThan(500.0);
+            assertThat(metric(p, "video.delay").p50()).as(p.name() + ": a typical second").isLessThan(150.0);
+            assertThat(m.get("video.fps.rendered").last()).as(p.name() + ": shown again at the end").isGreaterThan(10.0);
+        }
+    }
+}
