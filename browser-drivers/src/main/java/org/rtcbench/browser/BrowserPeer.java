@@ -167,7 +167,10 @@ public final class BrowserPeer implements Peer {
             throw new PeerFailure(name + ": its stats were not a JSON object: " + PeerFailure.firstLine(e.getMessage()));
         }
         com.fasterxml.jackson.databind.JsonNode readings = out.remove("readings");
-        long now = System.currentTimeMillis();
+        com.fasterxml.jackson.databind.JsonNode at = out.remove("readingsAt");
+        // the totals are of the moment the page handed its readings over: a frame shown after it is not in them yet,
+        // so counting a freeze on to a later moment would count time that the next readings may fill
+        long now = at != null && at.isNumber() ? at.asLong() : System.currentTimeMillis();
         if (readings != null) {
             readings.fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(t -> {
                 org.rtcbench.media.ReceivedVideo seen = received.computeIfAbsent(c.getKey(), k -> new java.util.concurrent.ConcurrentHashMap<>())

@@ -35,6 +35,10 @@ final class PeerSlot {
     final List<MetricPoint> points = new ArrayList<>();
     /** Per connection id, when the run follows a link plan (guarded by {@code points}). */
     final Map<String, List<MetricPoint>> connectionPoints = new java.util.HashMap<>();
+    /** Marker metrics of each connection with incoming marked video, in the order they first came. Guarded by {@code points}. */
+    private final Map<String, List<MetricPoint>> receivedPoints = new java.util.LinkedHashMap<>();
+    /** The sender id in each connection's markers, by connection. Guarded by {@code points}. */
+    private final Map<String, Integer> receivedFrom = new java.util.HashMap<>();
     /** The last reports of each connection, by connection id (per-connection runs only). */
     private final com.fasterxml.jackson.databind.node.ObjectNode lastReports = JSON.createObjectNode();
     int samples;
@@ -74,8 +78,22 @@ final class PeerSlot {
                         SampleMetrics.forConnection(node, id)));
             }
         }
+        Map<String, Map<Metric, Double>> received = new java.util.LinkedHashMap<>();
+        if (lastSample != null) {
+            for (java.util.Iterator<String> ids = node.path("received").fieldNames(); ids.hasNext(); ) {
+                String id = ids.next();
+                received.put(id, markerMetrics(SampleMetrics.between(SampleMetrics.forConnection(lastSample, id),
+                        SampleMetrics.forConnection(node, id))));
+            }
+        }
         synchronized (points) {
             points.add(new MetricPoint(atMs, values));
+            received.forEach((id, v) -> receivedPoints.computeIfAbsent(id, k -> new ArrayList<>()).add(new MetricPoint(atMs, v)));
+            node.path("received").fields().forEachRemaining(c -> c.getValue().forEach(t -> {
+                if (t.hasNonNull("sender")) {
+                    receivedFrom.put(c.getKey(), t.path("sender").asInt());
+                }
+            }));
             byConnection.forEach((id, v) -> connectionPoints.computeIfAbsent(id, k -> new ArrayList<>()).add(new MetricPoint(atMs, v)));
             samples++;
         }
@@ -111,23 +129,51 @@ final class PeerSlot {
         }
     }
 
-    /** This peer in run.json: versions, timings, outcome, and the summary of each metric it reported. */
-    org.rtcbench.core.run.PeerSummary summary(String outcome, String failure) {
-        Map<String, org.rtcbench.core.metric.Summary> metrics = new java.util.LinkedHashMap<>();
-        Map<Metric, List<Double>> series = new java.util.EnumMap<>(Metric.class);
-        synchronized (points) {
-            for (MetricPoint p : points) {
-                p.values().forEach((m, v) -> series.computeIfAbsent(m, k -> new ArrayList<>()).add(v));
+    private static final java.util.Set<Metric> MARKER_METRICS = java.util.EnumSet.of(Metric.VIDEO_FPS_RENDERED, Metric.VIDEO_DELAY,
+            Metric.VIDEO_FRAMES_SKIPPED, Metric.VIDEO_FRAMES_UNREADABLE, Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_SSIM);
+
+    private static Map<Metric, Double> markerMetrics(Map<Metric, Double> all) {
+        Map<Metric, Double> out = new java.util.EnumMap<>(Metric.class);
+        all.forEach((m, v) -> {
+            if (MARKER_METRICS.contains(m)) {
+                out.put(m, v);
             }
+        });
+        return out;
+    }
+
+    private static Map<String, org.rtcbench.core.metric.Summary> summarise(List<MetricPoint> points) {
+        Map<Metric, List<Double>> series = new java.util.EnumMap<>(Metric.class);
+        for (MetricPoint p : points) {
+            p.values().forEach((m, v) -> series.computeIfAbsent(m, k -> new ArrayList<>()).add(v));
         }
+        Map<String, org.rtcbench.core.metric.Summary> metrics = new java.util.LinkedHashMap<>();
         series.forEach((m, values) -> metrics.put(m.id(), org.rtcbench.core.metric.Summary.of(values)));
+        return metrics;
+    }
+
+    /**
+     * This peer in run.json: versions, timings, outcome, the summary of each metric it reported, and
+     * of each connection's marked video, its sender named by {@code senderNames} (marker id to peer name).
+     */
+    org.rtcbench.core.run.PeerSummary summary(String outcome, String failure, Map<Integer, String> senderNames) {
+        Map<String, org.rtcbench.core.metric.Summary> metrics;
+        List<org.rtcbench.core.run.ReceivedFeed> feeds = new ArrayList<>();
+        synchronized (points) {
+            metrics = summarise(points);
+            receivedPoints.forEach((id, list) -> {
+                Integer sender = receivedFrom.get(id);
+                String from = sender == null ? null : senderNames.getOrDefault(sender, "marker " + sender);
+                feeds.add(new org.rtcbench.core.run.ReceivedFeed(id, from, summarise(list)));
+            });
+        }
         Peer p = peer;
         return new org.rtcbench.core.run.PeerSummary(name, kind.id(), role.id(),
                 p == null ? null : p.info().browser(), p == null ? null : p.info().browserVersion(),
                 p == null ? null : p.info().driver(), p == null ? null : p.info().driverVersion(),
                 launchMs, connectMs, outcome, failure, samples, metrics, provider,
                 p == null ? image : p.info().image(), p == null ? null : p.info().imageId(),
-                p == null ? url : p.info().grid(), org.rtcbench.core.metric.SampleMetrics.selectedCandidateTypes(lastSample));
+                p == null ? url : p.info().grid(), org.rtcbench.core.metric.SampleMetrics.selectedCandidateTypes(lastSample), feeds);
     }
 
     boolean alive() {

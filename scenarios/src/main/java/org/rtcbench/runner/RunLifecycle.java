@@ -537,13 +537,18 @@ abstract class RunLifecycle implements Run {
     private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results) {
         boolean running = status == RunStatus.RUNNING;
         List<PeerSummary> peers = new ArrayList<>();
+        // who sent which markers: every peer of the run by its marker id (a shared id names the first)
+        Map<Integer, String> senders = new java.util.HashMap<>();
+        for (PeerSlot s : slots) {
+            senders.putIfAbsent(org.rtcbench.media.FrameStamp.senderId(s.name), s.name);
+        }
         for (PeerSlot s : slots) {
             String outcome = running ? "running" : s.failure == null && s.connectMs != null ? "ok" : "failed";
             String failure = s.failure;
             if (failure == null && "failed".equals(outcome)) {
                 failure = s.peer == null ? "not launched" : "never connected";
             }
-            peers.add(s.summary(outcome, failure));
+            peers.add(s.summary(outcome, failure, senders));
         }
         Map<String, Object> host = new LinkedHashMap<>(HostInfo.describe());
         Target t = target;

@@ -82,6 +82,15 @@ class JanusLoadIT {
             // each subscriber: one connection per publisher, each with decoded video
             assertThat(decodingConnections(dir, s.name())).as(s.name() + " receives video from every publisher").hasSize(3);
             assertThat(s.metrics().get("video.fps").p50()).as(s.name() + " fps").isGreaterThan(5);
+            // what it saw of each subscription, by the markers: named after the publisher that sent it
+            assertThat(s.received()).extracting(org.rtcbench.core.run.ReceivedFeed::from).as(s.name())
+                    .containsExactlyInAnyOrder("r1-pub-1", "r1-pub-2", "r1-pub-3");
+            assertThat(s.received()).allSatisfy(f -> {
+                // measured, and plausible: a Chromium observer of three streams on a busy 2-core host lags more than 200 ms
+                assertThat(f.metrics().get("video.delay").p50()).as(s.name() + " <- " + f.from() + ": ms through Janus").isBetween(1.0, 1000.0);
+                assertThat(f.metrics().get("video.frozen").min()).as(s.name() + " <- " + f.from() + ": %").isGreaterThanOrEqualTo(0.0);
+                assertThat(f.metrics().get("video.psnr").p50()).as(s.name() + " <- " + f.from() + ": dB").isGreaterThanOrEqualTo(30.0);
+            });
         }
         assertThat(dir.resolve(load.gatlingReport())).as("Gatling's report").exists();
         String gatling = Files.readString(dir.resolve(load.gatlingReport()));
@@ -340,6 +349,8 @@ class JanusLoadIT {
         Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
-        return out.lines().map(l -> l.split(" ")[0]).filter(n -> n.startsWith("rtcb-")).toList();
+        // this JVM's only (NamespaceHost names them rtcb-<pid>-<n>): another rtcbench on the host has its own
+        String ours = "rtcb-" + ProcessHandle.current().pid() + "-";
+        return out.lines().map(l -> l.split(" ")[0]).filter(n -> n.startsWith(ours)).toList();
     }
 }

@@ -247,7 +247,8 @@
 
   // Raw W3C reports, untouched, one array per connection; JSON text so WebDriver does not retype numbers.
   async function stats() {
-    const out = { stats: {}, datachannel: { echoes: 0, rttMs: null }, readings: {} };
+    // readingsAt: when they were taken, on rtcbench's clock; every frame shown before it is in them
+    const out = { stats: {}, datachannel: { echoes: 0, rttMs: null }, readings: {}, readingsAt: now() };
     // the markers read since the last call, taken out here: rtcbench sums them up on its side
     for (const [id, tracks] of state.readings) {
       out.readings[id] = {};
