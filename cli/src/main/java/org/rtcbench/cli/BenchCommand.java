@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.rtcbench.bench.SamplingCostBench;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 /** {@code rtcbench bench ...}: benchmarks whose numbers go into the README, never into timed tests. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: measured numbers for the README and release notes.",
-        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Peers.class,
+        subcommands = {BenchCommand.Sampling.class, BenchCommand.Startup.class, BenchCommand.Browsers.class, BenchCommand.Markers.class, BenchCommand.Peers.class,
                 BenchCommand.Mesh.class, BenchCommand.Report.class, BenchCommand.Load.class, BenchCommand.Network.class})
 final class BenchCommand {
 
@@ -146,6 +147,59 @@ final class BenchCommand {
                         mine.stream().mapToDouble(c -> c.pssMb()).average().orElse(Double.NaN),
                         mine.stream().mapToDouble(c -> c.rssMb()).average().orElse(Double.NaN),
                         mine.stream().mapToDouble(c -> c.cores()).average().orElse(Double.NaN));
+            }
+            return ExitCode.PASSED;
+        }
+    }
+
+    /** {@code bench markers}: what marked media costs a browser peer, against its own fake camera, in the same call. */
+    @Command(name = "markers", mixinStandardHelpOptions = true,
+            description = "CPU of a browser peer sending and reading marked media (the harness canvas camera, a marker read "
+                    + "from every received frame, a frame's luma a second) against the same call with the browser's own fake "
+                    + "camera (media.source builtin): a pair of each kind, 320x240@15 unless --video, the two alternating, "
+                    + "CPU measured after a 5 s warm-up.")
+    static final class Markers implements Callable<Integer> {
+        @Option(names = "--kinds", split = ",", defaultValue = "chrome,firefox", description = "Browser kinds to measure (default: ${DEFAULT-VALUE}).")
+        List<String> kinds;
+
+        @Option(names = "--rounds", defaultValue = "3", description = "Calls per kind and source (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--video", paramLabel = "WxH@FPS", defaultValue = "320x240@15", description = "Video of the call (default: ${DEFAULT-VALUE}).")
+        String video;
+
+        @Mixin
+        RunFlags flags;
+
+        @Override
+        public Integer call() throws Exception {
+            if (flags.duration == null) {
+                flags.duration = "20s";
+            }
+            org.rtcbench.core.scenario.VideoSpec v = InteropCommand.parseVideo(video);
+            var demo = flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO));
+            System.out.printf("bench markers: %s, %d rounds of builtin then marked, two peers per call, %s%n", kinds, rounds, v);
+            Map<String, List<Double>> cores = new java.util.LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                for (var kind : InteropCommand.parseKinds(kinds, "--kinds")) {
+                    var type = new org.rtcbench.core.peer.PeerType(kind, "local");
+                    for (String source : List.of(org.rtcbench.core.scenario.MediaSpec.BUILTIN, org.rtcbench.core.scenario.MediaSpec.MARKED)) {
+                        var scenario = org.rtcbench.bench.BrowserCostBench.callShape(demo, v, source);
+                        var costs = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options().withForce(true),
+                                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).run(List.of(type), 1);
+                        for (var c : costs) {
+                            cores.computeIfAbsent(kind.id() + " " + source, k -> new java.util.ArrayList<>()).add(c.cores());
+                            System.out.printf(Locale.ROOT, "round %d %-8s %-8s %-10s CPU %.3f cores%n", round, kind.id(), source, c.peer(), c.cores());
+                        }
+                    }
+                }
+            }
+            System.out.println();
+            for (var kind : InteropCommand.parseKinds(kinds, "--kinds")) {
+                double off = cores.get(kind.id() + " builtin").stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double on = cores.get(kind.id() + " marked").stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                System.out.printf(Locale.ROOT, "%-8s per peer, mean of %d: builtin %.3f cores, marked %.3f cores: %+.1f %% of a peer's CPU%n",
+                        kind.id(), cores.get(kind.id() + " marked").size(), off, on, 100 * (on - off) / off);
             }
             return ExitCode.PASSED;
         }

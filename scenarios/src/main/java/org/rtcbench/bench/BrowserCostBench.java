@@ -111,11 +111,14 @@ public final class BrowserCostBench {
 
     /** The call every kind is measured in: the demo's media unless told otherwise. */
     public static Scenario callShape(Scenario demo, VideoSpec video) {
-        if (video == null) {
-            return demo;
-        }
+        return callShape(demo, video, demo.media().source());
+    }
+
+    /** The call with this video (null: the demo's) and media source ({@code marked} or {@code builtin}). */
+    public static Scenario callShape(Scenario demo, VideoSpec video, String source) {
         MediaSpec m = demo.media();
         return new Scenario(demo.name(), demo.description(), demo.duration(), demo.sampling(), demo.connectTimeout(),
-                demo.target(), new MediaSpec(video, m.audio(), m.datachannel()), demo.peers(), demo.browsers(), List.of());
+                demo.target(), new MediaSpec(video == null ? m.video() : video, m.audio(), m.datachannel(), source), demo.peers(),
+                demo.browsers(), List.of());
     }
 }
