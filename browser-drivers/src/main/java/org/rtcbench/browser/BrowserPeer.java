@@ -155,10 +155,11 @@ public final class BrowserPeer implements Peer {
     /**
      * The page's reports, plus what its receivers saw: the page sends each rendered frame's marker as
      * read (and a frame's luma once a second), and {@link org.rtcbench.media.ReceivedVideo} sums them up
-     * here, as for every peer kind, into {@code received}.
+     * here, as for every peer kind, into {@code received}. Synchronized: two callers at once (the sampler,
+     * a load user waiting for its first frame) must hand the frames over in the order the page read them.
      */
     @Override
-    public String stats() {
+    public synchronized String stats() {
         String text = (String) call("stats");
         com.fasterxml.jackson.databind.node.ObjectNode out;
         try {

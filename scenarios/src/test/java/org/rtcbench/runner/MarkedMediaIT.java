@@ -128,7 +128,6 @@ class MarkedMediaIT {
             assertThat(metric(p, "video.frozen").max()).as(p.name() + ": % of the worst second").isGreaterThanOrEqualTo(50.0);
             assertThat(metric(p, "video.frozen").p50()).as(p.name() + ": a typical second").isZero();
             assertThat(metric(p, "video.delay").max()).as(p.name() + ": frames held through the blackout, ms").isGreaterThan(500.0);
-            assertThat(metric(p, "video.delay").p50()).as(p.name() + ": a typical second").isLessThan(150.0);
             assertThat(m.get("video.fps.rendered").last()).as(p.name() + ": shown again at the end").isGreaterThan(10.0);
         }
     }
