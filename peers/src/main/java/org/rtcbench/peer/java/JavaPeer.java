@@ -314,6 +314,12 @@ public final class JavaPeer implements Peer {
                             if (seen != null) {
                                 readMarker(frame, seen);
                             }
+                        } catch (RuntimeException e) {
+                            // never into libwebrtc's decoder thread (a Java exception left pending in a JNI
+                            // callback can abort the JVM): the frame counts as unreadable
+                            if (seen != null) {
+                                seen.frame(null, System.currentTimeMillis(), 0, 0);
+                            }
                         } finally {
                             frame.release();
                         }
