@@ -88,6 +88,12 @@ class MarkedMediaIT {
         }
     }
 
+    /**
+     * The links add 100 ms one way. libwebrtc's jitter buffer sometimes settles about 100 ms higher
+     * as well at this RTT (200 ms; seen once in four calls here, with no packet lost or NACKed,
+     * its own jitterBufferDelay saying so): what the network added is the delay less the time
+     * frames waited in the jitter buffer.
+     */
     @Test
     void fiftyMillisecondsOnEachLinkAddAboutAHundredToTheVideoDelay() throws IOException {
         String pair = SMALL.formatted("12s") + """
@@ -101,9 +107,17 @@ class MarkedMediaIT {
                 network: { delay: 50ms }
                 """);
         for (String peer : List.of("java-1", "java-2")) {
-            double before = metric(org.rtcbench.testing.Runs.peer(clean, peer), "video.delay").p50();
-            double after = metric(org.rtcbench.testing.Runs.peer(delayed, peer), "video.delay").p50();
-            assertThat(after - before).as(peer + ": %.1f -> %.1f ms, two 50 ms links one way", before, after).isBetween(80.0, 140.0);
+            PeerSummary a = org.rtcbench.testing.Runs.peer(clean, peer);
+            PeerSummary b = org.rtcbench.testing.Runs.peer(delayed, peer);
+            double before = metric(a, "video.delay").p50();
+            double after = metric(b, "video.delay").p50();
+            double waitedBefore = metric(a, "video.jitterbuffer").p50();
+            double waitedAfter = metric(b, "video.jitterbuffer").p50();
+            assertThat((after - waitedAfter) - (before - waitedBefore))
+                    .as(peer + ": delay %.1f -> %.1f ms, of it in the jitter buffer %.1f -> %.1f ms; two 50 ms links one way",
+                            before, after, waitedBefore, waitedAfter)
+                    .isBetween(80.0, 140.0);
+            assertThat(after - before).as(peer + ": the whole rise").isGreaterThanOrEqualTo(80.0);
         }
     }
 

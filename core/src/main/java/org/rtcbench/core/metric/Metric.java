@@ -17,6 +17,7 @@ public enum Metric {
     VIDEO_FRAMES_DECODED("video.frames.decoded", "frames", true, "inbound-rtp framesDecoded, summed over inbound video streams"),
     VIDEO_FREEZES("video.freezes", "freezes", false, "inbound-rtp freezeCount, summed over inbound video streams"),
     VIDEO_JITTER("video.jitter", "ms", false, "inbound-rtp jitter of video, highest stream"),
+    VIDEO_JITTER_BUFFER("video.jitterbuffer", "ms", false, "inbound-rtp jitterBufferDelay / jitterBufferEmittedCount over the interval: how long frames waited in the jitter buffer (highest video stream)"),
     VIDEO_FPS_RENDERED("video.fps.rendered", "fps", true, "distinct frames actually shown per second, read from their markers (lowest incoming track)"),
     VIDEO_DELAY("video.delay", "ms", false, "end to end, from the send time in a frame's marker to its render, mean over the interval (worst incoming track)"),
     VIDEO_FRAMES_SKIPPED("video.frames.skipped", "frames", false, "frame numbers never shown in the interval, read from the markers (summed over tracks)"),

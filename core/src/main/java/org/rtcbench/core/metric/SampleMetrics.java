@@ -36,6 +36,7 @@ public final class SampleMetrics {
         boolean anyAudioIn = false;
         double audioJitter = Double.NaN;
         double videoJitter = Double.NaN;
+        double jitterBuffer = Double.NaN;
         double bitsIn = 0;
         double bitsOut = 0;
         double inIntervalMs = Double.NaN;
@@ -102,6 +103,13 @@ public final class SampleMetrics {
                         if (r.has("jitter")) {
                             videoJitter = max(videoJitter, 1000 * r.path("jitter").asDouble());
                         }
+                        if (old != null && r.has("jitterBufferDelay") && r.has("jitterBufferEmittedCount")) {
+                            double emitted = r.path("jitterBufferEmittedCount").asDouble() - old.path("jitterBufferEmittedCount").asDouble();
+                            if (emitted > 0) {
+                                jitterBuffer = max(jitterBuffer, 1000 * (r.path("jitterBufferDelay").asDouble()
+                                        - old.path("jitterBufferDelay").asDouble()) / emitted);
+                            }
+                        }
                     } else if ("audio".equals(kind)) {
                         if (r.has("packetsReceived")) {
                             anyAudioIn = true;
@@ -161,6 +169,7 @@ public final class SampleMetrics {
             out.put(Metric.VIDEO_FREEZES, freezes);
         }
         put(out, Metric.VIDEO_JITTER, videoJitter);
+        put(out, Metric.VIDEO_JITTER_BUFFER, jitterBuffer);
         if (anyAudioIn) {
             out.put(Metric.AUDIO_PACKETS_RECEIVED, audioPackets);
         }

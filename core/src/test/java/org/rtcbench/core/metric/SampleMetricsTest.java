@@ -258,4 +258,17 @@ class SampleMetricsTest {
                 .as("frames without a sender clock: rendered fps, no delay").containsEntry(Metric.VIDEO_FPS_RENDERED, 15.0)
                 .doesNotContainKeys(Metric.VIDEO_DELAY, Metric.VIDEO_PSNR);
     }
+
+    @Test
+    void jitterBufferDelayIsTheTimeFramesWaitedInTheIntervalInMilliseconds() {
+        JsonNode before = json("""
+                {"timestamp": 1000, "stats": {"c1": [{"id": "V", "type": "inbound-rtp", "kind": "video", "timestamp": 1000,
+                 "packetsReceived": 100, "jitterBufferDelay": 1.5, "jitterBufferEmittedCount": 100}]}}""");
+        JsonNode after = json("""
+                {"timestamp": 2000, "stats": {"c1": [{"id": "V", "type": "inbound-rtp", "kind": "video", "timestamp": 2000,
+                 "packetsReceived": 200, "jitterBufferDelay": 3.0, "jitterBufferEmittedCount": 115}]}}""");
+
+        assertThat(SampleMetrics.between(before, after).get(Metric.VIDEO_JITTER_BUFFER)).isCloseTo(100.0, within(1e-9));
+        assertThat(SampleMetrics.between(null, after)).doesNotContainKey(Metric.VIDEO_JITTER_BUFFER);
+    }
 }
