@@ -62,14 +62,16 @@ public final class RunComparison {
         RULES.put(Metric.PACKET_LOSS, new Rule(Aggregate.P95, new Tolerance(0, 1)));
         RULES.put(Metric.AUDIO_CONCEALED, new Rule(Aggregate.P95, new Tolerance(0, 2)));
         RULES.put(Metric.VIDEO_FREEZES, new Rule(Aggregate.LAST, new Tolerance(0, 1)));
-        // from the frame markers: what a viewer saw
+        // from the frame markers: what a viewer saw. A short call's p95 is its worst second, which libwebrtc's jitter
+        // buffer decides now and then (the same 10 s Java call: video.delay p95 13 ms, then 73 ms): the typical delay and
+        // the share of the call frozen are what a release changes
         RULES.put(Metric.VIDEO_FPS_RENDERED, new Rule(Aggregate.P50, new Tolerance(0.10, 1)));
-        RULES.put(Metric.VIDEO_DELAY, new Rule(Aggregate.P95, new Tolerance(0.50, 20)));
-        RULES.put(Metric.VIDEO_FROZEN, new Rule(Aggregate.P95, new Tolerance(0, 5)));
-        RULES.put(Metric.VIDEO_FRAMES_SKIPPED, new Rule(Aggregate.P95, new Tolerance(0, 2)));
+        RULES.put(Metric.VIDEO_DELAY, new Rule(Aggregate.P50, new Tolerance(0.50, 20)));
+        RULES.put(Metric.VIDEO_FROZEN, new Rule(Aggregate.MEAN, new Tolerance(0, 5)));
+        RULES.put(Metric.VIDEO_FRAMES_SKIPPED, new Rule(Aggregate.MEAN, new Tolerance(0, 1)));
         RULES.put(Metric.VIDEO_PSNR, new Rule(Aggregate.P50, new Tolerance(0, 2)));
         RULES.put(Metric.VIDEO_SSIM, new Rule(Aggregate.P50, new Tolerance(0, 0.02)));
-        RULES.put(Metric.VIDEO_JITTER_BUFFER, new Rule(Aggregate.P95, new Tolerance(0.50, 20)));
+        RULES.put(Metric.VIDEO_JITTER_BUFFER, new Rule(Aggregate.P50, new Tolerance(0.50, 20)));
         // one ping a second: a short call's p95 is its single worst ping, which scheduling decides (two identical 10 s
         // Java runs on this 2-core host measured p95 6 -> 20 ms); the typical round trip is what a release changes
         RULES.put(Metric.DATACHANNEL_RTT, new Rule(Aggregate.P50, new Tolerance(0.50, 10)));
