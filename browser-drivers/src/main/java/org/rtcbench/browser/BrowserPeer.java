@@ -25,6 +25,7 @@ public final class BrowserPeer implements Peer {
     private volatile boolean closed;
     /** What this browser's receivers saw, by connection and track, from the markers its page read. */
     private final Map<String, Map<String, org.rtcbench.media.ReceivedVideo>> received = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, org.rtcbench.media.ReceivedAudio>> heard = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param process what ends the browser and its driver; closed by {@link #close()}
@@ -129,6 +130,7 @@ public final class BrowserPeer implements Peer {
     public void closeConnection(String connectionId) {
         call("closeConnection", connectionId);
         received.remove(connectionId);
+        heard.remove(connectionId);
     }
 
     /**
@@ -153,8 +155,9 @@ public final class BrowserPeer implements Peer {
     }
 
     /**
-     * The page's reports, plus what its receivers saw: the page sends each rendered frame's marker as
-     * read (and a frame's luma once a second), and {@link org.rtcbench.media.ReceivedVideo} sums them up
+     * The page's reports, plus what its receivers saw and heard: the page sends each rendered frame's
+     * marker as read (and a frame's luma once a second) and each audio burst it heard, and
+     * {@link org.rtcbench.media.ReceivedVideo} and {@link org.rtcbench.media.ReceivedAudio} sum them up
      * here, as for every peer kind, into {@code received}. Synchronized: two callers at once (the sampler,
      * a load user waiting for its first frame) must hand the frames over in the order the page read them.
      */
@@ -174,6 +177,11 @@ public final class BrowserPeer implements Peer {
         long now = at != null && at.isNumber() ? at.asLong() : System.currentTimeMillis();
         if (readings != null) {
             readings.fields().forEachRemaining(c -> c.getValue().fields().forEachRemaining(t -> {
+                if (t.getValue().has("bursts")) {
+                    MarkerReadings.feed(heard.computeIfAbsent(c.getKey(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+                            .computeIfAbsent(t.getKey(), k -> new org.rtcbench.media.ReceivedAudio()), t.getValue());
+                    return;
+                }
                 org.rtcbench.media.ReceivedVideo seen = received.computeIfAbsent(c.getKey(), k -> new java.util.concurrent.ConcurrentHashMap<>())
                         .computeIfAbsent(t.getKey(), k -> new org.rtcbench.media.ReceivedVideo(now));
                 MarkerReadings.feed(seen, t.getValue());
@@ -183,9 +191,14 @@ public final class BrowserPeer implements Peer {
         received.forEach((connection, tracks) -> {
             if (out.path("stats").has(connection)) {
                 com.fasterxml.jackson.databind.node.ArrayNode list = totals.putArray(connection);
-                tracks.forEach((track, seen) -> {
-                    list.add(JSON.valueToTree(seen.totals(track, now)));
-                });
+                tracks.forEach((track, seen) -> list.add(JSON.valueToTree(seen.totals(track, now))));
+            }
+        });
+        heard.forEach((connection, tracks) -> {
+            if (out.path("stats").has(connection)) {
+                com.fasterxml.jackson.databind.node.ArrayNode list = totals.has(connection)
+                        ? (com.fasterxml.jackson.databind.node.ArrayNode) totals.get(connection) : totals.putArray(connection);
+                tracks.forEach((track, h) -> list.add(JSON.valueToTree(h.totals(track, now))));
             }
         });
         return out.toString();

@@ -3,13 +3,15 @@ package org.rtcbench.browser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import org.rtcbench.media.FrameStamp;
+import org.rtcbench.media.ReceivedAudio;
 import org.rtcbench.media.ReceivedVideo;
 
 /**
- * The markers a harness page read from one incoming video track since it was last asked, in the
- * page's compact form, fed into the track's {@link ReceivedVideo}:
+ * The markers a harness page read from one incoming track since it was last asked, in the page's
+ * compact form, fed into the track's {@link ReceivedVideo}:
  * {@code {"frames": [[sender, frame, clock, receivedMs, width, height] | [null, receivedMs, width, height], ...],
- * "lumas": [{"stamp": [sender, frame, clock], "receivedMs": t, "width": w, "height": h, "y": base64}]}}.
+ * "lumas": [{"stamp": [sender, frame, clock], "receivedMs": t, "width": w, "height": h, "y": base64}]}},
+ * or {@link ReceivedAudio}: {@code {"bursts": [[onsetMs, lengthMs, hz], ...]}}.
  * Times are already on the JVM's clock (the page adds the offset rtcbench measured); a luma plane is
  * video-range Y, {@code width} bytes a row.
  */
@@ -32,6 +34,12 @@ final class MarkerReadings {
             if (y.length == w * h) {
                 seen.quality(stamp(l.path("stamp")), y, w, h, l.path("receivedMs").asLong());
             }
+        }
+    }
+
+    static void feed(ReceivedAudio heard, JsonNode track) {
+        for (JsonNode b : track.path("bursts")) {
+            heard.burst(b.get(0).asDouble(), b.get(1).asDouble(), b.get(2).asDouble());
         }
     }
 

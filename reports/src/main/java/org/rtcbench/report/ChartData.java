@@ -20,7 +20,7 @@ import org.rtcbench.core.run.LoadSummary;
 final class ChartData {
     /** The metrics drawn, in this order, each when at least one peer reported it. */
     static final List<Metric> CHARTED = List.of(Metric.BITRATE_IN, Metric.BITRATE_OUT, Metric.VIDEO_FPS,
-            Metric.VIDEO_FPS_RENDERED, Metric.VIDEO_DELAY, Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_WIDTH,
+            Metric.VIDEO_FPS_RENDERED, Metric.VIDEO_DELAY, Metric.AUDIO_DELAY, Metric.AV_SYNC, Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_WIDTH,
             Metric.VIDEO_HEIGHT, Metric.RTT, Metric.AUDIO_JITTER, Metric.VIDEO_JITTER, Metric.PACKET_LOSS,
             Metric.AUDIO_CONCEALED, Metric.VIDEO_FREEZES);
     /** Bars of the join time histogram. */

@@ -26,7 +26,7 @@ public final class MetricsCsv {
             Metric.VIDEO_FREEZES, Metric.VIDEO_JITTER, Metric.AUDIO_PACKETS_RECEIVED, Metric.AUDIO_JITTER,
             Metric.AUDIO_CONCEALED, Metric.PACKET_LOSS, Metric.RTT, Metric.DATACHANNEL_RTT, Metric.DATACHANNEL_ECHOES,
             Metric.VIDEO_FPS_RENDERED, Metric.VIDEO_DELAY, Metric.VIDEO_FRAMES_SKIPPED, Metric.VIDEO_FRAMES_UNREADABLE,
-            Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_SSIM, Metric.VIDEO_JITTER_BUFFER);
+            Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_SSIM, Metric.VIDEO_JITTER_BUFFER, Metric.AUDIO_DELAY, Metric.AV_SYNC);
 
     private MetricsCsv() {
     }

@@ -72,6 +72,9 @@ public final class RunComparison {
         RULES.put(Metric.VIDEO_PSNR, new Rule(Aggregate.P50, new Tolerance(0, 2)));
         RULES.put(Metric.VIDEO_SSIM, new Rule(Aggregate.P50, new Tolerance(0, 0.02)));
         RULES.put(Metric.VIDEO_JITTER_BUFFER, new Rule(Aggregate.P50, new Tolerance(0.50, 20)));
+        RULES.put(Metric.AUDIO_DELAY, new Rule(Aggregate.P50, new Tolerance(0.50, 20)));
+        // av.sync is signed (audio ahead or behind) and either way is worse: a lower-is-better rule would call audio
+        // running ahead an improvement, so it is shown, not judged
         // one ping a second: a short call's p95 is its single worst ping, which scheduling decides (two identical 10 s
         // Java runs on this 2-core host measured p95 6 -> 20 ms); the typical round trip is what a release changes
         RULES.put(Metric.DATACHANNEL_RTT, new Rule(Aggregate.P50, new Tolerance(0.50, 10)));

@@ -28,8 +28,8 @@ class MetricsCsvTest {
         assertThat(header).isEqualTo("peer,timestamp,t_s,bitrate.in,bitrate.out,video.fps,video.fps.sent,video.width,"
                 + "video.height,video.frames.decoded,video.freezes,video.jitter,audio.packets.received,audio.jitter,"
                 + "audio.concealed,packetloss,rtt,datachannel.rtt,datachannel.echoes,video.fps.rendered,video.delay,"
-                + "video.frames.skipped,video.frames.unreadable,video.frozen,video.psnr,video.ssim,video.jitterbuffer");
-        assertThat(MetricsCsv.columns()).hasSize(27);
+                + "video.frames.skipped,video.frames.unreadable,video.frozen,video.psnr,video.ssim,video.jitterbuffer,audio.delay,av.sync");
+        assertThat(MetricsCsv.columns()).hasSize(29);
     }
 
     @Test
@@ -44,11 +44,11 @@ class MetricsCsvTest {
         List<String> rows = MetricsCsv.write(new TimeSeries.Series(T0, series)).lines().skip(1).toList();
 
         assertThat(rows).containsExactly(
-                "chrome-1," + T0 + ",0,,,30,,,,,,,,,,,,,,,,,,,,,",
+                "chrome-1," + T0 + ",0,,,30,,,,,,,,,,,,,,,,,,,,,,,",
                 // a measured 0 stays 0; everything not measured stays empty
-                "chrome-1," + (T0 + 1000) + ",1,,,29.5,,,,,,,,,,,0,,,,,,,,,,",
-                "firefox," + (T0 + 500) + ",0.5,1040.123,,,,,,,,,,,,0.25,,,,,,,,,,,");
-        assertThat(rows).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(27));
+                "chrome-1," + (T0 + 1000) + ",1,,,29.5,,,,,,,,,,,0,,,,,,,,,,,,",
+                "firefox," + (T0 + 500) + ",0.5,1040.123,,,,,,,,,,,,0.25,,,,,,,,,,,,,");
+        assertThat(rows).allSatisfy(r -> assertThat(r.split(",", -1)).hasSize(29));
     }
 
     @Test
@@ -57,7 +57,7 @@ class MetricsCsvTest {
 
         String csv = MetricsCsv.write(new TimeSeries.Series(T0, series));
 
-        assertThat(csv).startsWith("peer,timestamp,").contains("\r\n\"a,\"\"b\"\"\"," + T0 + ",0,").endsWith(",2,,,,,,,,,,\r\n");
+        assertThat(csv).startsWith("peer,timestamp,").contains("\r\n\"a,\"\"b\"\"\"," + T0 + ",0,").endsWith(",2,,,,,,,,,,,,\r\n");
     }
 
     @Test

@@ -130,7 +130,8 @@ final class PeerSlot {
     }
 
     private static final java.util.Set<Metric> MARKER_METRICS = java.util.EnumSet.of(Metric.VIDEO_FPS_RENDERED, Metric.VIDEO_DELAY,
-            Metric.VIDEO_FRAMES_SKIPPED, Metric.VIDEO_FRAMES_UNREADABLE, Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_SSIM);
+            Metric.VIDEO_FRAMES_SKIPPED, Metric.VIDEO_FRAMES_UNREADABLE, Metric.VIDEO_FROZEN, Metric.VIDEO_PSNR, Metric.VIDEO_SSIM,
+            Metric.AUDIO_DELAY, Metric.AV_SYNC);
 
     private static Map<Metric, Double> markerMetrics(Map<Metric, Double> all) {
         Map<Metric, Double> out = new java.util.EnumMap<>(Metric.class);

@@ -16,10 +16,13 @@
     errors: [],
     ice: { iceServers: [] }, // set by setIce(): TURN servers and the transport policy, for every connection
     marked: false,       // media.source marked: send the marked camera, read the markers of what arrives
+    audioClock: null,    // {rate, realTime} of the page's audio clock, when marked audio was asked for
+    markedAudio: false,  // marked and the audio clock keeps real time: the marked microphone, and listeners
     marker: 0,           // this peer's sender id in its markers
     clockOffsetMs: 0,    // how far rtcbench's clock is ahead of Date.now(): markers are on rtcbench's clock
     camera: null,        // the marked camera, while it runs
-    readings: new Map(), // connection id -> track id -> {frames, lumas, stopped}: markers read, until stats() takes them
+    microphone: null,    // the marked microphone, while it runs
+    readings: new Map(), // connection id -> track id -> {frames, lumas} or {bursts}: markers read, until stats() takes them
   };
 
   function now() { return Date.now() + state.clockOffsetMs; }
@@ -37,19 +40,27 @@
     state.marked = spec.source === 'marked';
     state.marker = spec.marker || 0;
     state.clockOffsetMs = spec.clockOffsetMs || 0;
+    // audio markers only where the page's audio clock keeps real time (see markers.js audioClock)
+    state.audioClock = state.marked && spec.audio ? await window.rtcbenchMarkers.audioClock() : null;
+    state.markedAudio = state.audioClock !== null && state.audioClock.realTime;
     if (!sends()) {
-      return { audioTracks: 0, videoTracks: 0 };
+      return { audioTracks: 0, videoTracks: 0, audioClockRate: state.audioClock && state.audioClock.rate };
     }
     const markedVideo = state.marked && spec.video;
+    const markedAudio = state.markedAudio;
     const constraints = {
       video: spec.video && !markedVideo ? { width: { ideal: spec.video.width }, height: { ideal: spec.video.height },
                                             frameRate: { ideal: spec.video.fps } } : false,
       // Audio processing would remove most of a steady test tone.
-      audio: spec.audio ? { echoCancellation: false, noiseSuppression: false, autoGainControl: false } : false,
+      audio: spec.audio && !markedAudio ? { echoCancellation: false, noiseSuppression: false, autoGainControl: false } : false,
     };
     const tracks = [];
     if (constraints.video || constraints.audio) {
       tracks.push(...(await navigator.mediaDevices.getUserMedia(constraints)).getTracks());
+    }
+    if (markedAudio) {
+      state.microphone = await window.rtcbenchMarkers.microphone(now);
+      tracks.push(state.microphone.track);
     }
     if (markedVideo) {
       state.camera = await window.rtcbenchMarkers.camera(spec.video, state.marker, now);
@@ -60,7 +71,8 @@
     v.muted = true; v.autoplay = true; v.playsInline = true; v.srcObject = state.stream;
     document.getElementById('local').appendChild(v);
     status('media started');
-    return { audioTracks: state.stream.getAudioTracks().length, videoTracks: state.stream.getVideoTracks().length };
+    return { audioTracks: state.stream.getAudioTracks().length, videoTracks: state.stream.getVideoTracks().length,
+             audioClockRate: state.audioClock && state.audioClock.rate };
   }
 
   function newPeerConnection(id) {
@@ -89,6 +101,12 @@
         a.muted = true;
         a.srcObject = new MediaStream([e.track]);
         a.play().catch(() => {});
+        if (state.markedAudio) {
+          if (!state.readings.has(id)) { state.readings.set(id, new Map()); }
+          const entry = { bursts: [], stopped: false, stop: null };
+          state.readings.get(id).set(e.track.id, entry);
+          window.rtcbenchMarkers.listener(e.track, entry, now).catch((err) => state.errors.push('audio listener: ' + err));
+        }
       }
     };
     pc.ondatachannel = (e) => attachChannel(id, e.channel);
@@ -253,6 +271,11 @@
     for (const [id, tracks] of state.readings) {
       out.readings[id] = {};
       for (const [track, entry] of tracks) {
+        if (entry.bursts) {
+          out.readings[id][track] = { bursts: entry.bursts };
+          entry.bursts = [];
+          continue;
+        }
         out.readings[id][track] = { frames: entry.frames, lumas: entry.lumas };
         entry.frames = [];
         entry.lumas = [];
@@ -282,7 +305,7 @@
     const pc = state.pcs.get(id);
     if (pc) { pc.close(); }
     state.pcs.delete(id);
-    for (const entry of (state.readings.get(id) || new Map()).values()) { entry.stopped = true; }
+    for (const entry of (state.readings.get(id) || new Map()).values()) { entry.stopped = true; if (entry.stop) { entry.stop(); } }
     state.readings.delete(id);
     status(id + ' closed');
     return true;
@@ -312,8 +335,9 @@
     state.channels.clear();
     if (state.stream) { state.stream.getTracks().forEach((t) => t.stop()); }
     if (state.camera) { state.camera.stop(); }
+    if (state.microphone) { state.microphone.stop(); }
     for (const tracks of state.readings.values()) {
-      for (const entry of tracks.values()) { entry.stopped = true; }
+      for (const entry of tracks.values()) { entry.stopped = true; if (entry.stop) { entry.stop(); } }
     }
     state.readings.clear();
     status('closed');

@@ -1,5 +1,6 @@
-// rtcbench frame markers in the page: the marked camera (the same pictures as every other peer,
-// stamped as each frame leaves) and the reader of every received video track. The layout and the
+// rtcbench markers in the page: the marked camera (the same pictures as every other peer, stamped
+// as each frame leaves) and the reader of every received video track; the marked microphone and the
+// listener of every received audio track. The layout and the
 // checksum are fake-media's FrameMarker (read its Javadoc first); the pictures come from the
 // harness server, rendered by fake-media, so a receiver anywhere can compare a frame with the one sent.
 'use strict';
@@ -174,5 +175,129 @@
     v.requestVideoFrameCallback(onFrame);
   }
 
-  window.rtcbenchMarkers = { camera: camera, reader: reader, draw: draw, decode: decode };
+  // ---- audio: fake-media's AudioMarker (read its Javadoc first). A quiet 440 Hz tone, and at every
+  // whole second of rtcbench's clock a 60 ms burst whose pitch (800, 1200, 1600, 2000 Hz) tells the
+  // second modulo 4. The listener finds bursts as ReceivedAudio.pcm does: change the three together.
+  const TONE_HZ = 440;
+  const TONE_GAIN = 0.1;
+  const BURST_GAIN = 0.6;
+  const BURST_S = 0.06;
+  const SCHEDULE_EVERY_MS = 250;
+  const LISTENER = `
+    const THRESHOLD = 0.35;        // AudioMarker.THRESHOLD
+    const HYSTERESIS = THRESHOLD / 2;
+    const END_GAP_S = 0.005;       // ReceivedAudio.BURST_END_GAP_MS
+    class Listener extends AudioWorkletProcessor {
+      constructor() { super(); this.onset = -1; this.lastLoud = 0; this.crossings = 0; this.first = 0; this.last = 0; this.armed = false; }
+      process(inputs) {
+        const x = inputs[0] && inputs[0][0];
+        if (!x) { return true; }
+        for (let i = 0; i < x.length; i++) {
+          const f = currentFrame + i;
+          const s = x[i];
+          if (Math.abs(s) > THRESHOLD) {
+            if (this.onset < 0) { this.onset = f; this.crossings = 0; }
+            this.lastLoud = f;
+          } else if (this.onset >= 0 && f - this.lastLoud > END_GAP_S * sampleRate) {
+            const hz = this.crossings < 2 ? 0 : (this.crossings - 1) * sampleRate / (this.last - this.first);
+            this.port.postMessage([this.onset / sampleRate, (this.lastLoud - this.onset) / sampleRate, hz]);
+            this.onset = -1;
+          }
+          if (s < -HYSTERESIS) {
+            this.armed = true;
+          } else if (s > HYSTERESIS && this.armed) {
+            this.armed = false;
+            if (this.onset >= 0) { if (this.crossings++ === 0) { this.first = f; } this.last = f; }
+          }
+        }
+        return true;
+      }
+    }
+    registerProcessor('rtcbench-audio-listener', Listener);`;
+
+  let audio = null; // one AudioContext for the page's microphone and every listener
+
+  async function audioContext() {
+    if (audio === null) {
+      audio = (async () => {
+        const ctx = new AudioContext({ sampleRate: 48000 });
+        await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([LISTENER], { type: 'application/javascript' })));
+        await ctx.resume(); // no user gesture needed: Chromium's autoplay flag, Firefox's mock cubeb context
+        // listeners are pulled only on the way to the destination: through a silent gain
+        const sink = ctx.createGain();
+        sink.gain.value = 0;
+        sink.connect(ctx.destination);
+        return { ctx: ctx, sink: sink };
+      })();
+    }
+    return audio;
+  }
+
+  // How fast the page's audio clock runs against the wall clock (1 is real time), measured over CLOCK_CHECK_MS.
+  // Headless Firefox has no audio device; its mock one (media.cubeb.force_mock_context) ran at 0.90 here,
+  // so its graph falls ever further behind and what it sends or hears carries no honest time: at more
+  // than CLOCK_TOLERANCE from real time the page keeps its browser's own microphone and hears no marker.
+  const CLOCK_CHECK_MS = 500;
+  const CLOCK_TOLERANCE = 0.03;
+  async function audioClock() {
+    const { ctx } = await audioContext();
+    const c0 = ctx.currentTime;
+    const w0 = performance.now();
+    await new Promise((ok) => setTimeout(ok, CLOCK_CHECK_MS));
+    const rate = (ctx.currentTime - c0) / ((performance.now() - w0) / 1000);
+    return { rate: rate, realTime: Math.abs(rate - 1) <= CLOCK_TOLERANCE };
+  }
+
+  // The marked microphone: the tone, and the bursts scheduled ahead on the context's clock.
+  async function microphone(now) {
+    const { ctx } = await audioContext();
+    const out = ctx.createMediaStreamDestination();
+    out.channelCount = 1;
+    const tone = ctx.createOscillator();
+    tone.frequency.value = TONE_HZ;
+    const toneGain = ctx.createGain();
+    toneGain.gain.value = TONE_GAIN;
+    tone.connect(toneGain).connect(out);
+    const burst = ctx.createOscillator();
+    const burstGain = ctx.createGain();
+    burstGain.gain.value = 0;
+    burst.connect(burstGain).connect(out);
+    tone.start();
+    burst.start();
+    let scheduled = -Infinity; // the last second (ms, rtcbench's clock) whose burst is scheduled
+    const schedule = () => {
+      const t = now();
+      const ct = ctx.currentTime;
+      for (let second = Math.max(scheduled + 1000, Math.ceil((t + 20) / 1000) * 1000); second < t + 1500; second += 1000) {
+        const at = ct + (second - t) / 1000;
+        burst.frequency.setValueAtTime(800 + 400 * ((((second / 1000) % 4) + 4) % 4), at);
+        burstGain.gain.setValueAtTime(BURST_GAIN, at);
+        burstGain.gain.setValueAtTime(0, at + BURST_S);
+        scheduled = second;
+      }
+    };
+    schedule();
+    const timer = setInterval(schedule, SCHEDULE_EVERY_MS);
+    const track = out.stream.getAudioTracks()[0];
+    return { track: track, stop: () => { clearInterval(timer); tone.stop(); burst.stop(); track.stop(); } };
+  }
+
+  // Listens to a received audio track; each burst heard waits in `entry.bursts` for stats().
+  async function listener(track, entry, now) {
+    const { ctx, sink } = await audioContext();
+    const source = ctx.createMediaStreamSource(new MediaStream([track]));
+    const node = new AudioWorkletNode(ctx, 'rtcbench-audio-listener', { channelCount: 1, channelCountMode: 'explicit' });
+    node.port.onmessage = (e) => {
+      if (entry.stopped) { return; }
+      const [onsetS, lengthS, hz] = e.data;
+      // the context's clock now against rtcbench's: the message's own delay cancels out
+      const onsetMs = now() - (ctx.currentTime - onsetS) * 1000;
+      if (entry.bursts.length > 1000) { entry.bursts.splice(0, 500); } // nobody asking: bounded memory
+      entry.bursts.push([onsetMs, lengthS * 1000, hz]);
+    };
+    source.connect(node).connect(sink);
+    entry.stop = () => { source.disconnect(); node.disconnect(); };
+  }
+
+  window.rtcbenchMarkers = { camera: camera, reader: reader, draw: draw, decode: decode, microphone: microphone, listener: listener, audioClock: audioClock };
 })();

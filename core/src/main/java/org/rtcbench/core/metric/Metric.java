@@ -28,6 +28,8 @@ public enum Metric {
     AUDIO_PACKETS_RECEIVED("audio.packets.received", "packets", true, "inbound-rtp packetsReceived of audio, summed"),
     AUDIO_JITTER("audio.jitter", "ms", false, "inbound-rtp jitter of audio, highest stream"),
     AUDIO_CONCEALED("audio.concealed", "%", false, "share of received audio samples concealed in the last interval"),
+    AUDIO_DELAY("audio.delay", "ms", false, "end to end, from the send time of an audio marker burst to its playout, mean over the interval (worst incoming track)"),
+    AV_SYNC("av.sync", "ms", false, "audio.delay minus video.delay of the same sender over the interval: positive when audio lags (the sender where the two are furthest apart)"),
     BITRATE_IN("bitrate.in", "kbps", true, "inbound-rtp bytesReceived rate over all streams"),
     BITRATE_OUT("bitrate.out", "kbps", true, "outbound-rtp bytesSent rate over all streams"),
     PACKET_LOSS("packetloss", "%", false, "inbound packets lost in the last interval / packets expected"),

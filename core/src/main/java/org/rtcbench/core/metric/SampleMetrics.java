@@ -199,10 +199,10 @@ public final class SampleMetrics {
     }
 
     /**
-     * The metrics read from frame markers: each incoming video track's totals (sample {@code received}:
-     * connection id to {@code [{trackIdentifier, timestamp, framesShown, ...}]}, see fake-media's
-     * ReceivedVideo) against the same track's in {@code previous}. A track without an
-     * earlier reading, or whose frames have no markers, measures nothing.
+     * The metrics read from markers: each incoming track's totals (sample {@code received}: connection
+     * id to {@code [{kind, trackIdentifier, timestamp, ...}]}, see fake-media's ReceivedVideo and
+     * ReceivedAudio) against the same track's in {@code previous}. A track without an earlier reading,
+     * or whose media has no markers, measures nothing.
      */
     private static void received(JsonNode previous, JsonNode current, Map<Metric, Double> out) {
         if (previous == null) {
@@ -219,13 +219,25 @@ public final class SampleMetrics {
         double skipped = 0;
         double unreadable = 0;
         boolean any = false;
+        double audioDelay = Double.NaN;
+        double sync = Double.NaN;
         for (Iterator<Map.Entry<String, JsonNode>> it = current.path("received").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> c = it.next();
+            double connectionVideoDelay = Double.NaN;
+            double connectionAudioDelay = Double.NaN;
             for (JsonNode t : c.getValue()) {
                 JsonNode old = before.get(c.getKey() + "/" + t.path("trackIdentifier").asText());
                 // each reading's own time (taken with the totals), as for W3C reports: not the sampler's
                 double dt = old == null ? 0 : t.path("timestamp").asDouble() - old.path("timestamp").asDouble();
                 if (dt <= 0) {
+                    continue;
+                }
+                if ("audio".equals(t.path("kind").asText())) {
+                    double heard = t.path("burstsHeard").asDouble() - old.path("burstsHeard").asDouble();
+                    if (heard > 0) {
+                        connectionAudioDelay = max(connectionAudioDelay,
+                                (t.path("totalDelayMs").asDouble() - old.path("totalDelayMs").asDouble()) / heard);
+                    }
                     continue;
                 }
                 any = true;
@@ -238,7 +250,7 @@ public final class SampleMetrics {
                 frozen = max(frozen, Math.min(100, 100 * (t.path("totalFrozenMs").asDouble() - old.path("totalFrozenMs").asDouble()) / dt));
                 double delayed = t.path("delayedFrames").asDouble() - old.path("delayedFrames").asDouble();
                 if (delayed > 0) {
-                    delay = max(delay, (t.path("totalDelayMs").asDouble() - old.path("totalDelayMs").asDouble()) / delayed);
+                    connectionVideoDelay = max(connectionVideoDelay, (t.path("totalDelayMs").asDouble() - old.path("totalDelayMs").asDouble()) / delayed);
                 }
                 double measured = t.path("qualityMeasurements").asDouble() - old.path("qualityMeasurements").asDouble();
                 if (measured > 0) {
@@ -246,7 +258,15 @@ public final class SampleMetrics {
                     ssim = min(ssim, (t.path("totalSsim").asDouble() - old.path("totalSsim").asDouble()) / measured);
                 }
             }
+            delay = max(delay, connectionVideoDelay);
+            audioDelay = max(audioDelay, connectionAudioDelay);
+            double apart = connectionAudioDelay - connectionVideoDelay; // one sender's audio and video: a connection
+            if (!Double.isNaN(apart) && (Double.isNaN(sync) || Math.abs(apart) > Math.abs(sync))) {
+                sync = apart;
+            }
         }
+        put(out, Metric.AUDIO_DELAY, audioDelay);
+        put(out, Metric.AV_SYNC, sync);
         put(out, Metric.VIDEO_FPS_RENDERED, fps);
         put(out, Metric.VIDEO_DELAY, delay);
         put(out, Metric.VIDEO_FROZEN, frozen);
@@ -261,7 +281,7 @@ public final class SampleMetrics {
     }
 
     private static double min(double a, double b) {
-        return Double.isNaN(a) ? b : Math.min(a, b);
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
     }
 
     /**
@@ -390,8 +410,9 @@ public final class SampleMetrics {
         return out;
     }
 
+    /** The larger, NaN meaning not measured: never NaN unless both are. */
     private static double max(double a, double b) {
-        return Double.isNaN(a) ? b : Math.max(a, b);
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
     }
 
     private static void put(Map<Metric, Double> out, Metric m, double v) {

@@ -239,6 +239,30 @@ class SampleMetricsTest {
                 .as("a connection's part carries its tracks").containsEntry(Metric.VIDEO_FPS_RENDERED, 10.0);
     }
 
+    /** Two connections' marker totals: c1 and c2 each with a video and an audio track. */
+    private static JsonNode audioVisual(long ts, double c1Video, double c1Audio, double c2Video, double c2Audio, long bursts) {
+        String track = """
+                {"kind": "video", "trackIdentifier": "v", "timestamp": %d, "framesShown": %d, "framesSkipped": 0, "framesUnreadable": 0,
+                 "totalDelayMs": %s, "delayedFrames": %d, "totalFrozenMs": 0, "qualityMeasurements": 0},
+                {"kind": "audio", "trackIdentifier": "a", "timestamp": %d, "burstsHeard": %d, "burstsUnreadable": 0, "totalDelayMs": %s}""";
+        long frames = 15 * (ts / 1000);
+        return json("{\"timestamp\": %d, \"received\": {\"c1\": [%s], \"c2\": [%s]}}".formatted(ts,
+                track.formatted(ts, frames, c1Video * frames, frames, ts, bursts, c1Audio * bursts),
+                track.formatted(ts, frames, c2Video * frames, frames, ts, bursts, c2Audio * bursts)));
+    }
+
+    @Test
+    void audioDelayIsTheWorstTrackAndAvSyncTheSenderWhoseAudioAndVideoAreFurthestApart() {
+        Map<Metric, Double> m = SampleMetrics.between(audioVisual(2000, 40, 90, 100, 80, 2), audioVisual(4000, 40, 90, 100, 80, 4));
+
+        assertThat(m.get(Metric.AUDIO_DELAY)).isCloseTo(90, within(1e-9));
+        assertThat(m.get(Metric.VIDEO_DELAY)).isCloseTo(100, within(1e-9));
+        assertThat(m.get(Metric.AV_SYNC)).as("c1: audio 50 ms behind; c2: 20 ms ahead").isCloseTo(50, within(1e-9));
+        assertThat(SampleMetrics.between(audioVisual(2000, 40, 90, 100, 80, 2), audioVisual(4000, 40, 90, 100, 80, 2)))
+                .as("no burst in the interval: audio not measured, never 0").doesNotContainKeys(Metric.AUDIO_DELAY, Metric.AV_SYNC)
+                .containsKey(Metric.VIDEO_DELAY);
+    }
+
     @Test
     void withoutReadableMarkersOrAnEarlierReadingMarkerMetricsAreNotMeasuredNeverZero() {
         JsonNode before = json("""

@@ -39,6 +39,7 @@ import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import dev.onvoid.webrtc.media.video.I420Buffer;
+import org.rtcbench.media.AudioMarker;
 import org.rtcbench.media.FrameMarker;
 import org.rtcbench.media.FrameStamp;
 import org.rtcbench.media.ReceivedVideo;
@@ -215,15 +216,22 @@ public final class JavaPeer implements Peer {
             audioSource = new CustomAudioSource();
             audioTrack = factory.createAudioTrack(name + "-audio", audioSource);
             AtomicLong chunk = new AtomicLong();
+            byte[] markedPcm = new byte[2 * ToneLoop.CHUNK];
             pumps.add(timer.scheduleAtFixedRate(() -> {
                 if (closed) {
                     return;
                 }
-                byte[] pcm = ToneLoop.chunk(chunk.getAndIncrement());
-                // bitsPerSample, sampleRate, channels, frames; only safe with the kDummyAudio module
+                long n = chunk.getAndIncrement();
                 if (attaching.get() > 0 || System.nanoTime() < quietUntilNanos) {
                     return;
                 }
+                byte[] pcm = ToneLoop.chunk(n);
+                if (marked) {
+                    // the marker is a function of time: a skipped chunk leaves the next on time
+                    AudioMarker.fill(markedPcm, ToneLoop.CHUNK, System.currentTimeMillis());
+                    pcm = markedPcm;
+                }
+                // bitsPerSample, sampleRate, channels, frames; only safe with the kDummyAudio module
                 audioSource.pushAudio(pcm, 16, ToneLoop.RATE, 1, ToneLoop.CHUNK);
             }, 0, 10, TimeUnit.MILLISECONDS));
         }
@@ -330,6 +338,9 @@ public final class JavaPeer implements Peer {
                         c.sinks.add(sink);
                     }
                 }
+                // No audio marker is read here: with the dummy audio module (see SharedFactory) libwebrtc
+                // never plays received audio out, so a remote audio track's sink gets nothing, and audio.delay
+                // is not measured on a Java receiver.
             }
         });
         return c;
@@ -518,9 +529,7 @@ public final class JavaPeer implements Peer {
         for (Conn c : conns.values()) {
             if (!c.received.isEmpty()) {
                 com.fasterxml.jackson.databind.node.ArrayNode tracks = received.putArray(c.id);
-                c.received.forEach((track, seen) -> {
-                    tracks.add(W3cStats.MAPPER.valueToTree(seen.totals(track, now)));
-                });
+                c.received.forEach((track, seen) -> tracks.add(W3cStats.MAPPER.valueToTree(seen.totals(track, now))));
             }
         }
         ObjectNode dc = out.putObject("datachannel");
@@ -776,12 +785,19 @@ public final class JavaPeer implements Peer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (Conn c : conns.values()) {
-            try {
-                closeConn(c);
-            } catch (RuntimeException e) {
-                // keep closing the rest
+        // the other peers' pumps still push: the same guard as closeConnection
+        attaching.incrementAndGet();
+        try {
+            for (Conn c : conns.values()) {
+                try {
+                    closeConn(c);
+                } catch (RuntimeException e) {
+                    // keep closing the rest
+                }
             }
+        } finally {
+            quietUntilNanos = System.nanoTime() + QUIET_AFTER_ATTACH_NANOS;
+            attaching.decrementAndGet();
         }
         conns.clear();
         disposeQuietly(videoTrack);

@@ -20,8 +20,13 @@ final class SharedFactory {
     static synchronized PeerConnectionFactory get() {
         if (factory == null && failure == null) {
             try {
-                // kDummyAudio is the module that works with CustomAudioSource.pushAudio (the headless
-                // module with pushAudio aborts the JVM on a race check).
+                // kDummyAudio is the module that works with CustomAudioSource.pushAudio. It never plays
+                // out, so received audio is never decoded nor handed to a track's sinks. The headless
+                // module plays out (a remote track's sink gets 10 ms a pull, measured), but it starts a
+                // capture thread of its own whenever a connection starts sending, shortly after the
+                // description is applied (on libwebrtc's worker thread), and that capture feeding the
+                // send streams beside pushAudio aborts the JVM ("Check failed: !race_checker.RaceDetected()"
+                // in audio_send_stream.cc; measured in a mesh); 0.14.0 has no SetAudioRecording(false).
                 factory = new PeerConnectionFactory(new AudioDeviceModule(AudioLayer.kDummyAudio));
             } catch (Throwable t) {
                 failure = t;
