@@ -152,12 +152,13 @@ final class BenchCommand {
         }
     }
 
-    /** {@code bench markers}: what marked media costs a browser peer, against its own fake camera, in the same call. */
+    /** {@code bench markers}: what markers cost a browser peer: marked media against the same media unmarked, and its own fake devices. */
     @Command(name = "markers", mixinStandardHelpOptions = true,
-            description = "CPU of a browser peer sending and reading marked media (the harness canvas camera, a marker read "
-                    + "from every received frame, a frame's luma a second) against the same call with the browser's own fake "
-                    + "camera (media.source builtin): a pair of each kind, 320x240@15 unless --video, the two alternating, "
-                    + "CPU measured after a 5 s warm-up.")
+            description = "CPU of a browser peer sending and reading marked media (the harness canvas camera and Web Audio "
+                    + "microphone, a marker read from every received frame, a frame's luma a second, the audio bursts heard) "
+                    + "against the same pictures and tone with no marker (media.source unmarked), and against the browser's own "
+                    + "fake devices (builtin): a pair of each kind, 320x240@15 unless --video, the three alternating, CPU "
+                    + "measured after a 5 s warm-up.")
     static final class Markers implements Callable<Integer> {
         @Option(names = "--kinds", split = ",", defaultValue = "chrome,firefox", description = "Browser kinds to measure (default: ${DEFAULT-VALUE}).")
         List<String> kinds;
@@ -178,12 +179,13 @@ final class BenchCommand {
             }
             org.rtcbench.core.scenario.VideoSpec v = InteropCommand.parseVideo(video);
             var demo = flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO));
-            System.out.printf("bench markers: %s, %d rounds of builtin then marked, two peers per call, %s%n", kinds, rounds, v);
+            System.out.printf("bench markers: %s, %d rounds of builtin, unmarked then marked, two peers per call, %s%n", kinds, rounds, v);
             Map<String, List<Double>> cores = new java.util.LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
                 for (var kind : InteropCommand.parseKinds(kinds, "--kinds")) {
                     var type = new org.rtcbench.core.peer.PeerType(kind, "local");
-                    for (String source : List.of(org.rtcbench.core.scenario.MediaSpec.BUILTIN, org.rtcbench.core.scenario.MediaSpec.MARKED)) {
+                    for (String source : List.of(org.rtcbench.core.scenario.MediaSpec.BUILTIN, org.rtcbench.core.scenario.MediaSpec.UNMARKED,
+                            org.rtcbench.core.scenario.MediaSpec.MARKED)) {
                         var scenario = org.rtcbench.bench.BrowserCostBench.callShape(demo, v, source);
                         var costs = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options().withForce(true),
                                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).run(List.of(type), 1);
@@ -196,10 +198,12 @@ final class BenchCommand {
             }
             System.out.println();
             for (var kind : InteropCommand.parseKinds(kinds, "--kinds")) {
-                double off = cores.get(kind.id() + " builtin").stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double builtin = cores.get(kind.id() + " builtin").stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+                double off = cores.get(kind.id() + " unmarked").stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
                 double on = cores.get(kind.id() + " marked").stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-                System.out.printf(Locale.ROOT, "%-8s per peer, mean of %d: builtin %.3f cores, marked %.3f cores: %+.1f %% of a peer's CPU%n",
-                        kind.id(), cores.get(kind.id() + " marked").size(), off, on, 100 * (on - off) / off);
+                System.out.printf(Locale.ROOT, "%-8s per peer, mean of %d: builtin %.3f, unmarked %.3f, marked %.3f cores: the markers %+.1f %% "
+                                + "of a peer's CPU (marked against unmarked), marked media %+.1f %% against the browser's own devices%n",
+                        kind.id(), cores.get(kind.id() + " marked").size(), builtin, off, on, 100 * (on - off) / off, 100 * (on - builtin) / builtin);
             }
             return ExitCode.PASSED;
         }

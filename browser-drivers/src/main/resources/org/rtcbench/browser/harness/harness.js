@@ -38,32 +38,33 @@
     state.role = spec.role || 'sendrecv';
     state.datachannel = spec.datachannel !== false;
     state.marked = spec.source === 'marked';
+    const synthetic = state.marked || spec.source === 'unmarked'; // rtcbench's pictures and tone
     state.marker = spec.marker || 0;
     state.clockOffsetMs = spec.clockOffsetMs || 0;
     // audio markers only where the page's audio clock keeps real time (see markers.js audioClock)
-    state.audioClock = state.marked && spec.audio ? await window.rtcbenchMarkers.audioClock() : null;
-    state.markedAudio = state.audioClock !== null && state.audioClock.realTime;
+    state.audioClock = synthetic && spec.audio ? await window.rtcbenchMarkers.audioClock() : null;
+    const syntheticAudio = state.audioClock !== null && state.audioClock.realTime;
+    state.markedAudio = state.marked && syntheticAudio;
     if (!sends()) {
       return { audioTracks: 0, videoTracks: 0, audioClockRate: state.audioClock && state.audioClock.rate };
     }
-    const markedVideo = state.marked && spec.video;
-    const markedAudio = state.markedAudio;
+    const syntheticVideo = synthetic && spec.video;
     const constraints = {
-      video: spec.video && !markedVideo ? { width: { ideal: spec.video.width }, height: { ideal: spec.video.height },
-                                            frameRate: { ideal: spec.video.fps } } : false,
+      video: spec.video && !syntheticVideo ? { width: { ideal: spec.video.width }, height: { ideal: spec.video.height },
+                                               frameRate: { ideal: spec.video.fps } } : false,
       // Audio processing would remove most of a steady test tone.
-      audio: spec.audio && !markedAudio ? { echoCancellation: false, noiseSuppression: false, autoGainControl: false } : false,
+      audio: spec.audio && !syntheticAudio ? { echoCancellation: false, noiseSuppression: false, autoGainControl: false } : false,
     };
     const tracks = [];
     if (constraints.video || constraints.audio) {
       tracks.push(...(await navigator.mediaDevices.getUserMedia(constraints)).getTracks());
     }
-    if (markedAudio) {
-      state.microphone = await window.rtcbenchMarkers.microphone(now);
+    if (syntheticAudio) {
+      state.microphone = await window.rtcbenchMarkers.microphone(now, state.marked);
       tracks.push(state.microphone.track);
     }
-    if (markedVideo) {
-      state.camera = await window.rtcbenchMarkers.camera(spec.video, state.marker, now);
+    if (syntheticVideo) {
+      state.camera = await window.rtcbenchMarkers.camera(spec.video, state.marked ? state.marker : null, now);
       tracks.push(state.camera.track);
     }
     state.stream = new MediaStream(tracks);

@@ -90,7 +90,8 @@
     return [Math.floor(hi / FRAMES), hi % FRAMES, clock];
   }
 
-  // A canvas camera: picture n, then its stamp, then the frame goes out (requestFrame), at the asked rate.
+  // A canvas camera: picture n, then its stamp (unless marker is null), then the frame goes out
+  // (requestFrame), at the asked rate.
   async function camera(video, marker, now) {
     const w = video.width;
     const h = video.height;
@@ -117,7 +118,7 @@
     const tick = () => {
       if (track.readyState === 'ended') { return; }
       ctx.putImageData(pictures[n % PICTURES], 0, 0);
-      draw(ctx, w, marker, n % FRAMES, ((Math.round(now()) % CLOCK) + CLOCK) % CLOCK);
+      if (marker !== null) { draw(ctx, w, marker, n % FRAMES, ((Math.round(now()) % CLOCK) + CLOCK) % CLOCK); }
       requestFrame();
       n++;
       // on the schedule, not a drifting interval: a late frame does not delay the next
@@ -248,8 +249,8 @@
     return { rate: rate, realTime: Math.abs(rate - 1) <= CLOCK_TOLERANCE };
   }
 
-  // The marked microphone: the tone, and the bursts scheduled ahead on the context's clock.
-  async function microphone(now) {
+  // The microphone: the tone, and (when marked) the bursts scheduled ahead on the context's clock.
+  async function microphone(now, marked) {
     const { ctx } = await audioContext();
     const out = ctx.createMediaStreamDestination();
     out.channelCount = 1;
@@ -276,8 +277,11 @@
         scheduled = second;
       }
     };
-    schedule();
-    const timer = setInterval(schedule, SCHEDULE_EVERY_MS);
+    let timer = null;
+    if (marked) {
+      schedule();
+      timer = setInterval(schedule, SCHEDULE_EVERY_MS);
+    }
     const track = out.stream.getAudioTracks()[0];
     return { track: track, stop: () => { clearInterval(timer); tone.stop(); burst.stop(); track.stop(); } };
   }

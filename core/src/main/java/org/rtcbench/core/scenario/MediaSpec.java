@@ -4,22 +4,26 @@ package org.rtcbench.core.scenario;
  * What a peer sends: fake video, a fake microphone (a tone) and a data channel with echo.
  *
  * @param source {@code marked} (the default): rtcbench's pattern with a machine-readable marker in every frame,
- *               read back by every receiver for delay, freezes and quality; {@code builtin}: a browser's own fake
- *               device (a Java peer sends the pattern without markers), so those metrics are not measured
+ *               read back by every receiver for delay, freezes and quality; {@code unmarked}: the same pictures and
+ *               tone with no marker drawn or read (what markers cost is the difference, see {@code bench markers});
+ *               {@code builtin}: a browser's own fake device (a Java peer sends the pattern without markers). Without
+ *               markers those metrics are not measured
  */
 public record MediaSpec(VideoSpec video, Boolean audio, Boolean datachannel, String source) {
     /** The default source. */
     public static final String MARKED = "marked";
     /** The browser's own fake camera and microphone. */
     public static final String BUILTIN = "builtin";
+    /** rtcbench's pictures and tone, no marker drawn or read. */
+    public static final String UNMARKED = "unmarked";
 
     public MediaSpec {
         video = video == null ? VideoSpec.defaults() : video;
         audio = audio == null ? Boolean.TRUE : audio;
         datachannel = datachannel == null ? Boolean.TRUE : datachannel;
         source = source == null ? MARKED : source;
-        if (!source.equals(MARKED) && !source.equals(BUILTIN)) {
-            throw new IllegalArgumentException("media source must be marked or builtin, got '" + source + "'");
+        if (!source.equals(MARKED) && !source.equals(UNMARKED) && !source.equals(BUILTIN)) {
+            throw new IllegalArgumentException("media source must be marked, unmarked or builtin, got '" + source + "'");
         }
     }
 
