@@ -2,7 +2,6 @@ package org.rtcbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.rtcbench.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -20,6 +19,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return RunExecution.run(flags.apply(ScenarioLoader.load(file)), flags.options());
+        var options = flags.options();
+        return RunExecution.run(flags.apply(ScenarioFiles.read(file, options.targets())), options);
     }
 }

@@ -75,12 +75,25 @@ public final class ReceivedVideo {
     }
 
     /**
-     * Counts one rendered frame.
+     * Counts one rendered frame, the only one rendered since the last: a reader that sees every frame
+     * (a Java peer's sink).
      *
      * @param stamp      its marker, null when the marker could not be read
      * @param receivedMs when it was rendered
      */
-    public synchronized void frame(FrameStamp stamp, long receivedMs, int width, int height) {
+    public void frame(FrameStamp stamp, long receivedMs, int width, int height) {
+        frame(stamp, receivedMs, width, height, 1);
+    }
+
+    /**
+     * Counts one rendered frame read by a reader that may miss some (a browser's, busy when the next
+     * frames were presented).
+     *
+     * @param presented frames presented since the last one read, this one included (the W3C
+     *                  {@code presentedFrames} of requestVideoFrameCallback): frame numbers missing
+     *                  in between that many were shown, just not read; only the rest were skipped
+     */
+    public synchronized void frame(FrameStamp stamp, long receivedMs, int width, int height, long presented) {
         if (stamp == null) {
             unreadable++;
             return;
@@ -97,11 +110,15 @@ public final class ReceivedVideo {
         if (ahead == 0 || ahead > FrameStamp.MAX_FRAME / 2) {
             return; // shown again, or older than one already shown
         }
+        long shownUnread = 0;
         if (!newStream && ahead <= MAX_GAP) {
-            skipped += ahead - 1;
+            shownUnread = Math.max(0, Math.min(ahead - 1, presented - 1));
+            skipped += ahead - 1 - shownUnread;
+            shown += shownUnread;
         }
         if (started) {
-            long gap = receivedMs - lastNewFrameMs;
+            // frames shown but not read came in between: the screen changed that often
+            double gap = (receivedMs - lastNewFrameMs) / (double) (shownUnread + 1);
             if (gap > freezeThresholdMs()) {
                 totalFrozenMs += gap;
             }

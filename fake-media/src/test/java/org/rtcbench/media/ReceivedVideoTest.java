@@ -50,6 +50,23 @@ class ReceivedVideoTest {
     }
 
     @Test
+    void framesABusyReaderMissedButTheElementPresentedWereShownNotSkippedNorAFreeze() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        for (int n = 0; n < 30; n += 3) {
+            // the page read every third frame; the element presented the two between each time
+            long sent = T0 + n * 1000L / 15;
+            v.frame(FrameStamp.at(SENDER, n, sent), sent + 20, 320, 240, n == 0 ? 1 : 3);
+        }
+        assertThat(v.totals("v1", T0 + 27 * 1000L / 15 + 20).totalFrozenMs()).as("a new picture every 67 ms, read or not").isZero();
+        long sent = T0 + 35 * 1000L / 15;
+        v.frame(FrameStamp.at(SENDER, 35, sent), sent + 20, 320, 240, 2); // 28..34 missing, 2 presented: 1 of them shown, 6 skipped
+        ReceivedVideo.Totals t = v.totals("v1", sent + 20);
+
+        assertThat(t.framesShown()).as("10 read, 2 shown unread after each of 9, then 1 and 35").isEqualTo(10 + 9 * 2 + 1 + 1);
+        assertThat(t.framesSkipped()).isEqualTo(6);
+    }
+
+    @Test
     void aStopInTheFramesIsFrozenTimeThatGrowsWhileItLastsAndReadingItChangesNothing() {
         ReceivedVideo v = new ReceivedVideo(T0);
         for (int n = 0; n < 15; n++) {

@@ -143,20 +143,24 @@
     const full = document.createElement('canvas');
     const fullCtx = full.getContext('2d', { willReadFrequently: true });
     let nextLumaMs = 0;
+    let lastPresented = null;
     const onFrame = (_, meta) => {
       if (entry.stopped) { return; }
       const w = meta.width;
       const h = meta.height;
       const t = now();
+      // frames the element presented since the last callback: a busy page misses some, which were still shown
+      const presented = lastPresented === null || !meta.presentedFrames ? 1 : Math.max(1, meta.presentedFrames - lastPresented);
+      lastPresented = meta.presentedFrames || null;
       const rows = Math.min(h, Math.ceil((w / 40) * (ROWS + 1)) + 1);
       if (band.width !== w || band.height !== rows) { band.width = w; band.height = rows; }
       bandCtx.drawImage(v, 0, 0, w, rows, 0, 0, w, rows);
       const stamp = decode(bandCtx.getImageData(0, 0, w, rows).data, w, h);
       if (entry.frames.length > 20000) { entry.frames.splice(0, 10000); } // nobody asking: bounded memory
       if (stamp === null) {
-        entry.frames.push([null, t, w, h]);
+        entry.frames.push([null, t, w, h, presented]);
       } else {
-        entry.frames.push([stamp[0], stamp[1], stamp[2], t, w, h]);
+        entry.frames.push([stamp[0], stamp[1], stamp[2], t, w, h, presented]);
         if (t >= nextLumaMs) {
           nextLumaMs = t + LUMA_EVERY_MS;
           if (full.width !== w || full.height !== h) { full.width = w; full.height = h; }

@@ -26,16 +26,21 @@ import java.util.Set;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IceSpec(String transportPolicy, Turn turn, String transport) {
+    /** The transport policies, as RTCConfiguration.iceTransportPolicy spells them. */
+    public static final List<String> POLICIES = List.of("all", "relay");
+    /** The local TURN server's transports. */
+    public static final List<String> TRANSPORTS = List.of("udp", "tcp", "both");
+
     public IceSpec {
         transportPolicy = transportPolicy == null ? "all" : transportPolicy;
-        if (!Set.of("all", "relay").contains(transportPolicy)) {
+        if (!POLICIES.contains(transportPolicy)) {
             throw new IllegalArgumentException("transportPolicy must be all or relay, got '" + transportPolicy + "'");
         }
         if ("relay".equals(transportPolicy) && turn == null) {
             throw new IllegalArgumentException("transportPolicy relay needs a TURN server: add 'turn: local' (rtcbench starts coturn) "
                     + "or turn: {urls: [...], username: ..., credential: ...}");
         }
-        if (transport != null && !Set.of("udp", "tcp", "both").contains(transport)) {
+        if (transport != null && !TRANSPORTS.contains(transport)) {
             throw new IllegalArgumentException("transport must be udp, tcp or both, got '" + transport + "'");
         }
         if (transport != null && turn != null && !turn.local()) {

@@ -16,14 +16,16 @@ public record MediaSpec(VideoSpec video, Boolean audio, Boolean datachannel, Str
     public static final String BUILTIN = "builtin";
     /** rtcbench's pictures and tone, no marker drawn or read. */
     public static final String UNMARKED = "unmarked";
+    /** Every source. */
+    public static final java.util.List<String> SOURCES = java.util.List.of(MARKED, UNMARKED, BUILTIN);
 
     public MediaSpec {
         video = video == null ? VideoSpec.defaults() : video;
         audio = audio == null ? Boolean.TRUE : audio;
         datachannel = datachannel == null ? Boolean.TRUE : datachannel;
         source = source == null ? MARKED : source;
-        if (!source.equals(MARKED) && !source.equals(UNMARKED) && !source.equals(BUILTIN)) {
-            throw new IllegalArgumentException("media source must be marked, unmarked or builtin, got '" + source + "'");
+        if (!SOURCES.contains(source)) {
+            throw new IllegalArgumentException("source must be marked, unmarked or builtin, got '" + source + "'");
         }
     }
 

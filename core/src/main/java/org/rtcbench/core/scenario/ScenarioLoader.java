@@ -254,6 +254,11 @@ public final class ScenarioLoader {
         return text == null ? "" : text.trim().replaceAll("\\s+", " ");
     }
 
+    /** Where the field at {@code pointer} (e.g. {@code /target/type}) is in the YAML text, as {@code :line:col}; empty if it is not there. */
+    public static String where(String yaml, String pointer) {
+        return where(locate(yaml, JsonPointer.compile(pointer), null));
+    }
+
     private static String where(JsonLocation loc) {
         if (loc == null || loc.getLineNr() < 1) {
             return "";
