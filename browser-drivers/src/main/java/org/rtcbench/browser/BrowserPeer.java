@@ -101,6 +101,7 @@ public final class BrowserPeer implements Peer {
         spec.put("clockOffsetMs", clockOffsetMs());
         spec.put("role", role.id());
         spec.put("audio", media.audio());
+        spec.put("webAudio", webAudioKeepsTime());
         spec.put("datachannel", media.datachannel());
         spec.put("video", Map.of("width", media.video().width(), "height", media.video().height(), "fps", media.video().fps()));
         call("startMedia", spec);
@@ -131,6 +132,18 @@ public final class BrowserPeer implements Peer {
         call("closeConnection", connectionId);
         received.remove(connectionId);
         heard.remove(connectionId);
+    }
+
+    /**
+     * Whether the page's Web Audio runs in real time, so that audio it makes or hears has honest
+     * times. Not in Firefox as rtcbench starts it: headless, with no audio device, it needs the mock
+     * one of {@link org.rtcbench.browser.local.FirefoxPrefs} (without it an AudioContext never starts),
+     * and that ran at 0.90 of real time on a busy host and near 1 on an idle one, its graph falling
+     * ever further behind (audio.delay measured 240-870 ms, growing): a Firefox page keeps its own
+     * fake microphone and reads no audio marker.
+     */
+    private boolean webAudioKeepsTime() {
+        return kind != PeerKind.FIREFOX;
     }
 
     /**

@@ -96,9 +96,10 @@ class MarkedMediaIT {
                 assertThat(metric(p, "video.frames.unreadable").max()).as(p.name() + ": markers that could not be read").isZero();
             }
         }
-        // Audio: Chromium hears the bursts of Chromium and Java senders. Headless Firefox's audio clock is a mock
-        // one that runs slow (0.90 of real time here), so a Firefox page neither sends nor hears audio markers, and
-        // a Java receiver never plays audio out (webrtc-java's dummy audio module): not measured, never a number.
+        // Audio: Chromium hears the bursts of Chromium and Java senders. Headless Firefox's Web Audio runs on a mock
+        // clock that falls behind real time (0.90 of it on a busy host), so a Firefox page neither sends nor hears
+        // audio markers, and a Java receiver never plays audio out (webrtc-java's dummy audio module): not measured,
+        // never a number.
         for (PeerSummary chrome : java.util.stream.Stream.of(mesh, chromes).flatMap(r -> r.peers().stream())
                 .filter(p -> p.kind().equals("chrome")).toList()) {
             assertThat(metric(chrome, "audio.delay").p50()).as(chrome.name() + ": burst send to playout on loopback, ms").isBetween(1.0, 400.0);

@@ -16,8 +16,7 @@
     errors: [],
     ice: { iceServers: [] }, // set by setIce(): TURN servers and the transport policy, for every connection
     marked: false,       // media.source marked: send the marked camera, read the markers of what arrives
-    audioClock: null,    // {rate, realTime} of the page's audio clock, when marked audio was asked for
-    markedAudio: false,  // marked and the audio clock keeps real time: the marked microphone, and listeners
+    markedAudio: false,  // marked, and Web Audio keeps real time here: the marked microphone, and listeners
     marker: 0,           // this peer's sender id in its markers
     clockOffsetMs: 0,    // how far rtcbench's clock is ahead of Date.now(): markers are on rtcbench's clock
     camera: null,        // the marked camera, while it runs
@@ -41,12 +40,11 @@
     const synthetic = state.marked || spec.source === 'unmarked'; // rtcbench's pictures and tone
     state.marker = spec.marker || 0;
     state.clockOffsetMs = spec.clockOffsetMs || 0;
-    // audio markers only where the page's audio clock keeps real time (see markers.js audioClock)
-    state.audioClock = synthetic && spec.audio ? await window.rtcbenchMarkers.audioClock() : null;
-    const syntheticAudio = state.audioClock !== null && state.audioClock.realTime;
+    // Web Audio only where it keeps real time (spec.webAudio, see BrowserPeer): the synthetic microphone, and listeners
+    const syntheticAudio = synthetic && spec.audio && spec.webAudio === true;
     state.markedAudio = state.marked && syntheticAudio;
     if (!sends()) {
-      return { audioTracks: 0, videoTracks: 0, audioClockRate: state.audioClock && state.audioClock.rate };
+      return { audioTracks: 0, videoTracks: 0 };
     }
     const syntheticVideo = synthetic && spec.video;
     const constraints = {
@@ -72,8 +70,7 @@
     v.muted = true; v.autoplay = true; v.playsInline = true; v.srcObject = state.stream;
     document.getElementById('local').appendChild(v);
     status('media started');
-    return { audioTracks: state.stream.getAudioTracks().length, videoTracks: state.stream.getVideoTracks().length,
-             audioClockRate: state.audioClock && state.audioClock.rate };
+    return { audioTracks: state.stream.getAudioTracks().length, videoTracks: state.stream.getVideoTracks().length };
   }
 
   function newPeerConnection(id) {

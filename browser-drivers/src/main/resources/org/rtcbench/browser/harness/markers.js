@@ -238,21 +238,6 @@
     return audio;
   }
 
-  // How fast the page's audio clock runs against the wall clock (1 is real time), measured over CLOCK_CHECK_MS.
-  // Headless Firefox has no audio device; its mock one (media.cubeb.force_mock_context) ran at 0.90 here,
-  // so its graph falls ever further behind and what it sends or hears carries no honest time: at more
-  // than CLOCK_TOLERANCE from real time the page keeps its browser's own microphone and hears no marker.
-  const CLOCK_CHECK_MS = 500;
-  const CLOCK_TOLERANCE = 0.03;
-  async function audioClock() {
-    const { ctx } = await audioContext();
-    const c0 = ctx.currentTime;
-    const w0 = performance.now();
-    await new Promise((ok) => setTimeout(ok, CLOCK_CHECK_MS));
-    const rate = (ctx.currentTime - c0) / ((performance.now() - w0) / 1000);
-    return { rate: rate, realTime: Math.abs(rate - 1) <= CLOCK_TOLERANCE };
-  }
-
   // The microphone: the tone, and (when marked) the bursts scheduled ahead on the context's clock.
   async function microphone(now, marked) {
     const { ctx } = await audioContext();
@@ -307,5 +292,5 @@
     entry.stop = () => { source.disconnect(); node.disconnect(); };
   }
 
-  window.rtcbenchMarkers = { camera: camera, reader: reader, draw: draw, decode: decode, microphone: microphone, listener: listener, audioClock: audioClock };
+  window.rtcbenchMarkers = { camera: camera, reader: reader, draw: draw, decode: decode, microphone: microphone, listener: listener };
 })();
