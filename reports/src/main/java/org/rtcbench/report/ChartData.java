@@ -35,7 +35,7 @@ final class ChartData {
      * reported. {@code series} may be full length: each peer's points are downsampled here.
      */
     static String json(Map<String, List<MetricPoint>> series, LoadSummary load, org.rtcbench.core.run.NetworkSummary network,
-                       List<ReportView.ChartRef> charts) {
+                       List<org.rtcbench.core.run.PeerSummary> peers, List<ReportView.ChartRef> charts) {
         StringWriter text = new StringWriter();
         try (JsonGenerator g = JSON.getFactory().createGenerator(text)) {
             g.writeStartObject();
@@ -91,7 +91,7 @@ final class ChartData {
             }
             g.writeEndArray();
             if (load != null) {
-                writeLoad(g, load);
+                writeLoad(g, load, subscriptions(peers));
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -100,8 +100,54 @@ final class ChartData {
         return text.toString();
     }
 
-    private static void writeLoad(JsonGenerator g, LoadSummary load) throws IOException {
+    /** One bar group of the subscriptions chart: a receiver's feed from one sender, with its marker metrics. */
+    record Subscription(String label, org.rtcbench.core.metric.Summary delay, org.rtcbench.core.metric.Summary psnr) {
+    }
+
+    /** Every feed some peer received that measured its delay, in run.json's order (receivers as listed, then their feeds). */
+    static List<Subscription> subscriptions(List<org.rtcbench.core.run.PeerSummary> peers) {
+        List<Subscription> out = new java.util.ArrayList<>();
+        for (org.rtcbench.core.run.PeerSummary p : peers) {
+            for (org.rtcbench.core.run.ReceivedFeed f : p.received()) {
+                org.rtcbench.core.metric.Summary delay = f.metrics().get(Metric.VIDEO_DELAY.id());
+                if (delay != null) {
+                    out.add(new Subscription(p.name() + " ← " + f.from(), delay, f.metrics().get(Metric.VIDEO_PSNR.id())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void writeSubscriptions(JsonGenerator g, List<Subscription> subscriptions) throws IOException {
+        g.writeObjectFieldStart("subscriptions");
+        g.writeArrayFieldStart("labels");
+        for (Subscription s : subscriptions) {
+            g.writeString(s.label());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("delayP50");
+        for (Subscription s : subscriptions) {
+            writeNullable(g, s.delay().p50());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("delayP95");
+        for (Subscription s : subscriptions) {
+            writeNullable(g, s.delay().p95());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("psnrP50");
+        for (Subscription s : subscriptions) {
+            writeNullable(g, s.psnr() == null ? null : s.psnr().p50());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeLoad(JsonGenerator g, LoadSummary load, List<Subscription> subscriptions) throws IOException {
         g.writeObjectFieldStart("load");
+        if (!subscriptions.isEmpty()) {
+            writeSubscriptions(g, subscriptions);
+        }
         List<LoadSummary.LoadPoint> timeline = load.timeline();
         g.writeArrayFieldStart("t");
         for (LoadSummary.LoadPoint p : timeline) {

@@ -127,7 +127,7 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         List<PeerSummary> peers = Objects.requireNonNullElse(run.peers(), List.of());
         String status = run.status() == null ? "unknown" : run.status().id();
         List<ChartRef> charts = new ArrayList<>();
-        String chartData = ChartData.json(series, run.load(), run.network(), charts);
+        String chartData = ChartData.json(series, run.load(), run.network(), peers, charts);
         LoadView load = run.load() == null ? null : load(run.load(), peers);
         boolean anyChart = !charts.isEmpty() || load != null && !load.charts().isEmpty();
         return new ReportView(Objects.requireNonNullElse(run.scenario(), "scenario"), status, blankToNull(run.reason()),
@@ -267,6 +267,9 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         }
         if (l.timeline().stream().anyMatch(p -> p.generatorCpuPercent() != null || p.lateFramesPercent() != null)) {
             charts.add(new ChartRef("load:generator", "Load generator: its CPU, the host's CPU and late frames"));
+        }
+        if (!ChartData.subscriptions(peers).isEmpty()) {
+            charts.add(new ChartRef("load:subscriptions", "Per subscription, from the markers: end-to-end delay and PSNR"));
         }
         String gatling = blankToNull(l.gatlingReport());
         return new LoadView(setup, Integer.toString(l.requested()), Integer.toString(l.joined()),

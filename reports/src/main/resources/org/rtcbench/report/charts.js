@@ -77,6 +77,17 @@
       option.yAxis = { type: 'value', min: 0 };
       option.series = [line('generator CPU (% of all cores)', zip(load.t, load.cpu)), line('host CPU (% of all cores)', zip(load.t, load.hostCpu || [])),
         line('late frames (%)', zip(load.t, load.late))];
+    } else if (key === 'subscriptions') {
+      var subs = load.subscriptions;
+      option = base('per subscription (receiver ← sender)');
+      option.xAxis = { type: 'category', data: subs.labels, axisLabel: { interval: 0, rotate: subs.labels.length > 4 ? 30 : 0, fontSize: 10 } };
+      option.yAxis = [{ type: 'value', name: 'ms', min: 0 }, { type: 'value', name: 'dB', scale: true }];
+      option.grid.bottom = 90;
+      option.series = [{ name: 'video.delay p50', type: 'bar', data: subs.delayP50 }, { name: 'video.delay p95', type: 'bar', data: subs.delayP95 },
+        { name: 'video.psnr p50', type: 'line', yAxisIndex: 1, connectNulls: false, data: subs.psnrP50 }];
+      if (subs.labels.length > 40) {
+        option.dataZoom = [{ type: 'slider', xAxisIndex: 0, start: 0, end: 100 * 40 / subs.labels.length }];
+      }
     } else {
       throw new Error('unknown load chart ' + key);
     }

@@ -94,7 +94,16 @@ final class ExampleRuns {
      * limited by its CPU, a Gatling report, first-frame times never measured.
      */
     static RunSummary load() {
-        return interop().withLoad(loadSummary(true, "gatling/index.html"));
+        RunSummary run = interop().withLoad(loadSummary(true, "gatling/index.html"));
+        List<PeerSummary> peers = new java.util.ArrayList<>(run.peers());
+        // a synthetic subscriber and what it saw of two publishers' feeds, by their markers
+        peers.add(new PeerSummary("r1-sub-1", "java", "recvonly", "libwebrtc (webrtc-java)", "0.14.0", null, null, 2L, 300L, "ok",
+                null, 20, Map.of("video.delay", new Summary(20, 12, 15, 73, 80, 14, 18)), null, null, null, null, null,
+                List.of(new org.rtcbench.core.run.ReceivedFeed("r1-sub-1#r1-pub-1", "r1-pub-1",
+                                Map.of("video.delay", new Summary(20, 12, 14.5, 20, 22, 14, 15), "video.psnr", new Summary(20, 54, 54.7, 55, 55, 54.7, 54.7))),
+                        new org.rtcbench.core.run.ReceivedFeed("r1-sub-1#r1-pub-2", "r1-pub-2",
+                                Map.of("video.delay", new Summary(20, 60, 73, 79, 80, 73, 72))))));
+        return run.withPeers(peers);
     }
 
     static LoadSummary loadSummary(boolean generatorLimited, String gatlingReport) {

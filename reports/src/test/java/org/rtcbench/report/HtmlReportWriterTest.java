@@ -15,6 +15,7 @@ import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
+import org.rtcbench.core.run.RunSummary;
 
 /** report.html as a browser parses it: sections, numbers, missing values, escaping, matrix and load view. */
 class HtmlReportWriterTest {
@@ -130,8 +131,24 @@ class HtmlReportWriterTest {
         assertThat(load).isNotNull();
         assertThat(load.select("#load-counts > div").eachText()).containsExactly("50 requested", "48 joined",
                 "47 connected", "2 failed");
-        assertThat(load.select(".chart").eachAttr("data-chart")).containsExactly("load:peers", "load:join", "load:generator");
+        assertThat(load.select(".chart").eachAttr("data-chart")).containsExactly("load:peers", "load:join", "load:generator", "load:subscriptions");
         assertThat(load.selectFirst("#gatling a").attr("href")).isEqualTo("gatling/index.html");
+    }
+
+    @Test
+    void aLoadRunChartsEverySubscriptionsDelayAndPsnrFromItsMarkers() throws Exception {
+        RunSummary run = ExampleRuns.load();
+        com.fasterxml.jackson.databind.JsonNode data = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(ChartData.json(Map.of(), run.load(), null, run.peers(), new java.util.ArrayList<>()));
+
+        com.fasterxml.jackson.databind.JsonNode subs = data.path("load").path("subscriptions");
+        assertThat(subs.path("labels")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .containsExactly("r1-sub-1 ← r1-pub-1", "r1-sub-1 ← r1-pub-2");
+        assertThat(subs.path("delayP50").get(1).asDouble()).isEqualTo(73.0);
+        assertThat(subs.path("psnrP50").get(0).asDouble()).isEqualTo(54.7);
+        assertThat(subs.path("psnrP50").get(1).isNull()).as("not measured: a gap, never 0").isTrue();
+        assertThat(Jsoup.parse(HtmlReportWriter.write(ExampleRuns.interop().withLoad(ExampleRuns.loadSummary(false, null))))
+                .select(".chart[data-chart=load:subscriptions]")).as("no feed measured: no chart").isEmpty();
     }
 
     @Test

@@ -53,8 +53,8 @@ class ReportInBrowserIT {
 
         String dom = openedDom(report, "dom");
         assertThat(dom).contains("id=\"matrix\"").contains("id=\"load\"").contains("id=\"generator-limited-banner\"");
-        // fps, bitrate.in and rtt over time; peers over time, join time histogram and the generator's CPU
-        assertThat(chartsDrawn(dom)).isEqualTo(6);
+        // fps, bitrate.in and rtt over time; peers over time, join time histogram, the generator's CPU, and the subscriptions
+        assertThat(chartsDrawn(dom)).isEqualTo(7);
 
         Path screenshot = Path.of("target", "report-screenshot.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);

@@ -60,6 +60,12 @@ public record RunSummary(String runId, String scenario, RunStatus status, String
                 rtcbenchVersion, host, peers, assertions, matrix, load, c, network);
     }
 
+    /** This run with these peers. */
+    public RunSummary withPeers(List<PeerSummary> p) {
+        return new RunSummary(runId, scenario, status, reason, startedAt, endedAt, durationMs, firstConnectedAfterLaunchMs,
+                rtcbenchVersion, host, p, assertions, matrix, load, capacity, network);
+    }
+
     /** This run with what its network did. */
     public RunSummary withNetwork(NetworkSummary n) {
         return new RunSummary(runId, scenario, status, reason, startedAt, endedAt, durationMs, firstConnectedAfterLaunchMs,
