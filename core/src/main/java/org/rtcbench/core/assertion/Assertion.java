@@ -63,7 +63,7 @@ public sealed interface Assertion permits Assertion.MetricThreshold, Assertion.C
 
     /** Parses one assertion line, with a message naming what is wrong and what is allowed. */
     @JsonCreator
-    static Assertion parse(String text) {
+    public static Assertion parse(String text) {
         String t = text == null ? "" : text.trim().replaceAll("\\s+", " ");
         Matcher c = CONNECTED.matcher(t);
         if (c.matches()) {
