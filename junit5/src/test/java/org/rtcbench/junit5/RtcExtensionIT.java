@@ -18,6 +18,7 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.rtcbench.junit5.samples.BadKind;
 import org.rtcbench.junit5.samples.JavaMatrix;
 import org.rtcbench.junit5.samples.JavaPair;
 import org.rtcbench.junit5.samples.MissingImage;
@@ -85,6 +86,18 @@ class RtcExtensionIT {
 
         assertThat(skipped.status()).as(String.valueOf(skipped.message())).isEqualTo(TestExecutionResult.Status.ABORTED);
         assertThat(skipped.message()).startsWith("rtcbench could not run the call here: ").contains("rtcbench/no-such-image:0");
+    }
+
+    @Test
+    void anAnnotationValueRtcbenchDoesNotKnowFailsTheTestWithOneLine() {
+        Map<String, Outcome> outcomes = run(BadKind.class);
+
+        Outcome kind = outcomes.get("aKindThatDoesNotExist(Peer, RtcRun)");
+        assertThat(kind.status()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(kind.message()).isEqualTo("@RtcPeer(kind = \"safari\") on aKindThatDoesNotExist: unknown peer kind 'safari' (allowed: chrome, firefox, java)");
+        Outcome target = outcomes.get("aTargetThatDoesNotExist(Peer, RtcRun)");
+        assertThat(target.status()).isEqualTo(TestExecutionResult.Status.FAILED);
+        assertThat(target.message()).isEqualTo("@RtcTest(target = \"nosuch\"): unknown target type 'nosuch' (allowed: p2p, janus)");
     }
 
     @Test
