@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +51,7 @@ class ExampleScenariosIT {
     void exampleScenarioPassesWithRealPeers(Path file) throws Exception {
         Scenario scenario = ScenarioLoader.load(file).withDuration(CALL);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
-                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
-                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        RunOptions options = org.rtcbench.testing.Runs.options(tmp, console);
 
         RunSummary run = new ScenarioRunner(scenario, options).run();
         String out = console.toString(StandardCharsets.UTF_8);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -285,9 +284,7 @@ class JanusLoadIT {
     }
 
     private RunOptions options() {
-        return RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
-                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
-                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        return org.rtcbench.testing.Runs.options(tmp, console);
     }
 
     private Path runDir() throws IOException {

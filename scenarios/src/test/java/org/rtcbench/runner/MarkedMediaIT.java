@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +40,7 @@ class MarkedMediaIT {
         Path file = tmp.resolve("scenario-" + System.nanoTime() + ".yaml");
         Files.writeString(file, yaml);
         Scenario s = ScenarioLoader.load(file);
-        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
-                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
-                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        RunOptions options = org.rtcbench.testing.Runs.options(tmp, console);
         RunSummary run = new ScenarioRunner(s, options).run();
         assertThat(run.status()).as(console.toString(StandardCharsets.UTF_8)).isEqualTo(RunStatus.PASSED);
         return run;

@@ -3,7 +3,6 @@ package org.rtcbench.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +37,7 @@ class NetworkPeersIT {
     }
 
     private RunOptions options() {
-        return RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
-                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
-                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        return org.rtcbench.testing.Runs.options(tmp, console);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.rtcbench.testing.Runs.peer;
 import static org.rtcbench.testing.Runs.waitForSamples;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +39,7 @@ class PeerKilledIT {
                   - connected within 10s
                 """);
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
-                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
-                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        RunOptions options = org.rtcbench.testing.Runs.options(tmp, console);
         ScenarioRunner runner = new ScenarioRunner(scenario, options);
         CompletableFuture<RunSummary> run = CompletableFuture.supplyAsync(runner::run);
 

@@ -12,6 +12,13 @@ public final class Runs {
     private Runs() {
     }
 
+    /** A test's run options: results, media cache and work directory under {@code tmp}, the console into {@code console}. */
+    public static org.rtcbench.runner.RunOptions options(Path tmp, java.io.OutputStream console) {
+        return org.rtcbench.runner.RunOptions.defaults().withResultsRoot(tmp.resolve("results"))
+                .withOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8))
+                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+    }
+
     /** The summary of peer {@code name}. */
     public static PeerSummary peer(RunSummary run, String name) {
         return run.peers().stream().filter(p -> p.name().equals(name)).findFirst()
