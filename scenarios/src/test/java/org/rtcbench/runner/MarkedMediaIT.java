@@ -60,7 +60,7 @@ class MarkedMediaIT {
 
     @Test
     void chromiumFirefoxAndJavaEachReadWhatTheOthersSentDelayFpsAndQuality() throws IOException {
-        // a mesh: every pair of kinds, both ways (chrome<->firefox, java<->chrome, java<->firefox)
+        // a mesh: every pair of kinds, both ways (chrome<->firefox, java<->chrome, java<->firefox); then pairs
         RunSummary mesh = run(SMALL.formatted("12s") + """
                 name: marked-mesh
                 peers:
@@ -80,24 +80,41 @@ class MarkedMediaIT {
                   - kind: chrome
                     count: 2
                 """);
-        for (RunSummary run : List.of(mesh, firefoxes, chromes)) {
+        RunSummary chromeFirefox = run(SMALL.formatted("10s") + """
+                name: marked-chromium-firefox
+                peers:
+                  - kind: chrome
+                  - kind: firefox
+                """);
+        RunSummary javaChrome = run(SMALL.formatted("10s") + """
+                name: marked-java-chromium
+                peers:
+                  - kind: java
+                  - kind: chrome
+                """);
+        List<RunSummary> pairs = List.of(firefoxes, chromes, chromeFirefox, javaChrome);
+        for (RunSummary run : java.util.stream.Stream.concat(java.util.stream.Stream.of(mesh), pairs.stream()).toList()) {
             for (PeerSummary p : run.peers()) {
                 assertThat(metric(p, "video.delay").p50()).as(p.name() + ": send to render on loopback, ms").isBetween(1.0, 150.0);
                 assertThat(metric(p, "video.psnr").p50()).as(p.name() + ": dB, the worst incoming track").isGreaterThanOrEqualTo(30.0);
                 assertThat(metric(p, "video.ssim").p50()).as(p.name()).isGreaterThan(0.9);
-                // frames flowing, and the markers count what the stack decoded (a busy host's Chromium shows 13, not 15)
-                double shown = metric(p, "video.fps.rendered").p50();
-                assertThat(shown).as(p.name() + ": distinct frames shown, 15 sent").isGreaterThan(5.0);
-                assertThat(shown).as(p.name() + ": shown against decoded (inbound-rtp framesPerSecond)")
-                        .isCloseTo(metric(p, "video.fps").p50(), org.assertj.core.api.Assertions.within(2.0));
+                assertThat(metric(p, "video.fps.rendered").p50()).as(p.name() + ": distinct frames shown, 15 sent").isGreaterThan(5.0);
                 assertThat(metric(p, "video.frames.unreadable").max()).as(p.name() + ": markers that could not be read").isZero();
+            }
+        }
+        // In a pair the markers count what the stack decoded. Not in the mesh: there the Chromium page (two
+        // encoders, two decoders, Web Audio) showed 11-12 of the 15 fps it decoded, on an idle host too.
+        for (RunSummary run : pairs) {
+            for (PeerSummary p : run.peers()) {
+                assertThat(metric(p, "video.fps.rendered").p50()).as(p.name() + ": shown against decoded (inbound-rtp framesPerSecond)")
+                        .isCloseTo(metric(p, "video.fps").p50(), org.assertj.core.api.Assertions.within(2.0));
             }
         }
         // Audio: Chromium hears the bursts of Chromium and Java senders. Headless Firefox's Web Audio runs on a mock
         // clock that falls behind real time (0.90 of it on a busy host), so a Firefox page neither sends nor hears
         // audio markers, and a Java receiver never plays audio out (webrtc-java's dummy audio module): not measured,
         // never a number.
-        for (PeerSummary chrome : java.util.stream.Stream.of(mesh, chromes).flatMap(r -> r.peers().stream())
+        for (PeerSummary chrome : java.util.stream.Stream.of(mesh, chromes, javaChrome).flatMap(r -> r.peers().stream())
                 .filter(p -> p.kind().equals("chrome")).toList()) {
             assertThat(metric(chrome, "audio.delay").p50()).as(chrome.name() + ": burst send to playout on loopback, ms").isBetween(1.0, 400.0);
             assertThat(metric(chrome, "av.sync").p50()).as(chrome.name() + ": audio.delay - video.delay, ms").isBetween(-400.0, 400.0);
