@@ -136,14 +136,11 @@ final class InteropCommand implements Callable<Integer> {
     }
 
     static VideoSpec parseVideo(String text) {
-        var m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)@(\\d+)").matcher(text);
-        if (!m.matches()) {
-            throw new BadInputException("--video " + text + ": write WIDTHxHEIGHT@FPS, e.g. 320x240@15");
-        }
         try {
-            return new VideoSpec(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return VideoSpec.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--video " + text + ": " + e.getMessage());
+            String m = e.getMessage();
+            throw new BadInputException("--video " + (m.startsWith(text + ": ") ? m : text + ": " + m));
         }
     }
 }

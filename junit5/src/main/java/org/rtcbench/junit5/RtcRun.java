@@ -117,11 +117,11 @@ public final class RtcRun {
     }
 
     private static VideoSpec video(String text) {
-        String[] p = text.split("[x@]");
-        if (p.length != 3) {
-            throw new IllegalArgumentException("@RtcTest(video = \"" + text + "\"): write WxH@FPS, e.g. 320x240@15");
+        try {
+            return VideoSpec.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@RtcTest(video = \"" + text + "\"): " + e.getMessage(), e);
         }
-        return new VideoSpec(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
     }
 
     /** This call's run directory (report.html, run.json, samples); null before {@link #call}. */

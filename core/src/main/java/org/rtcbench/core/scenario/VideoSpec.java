@@ -27,4 +27,18 @@ public record VideoSpec(Integer width, Integer height, Integer fps) {
     public String toString() {
         return width + "x" + height + "@" + fps;
     }
+
+    /**
+     * Reads {@code WIDTHxHEIGHT@FPS}, e.g. {@code 320x240@15}, as the command line and the JUnit
+     * extension write it.
+     *
+     * @throws IllegalArgumentException saying what to write
+     */
+    public static VideoSpec parse(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)x(\\d+)@(\\d+)").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(text + ": write WIDTHxHEIGHT@FPS, e.g. 320x240@15");
+        }
+        return new VideoSpec(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+    }
 }
