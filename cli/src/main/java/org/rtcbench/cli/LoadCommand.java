@@ -60,11 +60,16 @@ final class LoadCommand implements Callable<Integer> {
                     + "(default: the scenario's, else new rooms; rooms rtcbench creates are destroyed after the run).")
     Long room;
 
-    @Option(names = "--publishers", paramLabel = "P", description = "Publishers per room (default: the scenario's, else 3).")
+    @Option(names = "--publishers", paramLabel = "P",
+            description = "Publishers per room (default: the scenario's, else 3); 0 with --room: only subscribe to the publishers already there.")
     Integer publishers;
 
     @Option(names = "--subscribers", paramLabel = "S", description = "Subscribers per room, each subscribing to every publisher (default: the scenario's, else 3).")
     Integer subscribers;
+
+    @Option(names = "--subscribe-to", paramLabel = "WHOM",
+            description = "all: subscribers take every publisher of their room, also those this run did not create (the default); own: only this run's.")
+    String subscribeTo;
 
     @Option(names = "--ramp", paramLabel = "DURATION", description = "How long users keep arriving, e.g. 30s.")
     String ramp;
@@ -111,7 +116,8 @@ final class LoadCommand implements Callable<Integer> {
             l = new LoadSpec(rooms != null ? rooms : l.rooms(), publishers != null ? publishers : l.publishers(),
                     subscribers != null ? subscribers : l.subscribers(), injection != null ? injection : l.injection(),
                     ramp != null ? duration("--ramp", ramp) : l.ramp(), hold != null ? duration("--hold", hold) : l.hold(),
-                    codec != null ? codec : l.videoCodec(), room != null ? room : l.room());
+                    codec != null ? codec : l.videoCodec(), room != null ? room : l.room(),
+                    subscribeTo != null ? subscribeTo : l.subscribeTo());
             String u = url != null ? url : s.target().url();
             String api = janusApi != null ? janusApi : url != null ? null : s.target().api();
             s = s.withLoad(target(type, u, api), l);
@@ -161,6 +167,7 @@ final class LoadCommand implements Callable<Integer> {
     private static String flagged(IllegalArgumentException e) {
         return e.getMessage().replaceFirst("^(rooms|room|publishers|subscribers|injection|videoCodec|url)", "--$1")
                 .replaceFirst("^api ", "--janus-api ")
+                .replaceFirst("^subscribeTo ", "--subscribe-to ")
                 .replace("--videoCodec", "--codec");
     }
 

@@ -131,7 +131,11 @@ class BadInputIT {
     @Test
     void loadFlagsAreCheckedWithTheirNames() throws Exception {
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--injection", "fast"), "--injection must be once, ramp, closed, rate:<users>/s or rate:<users>/m");
-        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "0"), "--publishers must be at least 1");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "-1"), "--publishers must be 0 or more per room, got -1");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "0"),
+                "--publishers 0 subscribes to publishers already in a room: name it with room (--room), or give at least 1 publisher per room");
+        assertOneLineError(RtcbenchProcess.run(tmp, "load", "--subscribe-to", "some"),
+                "--subscribe-to must be all (every publisher of the room) or own (this run's), got 'some'");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--ramp", "soon"), "--ramp");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--room", "0"), "--room must be a positive VideoRoom id, got 0");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--janus-api", "grpc"), "--janus-api must be http or ws");

@@ -64,7 +64,11 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
 
     record LoadView(List<Fact> setup, String requested, String joined, String connected, String failed,
                     boolean generatorLimited, String generatorLimitedReason, List<TimingRow> timings, List<RoomRow> rooms,
-                    List<ChartRef> charts, String gatlingReport, String gatlingReportText) {
+                    List<ChartRef> charts, String gatlingReport, String gatlingReportText, List<FeedRow> feeds) {
+    }
+
+    /** A feed the subscribers took: room, the target's id, its display name, who published it (this run's peer, or not this run). */
+    record FeedRow(String room, String feedId, String display, boolean own, String publishedBy, String subscriptions) {
     }
 
     /**
@@ -252,7 +256,8 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
     private static LoadView load(LoadSummary l, List<PeerSummary> peers) {
         List<Fact> setup = List.of(new Fact("Target", l.target()), new Fact("URL", l.url() != null ? l.url() : "a local Janus that rtcbench started (its address: the janus-started event)"),
                 new Fact("Rooms", Integer.toString(l.rooms())), new Fact("Publishers", Integer.toString(l.publishers()) + " per room"),
-                new Fact("Subscribers", Integer.toString(l.subscribers()) + " per room, each subscribing to every publisher of its room"),
+                new Fact("Subscribers", Integer.toString(l.subscribers()) + " per room, each subscribing to "
+                        + ("own".equals(l.subscribeTo()) ? "every publisher this run put in its room" : "every publisher of its room, also those this run did not create")),
                 new Fact("Injection", l.injection()));
         List<TimingRow> timings = new ArrayList<>();
         timings.add(timing("join", l.join()));
@@ -274,7 +279,9 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
         String gatling = blankToNull(l.gatlingReport());
         return new LoadView(setup, Integer.toString(l.requested()), Integer.toString(l.joined()),
                 Integer.toString(l.connected()), Integer.toString(l.failed()), l.generatorLimited(),
-                blankToNull(l.generatorLimitedReason()), timings, rooms(l, peers), charts, relativeHref(gatling), gatling);
+                blankToNull(l.generatorLimitedReason()), timings, rooms(l, peers), charts, relativeHref(gatling), gatling,
+                l.feeds().stream().map(f -> new FeedRow(Long.toString(f.room()), Long.toString(f.feedId()), f.display(), f.own(),
+                        f.own() ? f.publisher() : "not this run", Integer.toString(f.subscriptions()))).toList());
     }
 
     /** Per room, from the synthetic peers' names ({@code r<k>-pub-<i>}, {@code r<k>-sub-<j>}): who connected and how its subscribers fared. */

@@ -159,6 +159,17 @@ public final class SummaryJson {
             o.put("gatlingReport", l.gatlingReport());
             l.roomIds().forEach(o.putArray("roomIds")::add);
             l.reusedRoomIds().forEach(o.putArray("reusedRoomIds")::add);
+            o.put("subscribeTo", l.subscribeTo());
+            com.fasterxml.jackson.databind.node.ArrayNode feeds = o.putArray("feeds");
+            for (LoadSummary.Feed f : l.feeds()) {
+                ObjectNode feed = feeds.addObject();
+                feed.put("room", f.room());
+                feed.put("feedId", f.feedId());
+                feed.put("display", f.display());
+                feed.put("own", f.own());
+                feed.put("publisher", f.publisher());
+                feed.put("subscriptions", f.subscriptions());
+            }
         }
         return root;
     }

@@ -185,6 +185,16 @@ class HtmlReportWriterTest {
         assertThat(rooms.get(4).reused()).isFalse();
     }
 
+    @Test
+    void everyFeedTheSubscribersTookIsNamedByItsDisplayAndWhetherThisRunPublishedIt() {
+        Document doc = Jsoup.parse(HtmlReportWriter.write(ExampleRuns.load()));
+        assertThat(rows(doc, "load-feeds")).containsExactly(
+                List.of("1001", "7001", "r1-pub-1", "r1-pub-1", "8"),
+                List.of("1001", "4242", "WHIP Publisher studio-cam", "not this run", "8"));
+        assertThat(doc.select("#load-feeds tr.foreign")).hasSize(1);
+        assertThat(doc.getElementById("load").text()).contains("every publisher of its room, also those this run did not create");
+    }
+
     private static PeerSummary peer(String name, String outcome, Double fps, Double loss) {
         Map<String, org.rtcbench.core.metric.Summary> metrics = new java.util.HashMap<>();
         if (fps != null) {

@@ -85,8 +85,10 @@ class SummaryJsonTest {
 
         assertThat(keys(load)).containsExactly("target", "url", "rooms", "publishers", "subscribers", "injection",
                 "requested", "joined", "connected", "failed", "generatorLimited", "generatorLimitedReason", "join",
-                "iceConnected", "firstFrame", "gatlingReport", "roomIds", "reusedRoomIds");
+                "iceConnected", "firstFrame", "gatlingReport", "roomIds", "reusedRoomIds", "subscribeTo", "feeds");
         assertThat(load.get("generatorLimited").asBoolean()).isTrue();
+        assertThat(load.get("feeds").get(1).toString()).isEqualTo("{\"room\":1001,\"feedId\":4242,\"display\":\"WHIP Publisher studio-cam\","
+                + "\"own\":false,\"publisher\":null,\"subscriptions\":8}");
         assertThat(load.get("join").toString()).isEqualTo("{\"count\":48,\"p50Ms\":675,\"p95Ms\":1050,\"maxMs\":1105}");
         assertThat(load.get("firstFrame").toString()).isEqualTo("{\"count\":0,\"p50Ms\":null,\"p95Ms\":null,\"maxMs\":null}");
         assertThat(load.get("gatlingReport").asText()).isEqualTo("gatling/index.html");

@@ -1,7 +1,6 @@
 package org.rtcbench.load;
 
 import java.time.Duration;
-import java.util.Set;
 import org.rtcbench.core.peer.PeerLauncher;
 import org.rtcbench.core.scenario.MediaSpec;
 import org.rtcbench.core.target.Rooms;
@@ -9,9 +8,9 @@ import org.rtcbench.core.target.Rooms;
 /**
  * What every virtual user of a load run shares: the target's rooms, the launcher of Java
  * peers (advertising the address the target can reach), the media publishers send, the codec, the
- * run's register of peers, the feeds this run published (subscribers take only those), and how
+ * run's register of peers, the rooms' feeds (which this run published, which subscribers take and took), and how
  * long a first video frame may take; and each room's publishers, listed once for all who watch it.
  */
 public record LoadContext(Rooms room, PeerLauncher javaPeers, MediaSpec media, String videoCodec,
-                          LoadPeers peers, Set<Long> ownFeeds, Duration firstFrameTimeout, RoomPublishers publishers) {
+                          LoadPeers peers, RunFeeds feeds, Duration firstFrameTimeout, RoomPublishers publishers) {
 }

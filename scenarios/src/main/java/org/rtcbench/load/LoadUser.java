@@ -14,7 +14,7 @@ import org.rtcbench.core.target.Rooms;
 
 /**
  * One virtual user of a load run: a synthetic Java peer that joins its room of the target (e.g. a Janus VideoRoom) and publishes,
- * or subscribes to every publisher of its room (also to those that arrive later), holds, and
+ * or subscribes to every publisher of its room that it takes ({@link RunFeeds}; also to those that arrive later), holds, and
  * leaves. Each step's time goes to a {@link Recorder}: {@code join}, {@code ice-connected} (per
  * role) and {@code first-frame} (a subscriber's first decoded video frame of each publisher).
  */
@@ -65,7 +65,7 @@ public final class LoadUser {
                     rec.record("join (publisher)", t0, System.currentTimeMillis(), message(e));
                     throw e;
                 }
-                ctx.ownFeeds().add(publication.feedId());
+                ctx.feeds().published(publication.feedId(), name);
                 recordPhases(rec, "publisher", t0, publication.joinMs(), System.currentTimeMillis());
                 joined();
                 tracked.connected((System.nanoTime() - startNanos) / 1_000_000);
@@ -128,7 +128,7 @@ public final class LoadUser {
     private void subscribeToNewPublishers(Recorder rec) {
         for (Rooms.Feed p : ctx.publishers().of(room)) {
             Long feed = p.feedId();
-            if (subscriptions.containsKey(feed) || !ctx.ownFeeds().contains(feed)) {
+            if (subscriptions.containsKey(feed) || !ctx.feeds().takes(p)) {
                 continue;
             }
             long t0 = System.currentTimeMillis();
@@ -141,10 +141,13 @@ public final class LoadUser {
                 throw e;
             }
             subscriptions.put(feed, s);
+            ctx.feeds().subscribed(room, p);
             recordPhases(rec, "subscriber", t0, s.joinMs(), System.currentTimeMillis());
             joined();
             tracked.connected((System.nanoTime() - startNanos) / 1_000_000);
-            awaitFirstFrame(rec, s, t0);
+            if (s.video()) {
+                awaitFirstFrame(rec, s, t0); // a feed of audio only (a real app's user, say) has no first frame to wait for
+            }
         }
     }
 

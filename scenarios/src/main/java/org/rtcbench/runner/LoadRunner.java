@@ -36,6 +36,7 @@ import org.rtcbench.load.LoadContext;
 import org.rtcbench.load.LoadPeers;
 import org.rtcbench.load.LoadPlan;
 import org.rtcbench.load.RoomPublishers;
+import org.rtcbench.load.RunFeeds;
 import org.rtcbench.load.gatling.GatlingResult;
 import org.rtcbench.load.gatling.LoadSimulation;
 import org.rtcbench.core.target.Rooms;
@@ -69,6 +70,8 @@ public final class LoadRunner extends RunLifecycle {
     private final List<Long> reusedRoomIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, List<Long>> timings = new ConcurrentHashMap<>();
     private final AtomicInteger joined = new AtomicInteger();
+    /** The rooms' feeds: this run's, those its subscribers take, and those they took. */
+    private final RunFeeds feeds;
     private volatile boolean limitedAnnounced;
     private volatile GeneratorMonitor monitor;
     private volatile LoadPlan plan;
@@ -86,6 +89,7 @@ public final class LoadRunner extends RunLifecycle {
         this.load = scenario.load();
         this.saturation = saturation;
         this.observers = List.copyOf(slots);
+        this.feeds = new RunFeeds(load.ownFeedsOnly());
     }
 
     private static Scenario requireLoad(Scenario scenario) {
@@ -126,6 +130,10 @@ public final class LoadRunner extends RunLifecycle {
             if (id != null && room.roomExists(id)) {
                 reusedRoomIds.add(id);
                 roomIds.add(id);
+            } else if (load.publishers() == 0) {
+                throw new BadInputException("room " + id + " does not exist on " + targetType.label()
+                        + (scenario.target().url() == null ? " (the local one rtcbench started)" : " at " + scenario.target().url())
+                        + ": with no publishers of its own (--publishers 0) a load run subscribes in rooms that exist; check --room and --rooms");
             } else {
                 // room for the synthetic publishers, the scenario's publishing peers, and one spare
                 roomIds.add(room.createRoom(id, load.publishers() + (int) observers.stream().filter(o -> o.role.sends()).count() + 1,
@@ -142,9 +150,8 @@ public final class LoadRunner extends RunLifecycle {
         // Gatling's virtual users are synthetic peers of the default Java provider
         PeerLauncher javaPeers = options.providers().launcher(PeerKind.JAVA, null, launchContext());
         javaPeers.check();
-        Set<Long> ownFeeds = ConcurrentHashMap.newKeySet();
         LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
-                ownFeeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));
+                feeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));
 
         monitor = new GeneratorMonitor(counts(), saturation, this::second);
         startSampling(pool, scenario.sampling().toMillis(), atMs -> { });
@@ -228,7 +235,7 @@ public final class LoadRunner extends RunLifecycle {
                     // a publishing peer of the scenario (e.g. a browser): its feed counts as this run's, so the synthetic subscribers of its room take it too
                     long p0 = System.nanoTime();
                     Rooms.Publication pub = ctx.room().publish(peer, room, s.name, load.videoCodec());
-                    ctx.ownFeeds().add(pub.feedId());
+                    ctx.feeds().published(pub.feedId(), s.name);
                     ownFeedOf.put(s.name, pub.feedId());
                     s.connectMs = (System.nanoTime() - p0) / 1_000_000;
                 }
@@ -257,7 +264,7 @@ public final class LoadRunner extends RunLifecycle {
         return rooms.get(i % rooms.size());
     }
 
-    /** Observers subscribe to every feed this run publishes in their room ({@link #observerRoom}), as they appear. */
+    /** Observers subscribe to every feed of their room ({@link #observerRoom}) that the run takes ({@link RunFeeds}), as they appear. */
     private void subscribeObservers(LoadContext ctx, List<Long> rooms) {
         Map<String, Set<Long>> done = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -283,18 +290,19 @@ public final class LoadRunner extends RunLifecycle {
                 }
                 if (s.connectMs == null) {
                     observerLastListing.put(s.name, "room " + room + " listed " + listed.size() + " publisher"
-                            + (listed.size() == 1 ? "" : "s") + ", " + listed.stream().filter(p -> ctx.ownFeeds().contains(p.feedId())).count()
+                            + (listed.size() == 1 ? "" : "s") + ", " + listed.stream().filter(p -> ctx.feeds().own(p.feedId())).count()
                             + " of them this run's, " + (System.nanoTime() - t0) / 1_000_000 + " ms after it launched");
                 }
                 for (Rooms.Feed p : listed) {
                     Long feed = p.feedId();
-                    if (!ctx.ownFeeds().contains(feed) || !have.add(feed)) {
+                    if (!ctx.feeds().takes(p) || !have.add(feed)) {
                         continue;
                     }
                     observerSubscribing.put(s.name, "still subscribing to feed " + feed + " when the run ended (asked "
                             + (System.nanoTime() - t0) / 1_000_000 + " ms after it launched)");
                     try {
                         ctx.room().subscribe(s.peer, room, feed);
+                        ctx.feeds().subscribed(room, p);
                         s.connectMs = s.connectMs == null ? (System.nanoTime() - t0) / 1_000_000 : s.connectMs;
                         observerSubscribing.remove(s.name);
                     } catch (RuntimeException e) {
@@ -460,7 +468,8 @@ public final class LoadRunner extends RunLifecycle {
                 LoadSummary.Timing.of(t.getOrDefault("join", List.of())),
                 LoadSummary.Timing.of(t.getOrDefault("ice", List.of())),
                 LoadSummary.Timing.of(t.getOrDefault("firstframe", List.of())),
-                limited != null, limited, monitor == null ? List.of() : monitor.points(), gatlingReport, roomIds, reusedRoomIds);
+                limited != null, limited, monitor == null ? List.of() : monitor.points(), gatlingReport, roomIds, reusedRoomIds,
+                load.subscribeTo(), feeds.summary());
     }
 
     /** Why the first of the scenario's own peers failed or never connected ("observer: ..."), or null when all are up. */

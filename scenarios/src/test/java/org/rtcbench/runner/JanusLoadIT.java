@@ -55,7 +55,7 @@ class JanusLoadIT {
         // The bundled example (its media and assertions), with a shorter ramp and hold and a Chromium observer.
         Scenario example = ScenarioLoader.load(Path.of("janus-load.yaml"));
         Scenario light = example.withLoad(example.target(), new org.rtcbench.core.scenario.LoadSpec(1, 3, 3, "ramp",
-                java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(8), null, null))
+                java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(8), null, null, null))
                 .withPeers(List.of(new org.rtcbench.core.scenario.PeerGroup(org.rtcbench.core.peer.PeerKind.CHROME, "observer", 1,
                         org.rtcbench.core.scenario.Role.RECVONLY, null)));
         assertThat(light.assertions()).as("the example's own assertions are judged").hasSize(5);

@@ -11,16 +11,29 @@ import java.util.List;
  * @param gatlingReport the Gatling HTML report, relative to the run directory (null when Gatling did not write one)
  * @param roomIds       Janus's id of each room, in order: room {@code r1} first (empty when no room was made)
  * @param reusedRoomIds the rooms that existed before the run and were used as they were
+ * @param subscribeTo   which publishers the subscribers took: {@code all} of their room's, or {@code own} (this run's)
+ * @param feeds         every feed that a subscriber of this run took
  */
 public record LoadSummary(String target, String url, int rooms, int publishers, int subscribers, String injection,
                           int requested, int joined, int connected, int failed,
                           Timing join, Timing iceConnected, Timing firstFrame,
                           boolean generatorLimited, String generatorLimitedReason,
-                          List<LoadPoint> timeline, String gatlingReport, List<Long> roomIds, List<Long> reusedRoomIds) {
+                          List<LoadPoint> timeline, String gatlingReport, List<Long> roomIds, List<Long> reusedRoomIds,
+                          String subscribeTo, List<Feed> feeds) {
     public LoadSummary {
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         roomIds = roomIds == null ? List.of() : List.copyOf(roomIds);
         reusedRoomIds = reusedRoomIds == null ? List.of() : List.copyOf(reusedRoomIds);
+        feeds = feeds == null ? List.of() : List.copyOf(feeds);
+    }
+
+    /**
+     * A feed that this run's subscribers took: its room and the target's id for it, its display name in the
+     * room, whether this run published it (and which peer did), and how many of this run's subscriptions took it.
+     *
+     * @param publisher this run's peer that published it; null for a feed this run did not create
+     */
+    public record Feed(long room, long feedId, String display, boolean own, String publisher, int subscriptions) {
     }
 
     /** A distribution of times in milliseconds: count, p50, p95 and max (null when nothing was measured), and every value. */

@@ -11,11 +11,19 @@ import java.util.regex.Pattern;
  * they stay after the ramp ({@code hold}). With {@code room}, the rooms are {@code room} to
  * {@code room + rooms - 1}: those that exist on the Janus are used as they are and left there, the
  * others are created with those ids; without it, Janus picks the ids. Rooms rtcbench created are
- * destroyed after the run.
+ * destroyed after the run. Subscribers take every publisher of their room ({@code subscribeTo: all}),
+ * also those that this run did not create (another tool's, a real app's users), or only this run's
+ * ({@code own}); with an existing {@code room}, a run may bring no publishers of its own.
  */
 public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, String injection, Duration ramp,
-                       Duration hold, String videoCodec, Long room) {
+                       Duration hold, String videoCodec, Long room, String subscribeTo) {
     private static final Pattern INJECTION = Pattern.compile("once|ramp|closed|rate:\\d+(\\.\\d+)?/[sm]");
+    /** Subscribers take every publisher of their room, whoever made it. */
+    public static final String SUBSCRIBE_ALL = "all";
+    /** Subscribers take only the publishers of this run. */
+    public static final String SUBSCRIBE_OWN = "own";
+    /** The values {@code subscribeTo} takes. */
+    public static final java.util.List<String> SUBSCRIBE_TO = java.util.List.of(SUBSCRIBE_ALL, SUBSCRIBE_OWN);
 
     public LoadSpec {
         rooms = rooms == null ? 1 : rooms;
@@ -24,14 +32,28 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
         injection = injection == null ? "ramp" : injection.trim();
         ramp = ramp == null ? Duration.ofSeconds(10) : ramp;
         hold = hold == null ? Duration.ofSeconds(30) : hold;
+        subscribeTo = subscribeTo == null ? SUBSCRIBE_ALL : subscribeTo;
         if (rooms < 1) {
             throw new IllegalArgumentException("rooms must be at least 1, got " + rooms);
         }
-        if (publishers < 1) {
-            throw new IllegalArgumentException("publishers must be at least 1 per room, got " + publishers);
+        if (publishers < 0) {
+            throw new IllegalArgumentException("publishers must be 0 or more per room, got " + publishers);
+        }
+        if (publishers == 0 && room == null) {
+            throw new IllegalArgumentException("publishers 0 subscribes to publishers already in a room: name it with room (--room), "
+                    + "or give at least 1 publisher per room");
         }
         if (subscribers < 0) {
             throw new IllegalArgumentException("subscribers must be 0 or more per room, got " + subscribers);
+        }
+        if (publishers + subscribers == 0) {
+            throw new IllegalArgumentException("a room needs at least 1 publisher or subscriber, got 0 of each");
+        }
+        if (!SUBSCRIBE_TO.contains(subscribeTo)) {
+            throw new IllegalArgumentException("subscribeTo must be all (every publisher of the room) or own (this run's), got '" + subscribeTo + "'");
+        }
+        if (publishers == 0 && SUBSCRIBE_OWN.equals(subscribeTo)) {
+            throw new IllegalArgumentException("subscribeTo own with publishers 0 leaves the subscribers nothing to receive");
         }
         if (!INJECTION.matcher(injection).matches()) {
             throw new IllegalArgumentException("injection must be once, ramp, closed, rate:<users>/s or rate:<users>/m (e.g. rate:5/s), got '" + injection + "'");
@@ -46,7 +68,12 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
 
     /** One room, three publishers, three subscribers, ramped over 10 s, held 30 s. */
     public static LoadSpec defaults() {
-        return new LoadSpec(null, null, null, null, null, null, null, null);
+        return new LoadSpec(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether subscribers take only this run's publishers. */
+    public boolean ownFeedsOnly() {
+        return SUBSCRIBE_OWN.equals(subscribeTo);
     }
 
     /** The id of room {@code index} (0-based) when {@code room} names the first, else null. */

@@ -34,7 +34,8 @@ public final class ScenarioSchema {
     private static final Map<String, List<String>> CHOICES = Map.of(
             "MediaSpec.source", MediaSpec.SOURCES,
             "IceSpec.transportPolicy", IceSpec.POLICIES,
-            "IceSpec.transport", IceSpec.TRANSPORTS);
+            "IceSpec.transport", IceSpec.TRANSPORTS,
+            "LoadSpec.subscribeTo", LoadSpec.SUBSCRIBE_TO);
     /** What a field means, where its name does not say it all. */
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("Scenario.duration", "how long the call runs once connected, e.g. 20s"),
@@ -47,7 +48,8 @@ public final class ScenarioSchema {
             Map.entry("NetworkSpec.delay", "one way, e.g. 25ms"),
             Map.entry("NetworkSpec.bandwidth", "a cap, e.g. 500kbps"),
             Map.entry("IceSpec.turn", "'local' (rtcbench starts coturn) or {urls, username, credential}"),
-            Map.entry("LoadSpec.injection", "once, ramp, closed, or rate:N/s or rate:N/m"));
+            Map.entry("LoadSpec.injection", "once, ramp, closed, or rate:N/s or rate:N/m"),
+            Map.entry("LoadSpec.subscribeTo", "all: every publisher of the room, also those this run did not create; own: this run's only"));
 
     private ScenarioSchema() {
     }

@@ -18,10 +18,12 @@ public interface Rooms {
     }
 
     /**
-     * A peer receiving one feed: its connection id and how long joining (join request to the target's
-     * offer), signaling (answering to started) and connecting (answer sent to connectionState connected) took.
+     * A peer receiving one feed: its connection id, how long joining (join request to the target's
+     * offer), signaling (answering to started) and connecting (answer sent to connectionState connected)
+     * took, and whether the feed carries video (a publisher may send audio only).
      */
-    record Subscription(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs) {
+    record Subscription(String peer, long room, long feedId, String connectionId, long joinMs, long signalingMs, long connectedMs,
+                        boolean video) {
     }
 
     /** A feed published in a room, as the target lists it. */

@@ -211,7 +211,7 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
                     "answerCandidates", CandidateLines.count(answer), "afterMs", signalingMs));
 
             long connectedMs = awaitConnected(peer, id, sent, session, handle);
-            return new Subscription(peer.name(), room, feedId, id, joined.ms(), signalingMs, connectedMs);
+            return new Subscription(peer.name(), room, feedId, id, joined.ms(), signalingMs, connectedMs, !SdpVideoCodecs.of(offer).isEmpty());
         } catch (PeerFailure e) {
             throw failed(peer, id, e);
         }

@@ -1,0 +1,34 @@
+package org.rtcbench.core.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class LoadSpecTest {
+
+    private static LoadSpec spec(int publishers, int subscribers, Long room, String subscribeTo) {
+        return new LoadSpec(1, publishers, subscribers, null, null, null, null, room, subscribeTo);
+    }
+
+    @Test
+    void subscribersTakeEveryPublisherOfTheirRoomUnlessToldOwn() {
+        assertThat(LoadSpec.defaults().subscribeTo()).isEqualTo("all");
+        assertThat(LoadSpec.defaults().ownFeedsOnly()).isFalse();
+        assertThat(spec(2, 2, null, "own").ownFeedsOnly()).isTrue();
+        assertThatThrownBy(() -> spec(2, 2, null, "mine")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("subscribeTo must be all (every publisher of the room) or own (this run's), got 'mine'");
+    }
+
+    @Test
+    void noPublishersOfItsOwnOnlyInANamedRoom() {
+        LoadSpec watchers = spec(0, 4, 1234L, null);
+        assertThat(watchers.users()).isEqualTo(4);
+        assertThatThrownBy(() -> spec(0, 4, null, null)).hasMessage(
+                "publishers 0 subscribes to publishers already in a room: name it with room (--room), or give at least 1 publisher per room");
+        assertThatThrownBy(() -> spec(0, 4, 1234L, "own")).hasMessage(
+                "subscribeTo own with publishers 0 leaves the subscribers nothing to receive");
+        assertThatThrownBy(() -> spec(0, 0, 1234L, null)).hasMessage("a room needs at least 1 publisher or subscriber, got 0 of each");
+        assertThatThrownBy(() -> spec(-1, 2, 1234L, null)).hasMessage("publishers must be 0 or more per room, got -1");
+    }
+}
