@@ -66,7 +66,7 @@ class ValidateCommandTest {
         broken.put("peers:\n  - kind: java\n    count: 0\n", ":3:5: peers[0]: count must be at least 1, got 0");
         broken.put("peers:\n  - kind: java\nassertions:\n  - video.fps.p50 >= banana\n", ":4:5: assertions[0]: cannot read assertion 'video.fps.p50 >= banana'");
         broken.put("peers:\n  - kind: java\n   count: 2\n", ":3:4: not valid YAML:");
-        broken.put("target: { type: nosuch }\npeers:\n  - kind: java\n", ":1:11: unknown target type 'nosuch' (allowed: p2p, janus)");
+        broken.put("target: { type: nosuch }\npeers:\n  - kind: java\n", ":1:11: unknown target type 'nosuch' (allowed: p2p, janus, whip, whep)");
         broken.put("media:\n  source: camera\npeers:\n  - kind: java\n", ":2:3: media: source must be marked, unmarked or builtin, got 'camera'");
         List<String> files = new ArrayList<>();
         List<String> expected = new ArrayList<>();

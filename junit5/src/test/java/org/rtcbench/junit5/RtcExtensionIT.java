@@ -97,7 +97,7 @@ class RtcExtensionIT {
         assertThat(kind.message()).isEqualTo("@RtcPeer(kind = \"safari\") on aKindThatDoesNotExist: unknown peer kind 'safari' (allowed: chrome, firefox, java)");
         Outcome target = outcomes.get("aTargetThatDoesNotExist(Peer, RtcRun)");
         assertThat(target.status()).isEqualTo(TestExecutionResult.Status.FAILED);
-        assertThat(target.message()).isEqualTo("@RtcTest(target = \"nosuch\"): unknown target type 'nosuch' (allowed: p2p, janus)");
+        assertThat(target.message()).isEqualTo("@RtcTest(target = \"nosuch\"): unknown target type 'nosuch' (allowed: p2p, janus, whip, whep)");
     }
 
     @Test

@@ -125,6 +125,10 @@ public final class LoadRunner extends RunLifecycle {
     @Override
     protected void arrive(ExecutorService pool, HarnessServer harness) {
         Rooms room = target.rooms();
+        if (room == null) {
+            throw new BadInputException("this " + targetType.label() + " target (" + scenario.target().url() + ") has no rooms for a load run's "
+                    + "subscribers; leave out its url for the local one, or use a janus target");
+        }
         for (int i = 0; i < load.rooms(); i++) {
             Long id = load.roomId(i);
             if (id != null && room.roomExists(id)) {

@@ -601,11 +601,14 @@ abstract class RunLifecycle implements Run {
     }
 
     /**
-     * The last guard of the rule that credentials never reach a run directory: any file in it that
+     * The last guard of the rule that secrets (TURN credentials, a target's token) never reach a run directory: any file in it that
      * holds one (a driver's log, a browser's error message) has it replaced by {@code (hidden)}.
      */
     private void scrubSecrets() {
-        List<String> secrets = ice.secrets();
+        List<String> secrets = new ArrayList<>(ice.secrets());
+        if (scenario.target().token() != null) {
+            secrets.add(scenario.target().token());
+        }
         if (secrets.isEmpty()) {
             return;
         }
@@ -621,7 +624,7 @@ abstract class RunLifecycle implements Run {
                 }
                 if (!clean.equals(text)) {
                     java.nio.file.Files.write(f, clean.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-                    LOG.warn("a TURN credential was written to {}; replaced it by (hidden)", dir.path().relativize(f));
+                    LOG.warn("a secret (a TURN credential or the target's token) was written to {}; replaced it by (hidden)", dir.path().relativize(f));
                 }
             }
         } catch (IOException e) {

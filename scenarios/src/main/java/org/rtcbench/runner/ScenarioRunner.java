@@ -56,8 +56,9 @@ public final class ScenarioRunner extends RunLifecycle {
 
     /** A run that makes exactly the links of {@code plan} (null: every pair of peers) and judges them with it. */
     public ScenarioRunner(Scenario scenario, RunOptions options, LinkPlan plan) {
-        super(scenario, options, TargetType::makesCalls,
-                "a {type} target needs a 'load:' section (rooms, publishers, subscribers, ramp, hold)");
+        super(scenario, options, t -> t.makesCalls() || (t.hasStreams() && plan == null),
+                plan == null ? "a {type} target needs a 'load:' section (rooms, publishers, subscribers, ramp, hold)"
+                        : "the interop matrix needs a target that makes pairwise calls (p2p); {type} does not");
         this.plan = plan;
     }
 
@@ -76,7 +77,7 @@ public final class ScenarioRunner extends RunLifecycle {
             startMediaAll(pool);
         }
         if (!interrupted.get()) {
-            firstConnected = connectAll();
+            firstConnected = calls == null ? startStreams(pool, target.streams()) : connectAll();
         }
         if (!interrupted.get()) {
             long interval = scenario.sampling().toMillis();
@@ -201,6 +202,49 @@ public final class ScenarioRunner extends RunLifecycle {
                 throw new IllegalStateException(e.getCause());
             }
         }
+    }
+
+    /**
+     * Each live peer starts its own session with a streams target (WHIP: publishes, WHEP: plays), all at once;
+     * returns ms from the user's command to the first connected one, or null. A server that refuses a request
+     * (the URL or the token is wrong) ends the run as bad input.
+     */
+    private Long startStreams(ExecutorService pool, org.rtcbench.core.target.Streams streams) throws InterruptedException {
+        Map<PeerSlot, Future<org.rtcbench.core.target.Streams.Session>> started = new LinkedHashMap<>();
+        for (PeerSlot s : slots) {
+            if (s.alive()) {
+                started.put(s, pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    org.rtcbench.core.target.Streams.Session session = streams.start(s.peer, null);
+                    s.connectMs = (System.nanoTime() - t0) / 1_000_000;
+                    return session;
+                }));
+            }
+        }
+        BadInputException bad = null;
+        Long first = null;
+        for (Map.Entry<PeerSlot, Future<org.rtcbench.core.target.Streams.Session>> e : started.entrySet()) {
+            PeerSlot s = e.getKey();
+            try {
+                org.rtcbench.core.target.Streams.Session session = e.getValue().get();
+                first = first == null ? s.connectMs : Math.min(first, s.connectMs);
+                options.out().printf("  %s %s through %s (%s)%n", s.name, streams.verb(), targetType.label(), session.resource());
+            } catch (java.util.concurrent.ExecutionException x) {
+                if (x.getCause() instanceof BadInputException b) {
+                    bad = bad == null ? b : bad;
+                } else if (x.getCause() instanceof PeerFailure f) {
+                    peerFailed(s, f.getMessage(), f);
+                } else {
+                    throw new IllegalStateException(x.getCause());
+                }
+            }
+        }
+        if (bad != null) {
+            throw bad;
+        }
+        long connected = slots.stream().filter(s -> s.connectMs != null).count();
+        options.out().printf("  %d/%d peers connected%n", connected, slots.size());
+        return sinceLaunch(first);
     }
 
     /** Connects the live peers; returns ms from the user's command to the first connected call, or null. */

@@ -25,9 +25,17 @@ class TargetChoiceTest {
     }
 
     @Test
+    void aWhepTargetHasNoRoomsForALoadRun() {
+        assertThatThrownBy(() -> new LoadRunner(ScenarioLoader.parse("load.yaml", "target: {type: whep, url: 'http://127.0.0.1:9/whep'}\nload: {}\n"),
+                RunOptions.defaults()))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. 'target: {type: janus}'; whep has none");
+    }
+
+    @Test
     void anUnknownTargetTypeIsRefusedNamingTheKnownOnes() {
         assertThatThrownBy(() -> new ScenarioRunner(ScenarioLoader.parse("call.yaml", "target: {type: livekit}\npeers: [{kind: java}]\n"),
                 RunOptions.defaults()))
-                .isInstanceOf(BadInputException.class).hasMessage("unknown target type 'livekit' (allowed: p2p, janus)");
+                .isInstanceOf(BadInputException.class).hasMessage("unknown target type 'livekit' (allowed: p2p, janus, whip, whep)");
     }
 }

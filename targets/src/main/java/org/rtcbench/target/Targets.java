@@ -10,6 +10,7 @@ import org.rtcbench.core.target.TargetContext;
 import org.rtcbench.core.target.TargetType;
 import org.rtcbench.target.janus.JanusTarget;
 import org.rtcbench.target.p2p.P2pRoom;
+import org.rtcbench.target.whip.WhipTarget;
 
 /**
  * The one registry of target types: which {@code target.type} values exist and what opens each.
@@ -23,9 +24,9 @@ public final class Targets {
         this.types = List.copyOf(types);
     }
 
-    /** The targets rtcbench ships: the built-in P2P room and Janus VideoRoom. */
+    /** The targets rtcbench ships: the built-in P2P room, Janus VideoRoom, and WHIP and WHEP endpoints. */
     public static Targets builtIn() {
-        return new Targets(List.of(P2pRoom.TYPE, JanusTarget.TYPE));
+        return new Targets(List.of(P2pRoom.TYPE, JanusTarget.TYPE, WhipTarget.WHIP, WhipTarget.WHEP));
     }
 
     /** These types and {@code extra} (replacing one with the same id). */

@@ -17,12 +17,31 @@ class TargetsTest {
     }
 
     @Test
-    void theBuiltInTypesAreTheP2pRoomAndJanusAndAnUnknownOneNamesThem() {
-        assertThat(Targets.builtIn().all()).extracting(TargetType::id).containsExactly("p2p", "janus");
+    void theBuiltInTypesAreTheP2pRoomJanusWhipAndWhepAndAnUnknownOneNamesThem() {
+        assertThat(Targets.builtIn().all()).extracting(TargetType::id).containsExactly("p2p", "janus", "whip", "whep");
         assertThat(Targets.builtIn().typeOf(TargetSpec.p2p()).makesCalls()).isTrue();
         assertThat(Targets.builtIn().typeOf(TargetSpec.of("janus")).hasRooms()).isTrue();
-        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: whip}")))
-                .isInstanceOf(BadInputException.class).hasMessage("unknown target type 'whip' (allowed: p2p, janus)");
+        assertThat(Targets.builtIn().typeOf(TargetSpec.of("whip")).hasStreams()).isTrue();
+        assertThat(Targets.builtIn().typeOf(TargetSpec.of("whip")).hasRooms()).as("its embedded default's room").isTrue();
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: mediasoup}")))
+                .isInstanceOf(BadInputException.class).hasMessage("unknown target type 'mediasoup' (allowed: p2p, janus, whip, whep)");
+    }
+
+    @Test
+    void whipAndWhepTakeAnHttpEndpointAndATokenOnlyThey() {
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: whep}")))
+                .hasMessage("target whep: needs url: the WHEP endpoint, e.g. https://sfu.example/whep/endpoint/{peer} ({peer} stands for each peer's name)");
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: whip, url: 'ws://x:8188'}")))
+                .hasMessage("target whip: url must be an http:// or https:// WHIP endpoint, got 'ws://x:8188'");
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: whip, token: abc}")))
+                .hasMessage("target whip: token is for your own WHIP endpoint (url); the local one makes its own");
+        assertThatThrownBy(() -> Targets.builtIn().typeOf(target("{type: janus, token: abc}")))
+                .hasMessage("target janus: token is for WHIP and WHEP endpoints; rtcbench talks to Janus without one");
+        assertThatThrownBy(() -> target("{type: whip, url: 'http://x/whip', token: 'two words'}"))
+                .hasMessageContaining("token must be one word with no spaces");
+        TargetSpec spec = target("{type: whep, url: 'https://x/whep/{peer}', token: s3cret}");
+        assertThat(Targets.builtIn().typeOf(spec).id()).isEqualTo("whep");
+        assertThat(spec.toString()).doesNotContain("s3cret").contains("token=(hidden)");
     }
 
     @Test
@@ -47,7 +66,7 @@ class TargetsTest {
     @Test
     void theP2pRoomNeedsNoServer() {
         assertThatThrownBy(() -> Targets.builtIn().typeOf(new TargetSpec("p2p", "http://127.0.0.1:8088/janus", null)))
-                .hasMessage("target p2p: url and api are not for the p2p room: it needs no server");
+                .hasMessage("target p2p: url, api and token are not for the p2p room: it needs no server");
     }
 
     @Test
@@ -56,7 +75,7 @@ class TargetsTest {
             throw new UnsupportedOperationException();
         });
         Targets t = Targets.builtIn().with(mine);
-        assertThat(t.all()).extracting(TargetType::id).containsExactly("p2p", "janus");
+        assertThat(t.all()).extracting(TargetType::id).containsExactly("p2p", "whip", "whep", "janus");
         assertThat(t.typeOf(TargetSpec.of("janus"))).isSameAs(mine);
     }
 }

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * What connects a run's peers: the built-in P2P room, an SFU such as Janus, later WHIP/WHEP.
  * A {@link TargetType} opens it for one run; the run closes it (also a local server it started).
  * It offers pairwise calls ({@link #calls()}), rooms to publish into and subscribe from
- * ({@link #rooms()}), or both; the run loop asks for what it needs and never names a concrete one.
+ * ({@link #rooms()}), a session per peer ({@link #streams()}), or several of them; the run loop asks for what it needs and never names a concrete one.
  */
 public interface Target extends AutoCloseable {
 
@@ -33,6 +33,11 @@ public interface Target extends AutoCloseable {
 
     /** Its rooms, or null when it has none. */
     default Rooms rooms() {
+        return null;
+    }
+
+    /** Its one-session-a-peer streams (WHIP, WHEP), or null when it has none. */
+    default Streams streams() {
         return null;
     }
 

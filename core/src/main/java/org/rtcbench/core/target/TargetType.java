@@ -22,6 +22,11 @@ public interface TargetType {
     /** Whether its targets have rooms to publish into and subscribe from (a load run). */
     boolean hasRooms();
 
+    /** Whether its targets give each peer a session of its own (WHIP, WHEP): a call run's peers each start one. */
+    default boolean hasStreams() {
+        return false;
+    }
+
     /**
      * Checks the fields of a spec of this type (e.g. that a url is Janus's API) before anything starts.
      *

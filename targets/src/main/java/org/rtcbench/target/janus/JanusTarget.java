@@ -47,6 +47,9 @@ public final class JanusTarget implements Target {
 
     /** Checks a janus spec: a url is Janus's HTTP or WebSocket API; api picks the local Janus's, and only that. */
     private static void validate(TargetSpec spec) {
+        if (spec.token() != null) {
+            throw new IllegalArgumentException("token is for WHIP and WHEP endpoints; rtcbench talks to Janus without one");
+        }
         if (spec.api() != null && !spec.api().equals("http") && !spec.api().equals("ws")) {
             throw new IllegalArgumentException("api must be http or ws (the local Janus's HTTP or WebSocket API), got '" + spec.api() + "'");
         }
@@ -85,7 +88,7 @@ public final class JanusTarget implements Target {
                 context.events().event("janus-started", Map.of("url", url, "pid", local.pid(), "version", version));
             } else {
                 url = spec.url();
-                peerAddress = routeAddressTo(url);
+                peerAddress = org.rtcbench.target.RouteAddress.towards(url, "Janus");
                 reachable = ReachableCandidates.all();
             }
             client = JanusClient.connect(url);
@@ -103,25 +106,6 @@ public final class JanusTarget implements Target {
                 local.close();
             }
             throw e;
-        }
-    }
-
-    /**
-     * The address this host sends from towards the Janus at {@code url}: what a Java peer must advertise
-     * (it binds any-address ports and cannot gather candidates itself). A connected UDP socket asks the
-     * kernel's routing table; no packet is sent.
-     */
-    static String routeAddressTo(String url) {
-        String host = URI.create(url).getHost();
-        try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
-            probe.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), 9));
-            java.net.InetAddress address = probe.getLocalAddress();
-            if (address == null || address.isAnyLocalAddress()) {
-                throw new BadInputException("no route from this host to Janus at " + url + "; check the address");
-            }
-            return address.getHostAddress();
-        } catch (java.io.IOException e) {
-            throw new BadInputException("cannot reach Janus at " + url + ": no route to " + host + " (" + e.getMessage() + ")");
         }
     }
 

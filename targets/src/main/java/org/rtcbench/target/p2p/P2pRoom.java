@@ -33,8 +33,8 @@ import org.rtcbench.target.sdp.LoopbackCandidates;
 public final class P2pRoom implements Target, PairCalls {
     /** The type of target it is: the default {@code target: {type: p2p}}. */
     public static final TargetType TYPE = TargetType.of(TargetSpec.P2P, "the P2P room", true, false, spec -> {
-        if (spec.url() != null || spec.api() != null) {
-            throw new IllegalArgumentException("url and api are not for the p2p room: it needs no server");
+        if (spec.url() != null || spec.api() != null || spec.token() != null) {
+            throw new IllegalArgumentException("url, api and token are not for the p2p room: it needs no server");
         }
     }, (spec, context) -> new P2pRoom(context.connectTimeout(), context.events(), context.path()));
     private static final long POLL_MS = 50;
