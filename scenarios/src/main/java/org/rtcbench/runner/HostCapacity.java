@@ -37,6 +37,16 @@ final class HostCapacity {
         return d;
     }
 
+    /** The demand of the first {@code n} peers each with a session of its own (WHIP, WHEP): one connection, one one-way stream each. */
+    static Demand sessions(List<PeerSlot> slots, int n) {
+        List<PeerSlot> peers = slots.subList(0, Math.min(n, slots.size()));
+        Demand d = new Demand(PeerCost::reference).connections(peers.size());
+        for (PeerSlot s : peers) {
+            d.peer(s.kind, video(s.media), 0.5);
+        }
+        return d;
+    }
+
     /** The demand of these peers with exactly {@code links} up (an interop wave): a stream pair per link end. */
     static Demand links(List<PeerSlot> slots, List<LinkPlan.PlannedLink> links) {
         Demand d = new Demand(PeerCost::reference).connections(links.size());

@@ -49,6 +49,8 @@ public final class ScenarioRunner extends RunLifecycle {
     private final List<Future<?>> launches = new ArrayList<>();
     private volatile Long firstConnected;
     private volatile List<InteropCell> cells = List.of();
+    /** The sessions started with a streams target (WHIP, WHEP), ended before the peers close. */
+    private final List<org.rtcbench.core.target.Streams.Session> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
         this(scenario, options, null);
@@ -89,9 +91,15 @@ public final class ScenarioRunner extends RunLifecycle {
         }
     }
 
-    /** Waits for launches under way (those not yet begun skip themselves once interrupted). */
+    /**
+     * Waits for launches under way (those not yet begun skip themselves once interrupted); ends the streams
+     * sessions first, as their protocol has it (a DELETE, then the peer hangs up), not by a peer closing under them.
+     */
     @Override
     protected void stopping() {
+        if (target != null && target.streams() != null) {
+            sessions.forEach(target.streams()::stop);
+        }
         for (Future<?> f : launches) {
             try {
                 f.get(60, TimeUnit.SECONDS);
@@ -216,6 +224,7 @@ public final class ScenarioRunner extends RunLifecycle {
                 started.put(s, pool.submit(() -> {
                     long t0 = System.nanoTime();
                     org.rtcbench.core.target.Streams.Session session = streams.start(s.peer, null);
+                    sessions.add(session);
                     s.connectMs = (System.nanoTime() - t0) / 1_000_000;
                     return session;
                 }));
@@ -390,6 +399,10 @@ public final class ScenarioRunner extends RunLifecycle {
     @Override
     protected Map<String, Object> checkCapacity() {
         HostResources host = HostResources.here();
+        if (plan == null && !targetType.makesCalls()) {
+            return HostCapacity.require(slots.size() + " peers, each with its own " + targetType.label() + " session", slots.size(),
+                    HostCapacity.sessions(slots, slots.size()), n -> HostCapacity.sessions(slots, n), options, host);
+        }
         if (plan == null) {
             return HostCapacity.require(slots.size() + " peers in a P2P full mesh", slots.size(), HostCapacity.mesh(slots, slots.size()),
                     n -> HostCapacity.mesh(slots, n), options, host);

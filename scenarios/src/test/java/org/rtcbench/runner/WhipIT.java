@@ -69,10 +69,11 @@ class WhipIT {
 
     @AfterEach
     void nothingLeft() throws Exception {
-        try (var c = client; var r = rooms; var w = whip; var j = janus) {
-            // closed in reverse order: the room, the session, the WHIP server, then Janus and its namespace
+        try (var j = janus; var w = whip; var c = client; var r = rooms) {
+            // closed in reverse order: the room, the Janus session, the WHIP server, then Janus and its namespace
         }
-        assertThat(OwnedProcesses.running(tmp.resolve("work").toString())).as("processes of this test (Janus, node, browsers) still running").isEmpty();
+        assertThat(OwnedProcesses.running(tmp.resolve("work").toString())).as("processes of this test (Janus, node, browsers) still running")
+                .extracting(p -> p.pid() + " " + p.info().commandLine().orElse("?")).isEmpty();
     }
 
     @Test
@@ -131,7 +132,7 @@ class WhipIT {
         assertThat(pubOut).contains("cam-chrome publishes through WHIP (" + whip.base() + "/resource/cam-chrome)");
         assertThat(Files.readString(runDir(tmp.resolve("pub")).resolve("events.jsonl"))).contains("\"whip-deleted\"").doesNotContain("refused");
         assertThat(filesContaining(runDir(tmp.resolve("pub")), TOKEN)).as("files of the run directory holding the token").isEmpty();
-        assertThat(Files.readString(runDir(tmp.resolve("pub")).resolve("scenario.yaml"))).contains("token: \"(hidden)\"");
+        assertThat(Files.readString(runDir(tmp.resolve("pub")).resolve("scenario.yaml"))).contains("token: (hidden)");
     }
 
     @Test

@@ -323,4 +323,15 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.parse(ORIGIN, "peers:\n  - kind: chrome\n    provider: container\n    url: http://x\n"))
                 .hasMessageContaining("url: is for Selenium Grid peers");
     }
+
+    @Test
+    void aTargetsTokenIsReadButWrittenAsHidden() {
+        Scenario s = ScenarioLoader.parse("whip.yaml", "target: {type: whip, url: 'http://127.0.0.1:7080/whip/endpoint/{peer}', token: s3cret-42}\n"
+                + "peers: [{kind: java, role: sendonly}]\n");
+        assertThat(s.target().token()).isEqualTo("s3cret-42");
+        String written = ScenarioLoader.toYaml(s);
+        assertThat(written).doesNotContain("s3cret-42").contains("token: (hidden)");
+        assertThat(s.toString()).doesNotContain("s3cret-42");
+        assertThat(ScenarioLoader.toYaml(ScenarioLoader.parse("p.yaml", "peers: [{kind: java}]\n"))).doesNotContain("token");
+    }
 }
