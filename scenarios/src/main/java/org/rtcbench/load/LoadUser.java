@@ -141,7 +141,7 @@ public final class LoadUser {
                 throw e;
             }
             subscriptions.put(feed, s);
-            ctx.feeds().subscribed(room, p);
+            ctx.feeds().subscribed(room, p, s.connectionId());
             recordPhases(rec, "subscriber", t0, s.joinMs(), System.currentTimeMillis());
             joined();
             tracked.connected((System.nanoTime() - startNanos) / 1_000_000);

@@ -23,6 +23,8 @@ public final class RunFeeds {
     /** This run's feeds: feed id to the publishing peer's name. */
     private final Map<Long, String> own = new ConcurrentHashMap<>();
     private final Map<Long, Taken> taken = new ConcurrentHashMap<>();
+    /** The feed each subscription connection receives (a connection id is the same for every subscriber of a feed). */
+    private final Map<String, Long> connections = new ConcurrentHashMap<>();
 
     /** @param ownOnly whether subscribers take only this run's feeds */
     public RunFeeds(boolean ownOnly) {
@@ -44,9 +46,27 @@ public final class RunFeeds {
         return !ownOnly || own(feed.feedId());
     }
 
-    /** A subscriber of this run took the feed. */
-    public void subscribed(long room, Rooms.Feed feed) {
+    /** A subscriber of this run took the feed on connection {@code connectionId}. */
+    public void subscribed(long room, Rooms.Feed feed, String connectionId) {
+        connections.put(connectionId, feed.feedId());
         taken.computeIfAbsent(feed.feedId(), id -> new Taken(room, id, feed.display(), new AtomicInteger())).subscriptions().incrementAndGet();
+    }
+
+    /**
+     * Who sends on a subscription's connection: this run's publisher of
+     * the feed, or its display name with "(not this run)"; null for a connection that is no subscription this run made.
+     */
+    public String senderOf(String connectionId) {
+        Long feedId = connections.get(connectionId);
+        if (feedId == null) {
+            return null;
+        }
+        String publisher = own.get(feedId);
+        if (publisher != null) {
+            return publisher;
+        }
+        Taken t = taken.get(feedId);
+        return t == null ? null : (t.display() == null ? "feed " + feedId : t.display()) + " (not this run)";
     }
 
     /** Every feed a subscriber took, by room and feed id, named by its display and whether this run published it. */

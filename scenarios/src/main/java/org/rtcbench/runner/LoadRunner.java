@@ -149,6 +149,12 @@ public final class LoadRunner extends RunLifecycle {
                     reusedRoomIds.size() == 1 ? "" : "s", reusedRoomIds, reusedRoomIds.size() == 1 ? "it is" : "they are");
         }
         List<Long> rooms = List.copyOf(roomIds);
+        StringBuilder named = new StringBuilder();
+        for (int i = 0; i < rooms.size(); i++) {
+            named.append(i == 0 ? "" : ", ").append('r').append(i + 1).append(" = ").append(rooms.get(i));
+        }
+        options.out().printf("  rooms: %s (subscribers take %s)%n", named, load.ownFeedsOnly() ? "only this run's publishers"
+                : "every publisher there, also those this run did not create");
         dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
 
         // Gatling's virtual users are synthetic peers of the default Java provider
@@ -188,6 +194,12 @@ public final class LoadRunner extends RunLifecycle {
             m.close();
         }
         loadSummary = loadSummary(scenario.target().url(), m, gatlingReport);
+    }
+
+    /** A subscription's sender: this run's publisher of that feed, or the feed's display name and "(not this run)". */
+    @Override
+    protected String senderOf(String connectionId) {
+        return feeds.senderOf(connectionId);
     }
 
     @Override
@@ -305,8 +317,8 @@ public final class LoadRunner extends RunLifecycle {
                     observerSubscribing.put(s.name, "still subscribing to feed " + feed + " when the run ended (asked "
                             + (System.nanoTime() - t0) / 1_000_000 + " ms after it launched)");
                     try {
-                        ctx.room().subscribe(s.peer, room, feed);
-                        ctx.feeds().subscribed(room, p);
+                        Rooms.Subscription sub = ctx.room().subscribe(s.peer, room, feed);
+                        ctx.feeds().subscribed(room, p, sub.connectionId());
                         s.connectMs = s.connectMs == null ? (System.nanoTime() - t0) / 1_000_000 : s.connectMs;
                         observerSubscribing.remove(s.name);
                     } catch (RuntimeException e) {
@@ -508,6 +520,12 @@ public final class LoadRunner extends RunLifecycle {
                         p.outcome(), p.connectMs() == null ? "-" : p.connectMs() + " ms",
                         fps == null ? "-" : String.format(Locale.ROOT, "%.1f", fps.p50()), p.failure() == null ? "" : " | " + p.failure());
             }
+        }
+        if (!l.feeds().isEmpty()) {
+            List<String> named = l.feeds().stream().limit(10)
+                    .map(f -> (f.display() == null ? "feed " + f.feedId() : f.display()) + (f.own() ? "" : " (not this run)")).toList();
+            options.out().printf("  feeds taken: %s%s%n", String.join(", ", named),
+                    l.feeds().size() > named.size() ? " and " + (l.feeds().size() - named.size()) + " more (run.json: load.feeds)" : "");
         }
         options.out().printf("  join ms p50 %s p95 %s max %s | ice-connected ms p50 %s p95 %s | first-frame ms p50 %s p95 %s%n",
                 v(l.join().p50Ms()), v(l.join().p95Ms()), v(l.join().maxMs()), v(l.iceConnected().p50Ms()),

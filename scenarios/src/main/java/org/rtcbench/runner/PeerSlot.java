@@ -155,16 +155,21 @@ final class PeerSlot {
 
     /**
      * This peer in run.json: versions, timings, outcome, the summary of each metric it reported, and
-     * of each connection's marked video, its sender named by {@code senderNames} (marker id to peer name).
+     * of each connection's marked video, its sender named by {@code senderOf} (connection id to sender, null when the
+     * run does not know it) or else by {@code senderNames} (marker id to peer name).
      */
-    org.rtcbench.core.run.PeerSummary summary(String outcome, String failure, Map<Integer, String> senderNames) {
+    org.rtcbench.core.run.PeerSummary summary(String outcome, String failure, Map<Integer, String> senderNames,
+                                              java.util.function.Function<String, String> senderOf) {
         Map<String, org.rtcbench.core.metric.Summary> metrics;
         List<org.rtcbench.core.run.ReceivedFeed> feeds = new ArrayList<>();
         synchronized (points) {
             metrics = summarise(points);
             receivedPoints.forEach((id, list) -> {
                 Integer sender = receivedFrom.get(id);
-                String from = sender == null ? null : senderNames.getOrDefault(sender, "marker " + sender);
+                String from = senderOf.apply(id);
+                if (from == null) {
+                    from = sender == null ? null : senderNames.getOrDefault(sender, "marker " + sender);
+                }
                 feeds.add(new org.rtcbench.core.run.ReceivedFeed(id, from, summarise(list)));
             });
         }

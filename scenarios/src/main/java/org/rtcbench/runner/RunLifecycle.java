@@ -534,6 +534,14 @@ abstract class RunLifecycle implements Run {
         dir.writeText("scenario.yaml", ScenarioLoader.toYaml(scenario));
     }
 
+    /**
+     * Who sends what a receiver gets on {@code connectionId}, when the run knows it better than the markers do (a load
+     * run's subscription to a feed it did not publish: its display name); null to name the sender from its markers.
+     */
+    protected String senderOf(String connectionId) {
+        return null;
+    }
+
     private RunSummary summary(Instant startedAt, RunStatus status, String reason, List<AssertionResult> results) {
         boolean running = status == RunStatus.RUNNING;
         List<PeerSummary> peers = new ArrayList<>();
@@ -548,7 +556,7 @@ abstract class RunLifecycle implements Run {
             if (failure == null && "failed".equals(outcome)) {
                 failure = s.peer == null ? "not launched" : "never connected";
             }
-            peers.add(s.summary(outcome, failure, senders));
+            peers.add(s.summary(outcome, failure, senders, this::senderOf));
         }
         Map<String, Object> host = new LinkedHashMap<>(HostInfo.describe());
         Target t = target;

@@ -25,10 +25,13 @@ class RunFeedsTest {
     @Test
     void theSummaryNamesEachTakenFeedAndWhetherThisRunPublishedItAsKnownAtTheEnd() {
         RunFeeds feeds = new RunFeeds(false);
-        feeds.subscribed(1234, foreign);
-        feeds.subscribed(1234, ours); // listed before its publisher's publish returned
-        feeds.subscribed(1234, ours);
+        feeds.subscribed(1234, foreign, "sub-99");
+        feeds.subscribed(1234, ours, "sub-11"); // listed before its publisher's publish returned
+        feeds.subscribed(1234, ours, "sub-11");
         feeds.published(11, "r1-pub-1");
+        assertThat(feeds.senderOf("sub-11")).isEqualTo("r1-pub-1");
+        assertThat(feeds.senderOf("sub-99")).isEqualTo("WHIP Publisher cam (not this run)");
+        assertThat(feeds.senderOf("pub-1234")).as("no subscription: the markers name the sender").isNull();
         assertThat(feeds.summary()).containsExactly(
                 new LoadSummary.Feed(1234, 11, "r1-pub-1", true, "r1-pub-1", 2),
                 new LoadSummary.Feed(1234, 99, "WHIP Publisher cam", false, null, 1));

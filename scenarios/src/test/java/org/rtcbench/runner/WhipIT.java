@@ -117,8 +117,13 @@ class WhipIT {
             assertThat(f.publisher()).isNull();
             assertThat(f.subscriptions()).as(f.display()).isEqualTo(2);
         });
+        assertThat(out.lines().filter(l -> l.startsWith("  feeds taken: ")).findFirst()).hasValueSatisfying(l -> assertThat(l)
+                .contains("whip cam-chrome (not this run)").contains("whip cam-java (not this run)"));
+        assertThat(out).contains("  rooms: r1 = " + ROOM + " (subscribers take every publisher there, also those this run did not create)");
         for (PeerSummary sub : watched.peers()) {
             assertThat(sub.received()).as(sub.name() + " received both feeds").hasSize(2);
+            assertThat(sub.received()).extracting(org.rtcbench.core.run.ReceivedFeed::from)
+                    .containsExactlyInAnyOrder("whip cam-chrome (not this run)", "whip cam-java (not this run)");
             assertThat(sub.received()).allSatisfy(feed -> {
                 assertThat(feed.metrics().get("video.fps.rendered").p50()).as(sub.name() + " <- " + feed.from() + " frames shown").isGreaterThan(5);
                 assertThat(feed.metrics().get("video.psnr").p50()).as(sub.name() + " <- " + feed.from() + " PSNR").isGreaterThanOrEqualTo(25);

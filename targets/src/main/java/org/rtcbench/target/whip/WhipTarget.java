@@ -60,13 +60,15 @@ public final class WhipTarget implements Target, Streams {
     private final MediaPath path;
     private final String peerAddress;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
+    /** The embedded default's call-run room, once made. */
+    private Long callRoom;
     private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
 
     private record Live(Session session, WhipResource resource) {
     }
 
     /** The embedded default: Janus and simple-whip-server in one namespace, a room, and the rooms view over both. */
-    private record Local(LocalJanus janus, LocalWhipServer whip, JanusClient client, JanusVideoRoom videoRoom, long room,
+    private record Local(LocalJanus janus, LocalWhipServer whip, JanusClient client, JanusVideoRoom videoRoom,
                          ReachableCandidates reachable) {
     }
 
@@ -151,9 +153,8 @@ public final class WhipTarget implements Target, Streams {
                 ReachableCandidates reachable = ReachableCandidates.only(janus.peerAddress());
                 JanusVideoRoom videoRoom = new JanusVideoRoom(client, reachable, context.connectTimeout(), context.events(), context.path(),
                         janus.peerAddress());
-                long room = videoRoom.createRoom(null, 64, null);
                 String token = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(12));
-                return new WhipTarget(this, whip.endpointUrl("{peer}"), token, new Local(janus, whip, client, videoRoom, room, reachable),
+                return new WhipTarget(this, whip.endpointUrl("{peer}"), token, new Local(janus, whip, client, videoRoom, reachable),
                         context, http, janus.peerAddress());
             } catch (RuntimeException e) {
                 if (client != null) {
@@ -198,9 +199,8 @@ public final class WhipTarget implements Target, Streams {
     @Override
     public List<String> description() {
         if (local != null) {
-            return List.of(String.format("local Janus %s (pid %d) and simple-whip-server (pid %d) at %s, room %d (test network namespace; "
-                    + "peers use %s)", local.janus().version(), local.janus().pid(), local.whip().pid(), local.whip().base(), local.room(),
-                    peerAddress), "each peer " + type.verb() + " through its own WHIP endpoint " + url + " (a bearer token made for this run)");
+            return List.of(String.format("local Janus %s (pid %d) and simple-whip-server (pid %d) at %s (test network namespace; "
+                    + "peers use %s)", local.janus().version(), local.janus().pid(), local.whip().pid(), local.whip().base(), peerAddress), "each peer " + type.verb() + " through its own WHIP endpoint " + url + " (a bearer token made for this run)");
         }
         return List.of("each peer " + type.verb() + " through the " + type.label() + " endpoint " + url
                 + (token == null ? "" : " (with a bearer token)") + "; Java peers advertise " + peerAddress);
@@ -255,7 +255,15 @@ public final class WhipTarget implements Target, Streams {
 
     @Override
     public Session start(Peer peer, String videoCodec) {
-        return start(peer, peer.name(), local == null ? 0 : local.room(), videoCodec);
+        return start(peer, peer.name(), local == null ? 0 : callRoom(), videoCodec);
+    }
+
+    /** The embedded default's room for a call run's publishers, made when the first one starts (a load run makes its own rooms). */
+    private synchronized long callRoom() {
+        if (callRoom == null) {
+            callRoom = local.videoRoom().createRoom(null, 64, null);
+        }
+        return callRoom;
     }
 
     /**
