@@ -389,7 +389,7 @@ final class BenchCommand {
         @Override
         public Integer call() {
             var loaded = flags.apply(ScenarioLoader.loadResource(LoadCommand.DEFAULT)).withAssertions(List.of());
-            var base = loaded.withLoad(LoadCommand.target(LoadCommand.roomTarget(flags.options().targets(), "janus"), null, janusApi), loaded.load());
+            var base = loaded.withLoad(LoadCommand.target(LoadCommand.roomTarget(flags.options().targets(), "janus"), null, janusApi, null), loaded.load());
             System.out.printf("bench load: rooms of %d publishers + %d subscribers through a local Janus over its %s API, %s ramp + %s hold a step%n",
                     publishers, subscribers, janusApi.equals("ws") ? "WebSocket" : "HTTP", ramp, hold);
             var bench = new org.rtcbench.bench.LoadCapacityBench(base, flags.options().withForce(true), System.out);

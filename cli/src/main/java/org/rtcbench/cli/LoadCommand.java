@@ -42,11 +42,17 @@ final class LoadCommand implements Callable<Integer> {
             description = "A scenario file with a 'load:' section (default: the bundled janus-load.yaml).")
     Path file;
 
-    @Option(names = "--target", paramLabel = "TARGET", defaultValue = "janus", description = "The SFU: janus (the only one so far).")
+    @Option(names = "--target", paramLabel = "TARGET",
+            description = "janus (default: the scenario's, else janus), whip (publishers through WHIP; without --url a local Janus behind "
+                    + "simple-whip-server, whose subscribers go through that Janus) or whep (subscribers play a WHEP stream; needs --url).")
     String target;
 
-    @Option(names = "--url", paramLabel = "URL", description = "Janus's HTTP API, e.g. http://10.0.0.5:8088/janus, or its WebSocket API, e.g. ws://10.0.0.5:8188 (default: start a local Janus).")
+    @Option(names = "--url", paramLabel = "URL", description = "Janus's HTTP API, e.g. http://10.0.0.5:8088/janus, or its WebSocket API, e.g. ws://10.0.0.5:8188, "
+            + "or a WHIP/WHEP endpoint, where {peer} stands for each user's name (default: start a local Janus).")
     String url;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The bearer token a WHIP or WHEP endpoint asks for (never written anywhere).")
+    String token;
 
     @Option(names = "--rooms", paramLabel = "R", description = "Rooms (default: the scenario's, else 1).")
     Integer rooms;
@@ -109,8 +115,9 @@ final class LoadCommand implements Callable<Integer> {
 
     /** The scenario with this command's flags applied. */
     Scenario scenario() {
-        TargetType type = roomTarget(flags.options().targets(), target);
         Scenario s = flags.apply(file == null ? ScenarioLoader.loadResource(DEFAULT) : ScenarioLoader.load(file));
+        TargetType type = roomTarget(flags.options().targets(), target != null ? target
+                : file != null && !s.target().type().equals(TargetSpec.P2P) ? s.target().type() : "janus");
         LoadSpec l = s.load() == null ? LoadSpec.defaults() : s.load();
         try {
             l = new LoadSpec(rooms != null ? rooms : l.rooms(), publishers != null ? publishers : l.publishers(),
@@ -118,9 +125,11 @@ final class LoadCommand implements Callable<Integer> {
                     ramp != null ? duration("--ramp", ramp) : l.ramp(), hold != null ? duration("--hold", hold) : l.hold(),
                     codec != null ? codec : l.videoCodec(), room != null ? room : l.room(),
                     subscribeTo != null ? subscribeTo : l.subscribeTo());
-            String u = url != null ? url : s.target().url();
-            String api = janusApi != null ? janusApi : url != null ? null : s.target().api();
-            s = s.withLoad(target(type, u, api), l);
+            boolean sameTarget = type.id().equals(s.target().type());
+            String u = url != null ? url : sameTarget ? s.target().url() : null;
+            String api = janusApi != null ? janusApi : url != null || !sameTarget ? null : s.target().api();
+            String t = token != null ? token : sameTarget ? s.target().token() : null;
+            s = s.withLoad(target(type, u, api, t), l);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(flagged(e));
         }
@@ -144,22 +153,23 @@ final class LoadCommand implements Callable<Integer> {
         return s;
     }
 
-    /** The type of {@code targets} that {@code --target} names, if it has rooms (only those carry a load). */
+    /** The type of {@code targets} that {@code --target} names, if it has rooms or sessions (only those carry a load). */
     static TargetType roomTarget(Targets targets, String id) {
-        List<TargetType> withRooms = targets.all().stream().filter(TargetType::hasRooms).toList();
+        List<TargetType> withRooms = targets.all().stream().filter(t -> t.hasRooms() || t.hasStreams()).toList();
         return withRooms.stream().filter(t -> t.id().equals(id)).findFirst()
-                .orElseThrow(() -> new BadInputException("--target " + id + " is not supported; the targets with rooms are "
+                .orElseThrow(() -> new BadInputException("--target " + id + " is not supported; the targets a load run can use are "
                         + String.join(", ", withRooms.stream().map(TargetType::id).toList())));
     }
 
-    /** A target of {@code type} from --url (null: a local server) and --janus-api, a problem named by its flag. */
-    static TargetSpec target(TargetType type, String url, String api) {
+    /** A target of {@code type} from --url (null: a local server), --janus-api and --token, a problem named by its flag. */
+    static TargetSpec target(TargetType type, String url, String api, String token) {
         try {
-            TargetSpec spec = new TargetSpec(type.id(), url, api);
+            TargetSpec spec = new TargetSpec(type.id(), url, api, token);
             type.validate(spec);
             return spec;
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(flagged(e));
+            String flagged = flagged(e);
+            throw new BadInputException(flagged.startsWith("--") ? flagged : "--target " + type.id() + ": " + flagged);
         }
     }
 
@@ -168,6 +178,7 @@ final class LoadCommand implements Callable<Integer> {
         return e.getMessage().replaceFirst("^(rooms|room|publishers|subscribers|injection|videoCodec|url)", "--$1")
                 .replaceFirst("^api ", "--janus-api ")
                 .replaceFirst("^subscribeTo ", "--subscribe-to ")
+                .replaceFirst("^token ", "--token ")
                 .replace("--videoCodec", "--codec");
     }
 

@@ -133,7 +133,7 @@ class BadInputIT {
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--injection", "fast"), "--injection must be once, ramp, closed, rate:<users>/s or rate:<users>/m");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "-1"), "--publishers must be 0 or more per room, got -1");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--publishers", "0"),
-                "--publishers 0 subscribes to publishers already in a room: name it with room (--room), or give at least 1 publisher per room");
+                "--publishers 0 (load.publishers) subscribes to publishers already in a room: name it with --room (load.room), or give at least 1 publisher per room");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--subscribe-to", "some"),
                 "--subscribe-to must be all (every publisher of the room) or own (this run's), got 'some'");
         assertOneLineError(RtcbenchProcess.run(tmp, "load", "--ramp", "soon"), "--ramp");

@@ -37,6 +37,7 @@ import org.rtcbench.load.LoadPeers;
 import org.rtcbench.load.LoadPlan;
 import org.rtcbench.load.RoomPublishers;
 import org.rtcbench.load.RunFeeds;
+import org.rtcbench.load.StreamRooms;
 import org.rtcbench.load.gatling.GatlingResult;
 import org.rtcbench.load.gatling.LoadSimulation;
 import org.rtcbench.core.target.Rooms;
@@ -84,12 +85,23 @@ public final class LoadRunner extends RunLifecycle {
 
     /** A load run judged against other generator limits (the benchmark and tests set their own). */
     public LoadRunner(Scenario scenario, RunOptions options, GeneratorSaturation saturation) {
-        super(requireLoad(scenario), options, TargetType::hasRooms,
+        super(requireLoad(scenario), options, t -> t.hasRooms() || t.hasStreams(),
                 "a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. 'target: {type: janus}'; {type} has none");
         this.load = scenario.load();
         this.saturation = saturation;
         this.observers = List.copyOf(slots);
         this.feeds = new RunFeeds(load.ownFeedsOnly());
+        if (!targetType.hasStreams()) {
+            requireRoomWithoutPublishers(load); // before anything starts; a streams target knows whether it has rooms once open
+        }
+    }
+
+    /** A run with rooms and no publishers of its own subscribes in a room that exists: it must name it. */
+    private static void requireRoomWithoutPublishers(LoadSpec load) {
+        if (load.publishers() == 0 && load.room() == null) {
+            throw new BadInputException("--publishers 0 (load.publishers) subscribes to publishers already in a room: name it with --room "
+                    + "(load.room), or give at least 1 publisher per room");
+        }
     }
 
     private static Scenario requireLoad(Scenario scenario) {
@@ -125,13 +137,18 @@ public final class LoadRunner extends RunLifecycle {
     @Override
     protected void arrive(ExecutorService pool, HarnessServer harness) {
         Rooms room = target.rooms();
-        if (room == null) {
-            throw new BadInputException("this " + targetType.label() + " target (" + scenario.target().url() + ") has no rooms for a load run's "
-                    + "subscribers; leave out its url for the local one, or use a janus target");
+        boolean streamsOnly = room == null;
+        if (streamsOnly) {
+            // a WHIP or WHEP endpoint of the user's: publishers publish to it, or subscribers play it; rooms are only names
+            room = StreamRooms.of(target.streams(), targetType.label(), scenario.target().url(), load);
+        } else {
+            requireRoomWithoutPublishers(load);
         }
         for (int i = 0; i < load.rooms(); i++) {
             Long id = load.roomId(i);
-            if (id != null && room.roomExists(id)) {
+            if (streamsOnly) {
+                roomIds.add(room.createRoom(id, load.publishers(), null));
+            } else if (id != null && room.roomExists(id)) {
                 reusedRoomIds.add(id);
                 roomIds.add(id);
             } else if (load.publishers() == 0) {
@@ -153,8 +170,10 @@ public final class LoadRunner extends RunLifecycle {
         for (int i = 0; i < rooms.size(); i++) {
             named.append(i == 0 ? "" : ", ").append('r').append(i + 1).append(" = ").append(rooms.get(i));
         }
-        options.out().printf("  rooms: %s (subscribers take %s)%n", named, load.ownFeedsOnly() ? "only this run's publishers"
-                : "every publisher there, also those this run did not create");
+        if (!streamsOnly) {
+            options.out().printf("  rooms: %s (subscribers take %s)%n", named, load.ownFeedsOnly() ? "only this run's publishers"
+                    : "every publisher there, also those this run did not create");
+        }
         dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
 
         // Gatling's virtual users are synthetic peers of the default Java provider

@@ -146,6 +146,43 @@ class WhepIT {
     }
 
     @Test
+    void aLoadRunsSubscribersEachPlayTheWhepStreamAndNeedNoPublishers() {
+        Scenario s = ScenarioLoader.parse("whep-load.yaml", """
+                name: whep-load
+                target: {type: whep, url: '%s', token: %s}
+                media: {video: {width: 320, height: 240, fps: 15}}
+                load: {rooms: 1, publishers: 0, subscribers: 3, injection: ramp, ramp: 2s, hold: 8s}
+                assertions:
+                  - video.fps.p50 > 5 for receivers after 3s
+                """.formatted(endpoint(), TOKEN));
+        RunSummary run = new LoadRunner(s, Runs.options(tmp, console)).run();
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
+        assertThat(run.load().connected()).as(out).isEqualTo(3);
+        assertThat(run.load().firstFrame().count()).as("a first frame per viewer").isEqualTo(3);
+        assertThat(run.load().feeds()).singleElement().satisfies(f -> {
+            assertThat(f.display()).isEqualTo(endpoint());
+            assertThat(f.own()).isFalse();
+            assertThat(f.subscriptions()).isEqualTo(3);
+        });
+        for (PeerSummary p : run.peers()) {
+            assertThat(p.received()).as(p.name()).singleElement().satisfies(f ->
+                    assertThat(f.metrics().get("video.psnr").p50()).as(p.name() + " PSNR").isGreaterThanOrEqualTo(30));
+        }
+        assertThat(requests).filteredOn(r -> r.startsWith("POST")).hasSize(3);
+        assertThat(requests).filteredOn(r -> r.startsWith("DELETE")).as("each viewer DELETEd its session on leaving").hasSize(3);
+
+        Scenario publishers = ScenarioLoader.parse("whep-publishers.yaml", """
+                name: whep-publishers
+                target: {type: whep, url: '%s', token: %s}
+                load: {publishers: 1, subscribers: 1, ramp: 1s, hold: 1s}
+                """.formatted(endpoint(), TOKEN));
+        assertThatThrownBy(() -> new LoadRunner(publishers, Runs.options(tmp.resolve("p"), console)).run())
+                .isInstanceOf(BadInputException.class).hasMessage("a WHEP endpoint only gives its stream, so a load run through "
+                        + endpoint() + " takes no publishers: use --publishers 0 (load.publishers)");
+    }
+
+    @Test
     void aBadTokenIsTheServersAnswerInOneLine() {
         Scenario s = ScenarioLoader.parse("whep-bad-token.yaml", """
                 name: whep-bad-token

@@ -141,6 +141,41 @@ class WhipIT {
     }
 
     @Test
+    void aLoadRunsPublishersPublishThroughTheUsersWhipEndpointWhichHasNoSubscribers() throws Exception {
+        for (String peer : List.of("r1-pub-1", "r1-pub-2")) {
+            whip.createEndpoint(peer, ROOM, "ingest " + peer, TOKEN);
+        }
+        Scenario s = scenario("whip-ingest-load", """
+                target: {type: whip, url: '%s', token: %s}
+                media: {video: {width: 320, height: 240, fps: 15}}
+                load: {rooms: 1, publishers: 2, subscribers: 0, injection: ramp, ramp: 2s, hold: 6s}
+                assertions:
+                  - bitrate.out.p50 > 50 for senders after 3s
+                """.formatted(whip.endpointUrl("{peer}"), TOKEN));
+        CompletableFuture<RunSummary> running = CompletableFuture.supplyAsync(() -> new LoadRunner(s, Runs.options(tmp.resolve("ingest"), publishing)).run());
+        awaitPublishers(2);
+        assertThat(rooms.publishers(ROOM)).extracting(org.rtcbench.core.target.Rooms.Feed::display)
+                .containsExactlyInAnyOrder("ingest r1-pub-1", "ingest r1-pub-2");
+        RunSummary run = running.get(60, TimeUnit.SECONDS);
+        String out = publishing.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
+        assertThat(run.load().connected()).as(out).isEqualTo(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!rooms.publishers(ROOM).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100); // simple-whip-server ends the Janus session on the DELETE; the room lists it a moment longer
+        }
+        assertThat(rooms.publishers(ROOM)).as("each publisher's session DELETEd as it left").isEmpty();
+
+        Scenario subscribers = scenario("whip-subscribers", """
+                target: {type: whip, url: '%s', token: %s}
+                load: {publishers: 1, subscribers: 1, ramp: 1s, hold: 1s}
+                """.formatted(whip.endpointUrl("{peer}"), TOKEN));
+        assertThatThrownBy(() -> new LoadRunner(subscribers, Runs.options(tmp.resolve("subs"), publishing)).run())
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("a WHIP endpoint only takes streams, so a load run through "
+                        + whip.endpointUrl("{peer}") + " has no one to subscribe to: use --subscribers 0 (load.subscribers)");
+    }
+
+    @Test
     void aWrongTokenAndAnUnknownEndpointAreOneLineErrorsWithTheServersAnswer() {
         whip.createEndpoint("cam", ROOM, "whip cam", TOKEN);
         Scenario wrongToken = scenario("whip-wrong-token", """

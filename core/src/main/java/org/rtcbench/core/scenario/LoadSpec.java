@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * others are created with those ids; without it, Janus picks the ids. Rooms rtcbench created are
  * destroyed after the run. Subscribers take every publisher of their room ({@code subscribeTo: all}),
  * also those that this run did not create (another tool's, a real app's users), or only this run's
- * ({@code own}); with an existing {@code room}, a run may bring no publishers of its own.
+ * ({@code own}); in an existing {@code room} (or from a WHEP endpoint), a run may bring no publishers of its own.
  */
 public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, String injection, Duration ramp,
                        Duration hold, String videoCodec, Long room, String subscribeTo) {
@@ -38,10 +38,6 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
         }
         if (publishers < 0) {
             throw new IllegalArgumentException("publishers must be 0 or more per room, got " + publishers);
-        }
-        if (publishers == 0 && room == null) {
-            throw new IllegalArgumentException("publishers 0 subscribes to publishers already in a room: name it with room (--room), "
-                    + "or give at least 1 publisher per room");
         }
         if (subscribers < 0) {
             throw new IllegalArgumentException("subscribers must be 0 or more per room, got " + subscribers);

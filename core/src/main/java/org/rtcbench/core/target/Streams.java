@@ -19,6 +19,9 @@ public interface Streams {
     /** What a session does, for the terminal and events: {@code publishes} or {@code plays}. */
     String verb();
 
+    /** Whether a session sends the peer's stream (WHIP) rather than receiving the server's (WHEP). */
+    boolean publishes();
+
     /**
      * Starts {@code peer}'s session: its offer (only {@code videoCodec} when not null) sent, the answer applied, and
      * its connection connected.

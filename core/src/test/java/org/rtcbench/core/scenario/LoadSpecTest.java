@@ -21,11 +21,10 @@ class LoadSpecTest {
     }
 
     @Test
-    void noPublishersOfItsOwnOnlyInANamedRoom() {
+    void aRunMayBringNoPublishersOfItsOwnButNeedsSomeoneToSubscribe() {
         LoadSpec watchers = spec(0, 4, 1234L, null);
         assertThat(watchers.users()).isEqualTo(4);
-        assertThatThrownBy(() -> spec(0, 4, null, null)).hasMessage(
-                "publishers 0 subscribes to publishers already in a room: name it with room (--room), or give at least 1 publisher per room");
+        assertThat(spec(0, 4, null, null).publishers()).as("a WHEP endpoint's viewers need no room: the runner checks rooms").isZero();
         assertThatThrownBy(() -> spec(0, 4, 1234L, "own")).hasMessage(
                 "subscribeTo own with publishers 0 leaves the subscribers nothing to receive");
         assertThatThrownBy(() -> spec(0, 0, 1234L, null)).hasMessage("a room needs at least 1 publisher or subscriber, got 0 of each");

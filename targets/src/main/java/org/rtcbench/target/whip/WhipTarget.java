@@ -248,6 +248,11 @@ public final class WhipTarget implements Target, Streams {
         return type.verb();
     }
 
+    @Override
+    public boolean publishes() {
+        return type == WHIP;
+    }
+
     /** The connection id of a peer's session: {@code whip} or {@code whep}. */
     public String connectionId() {
         return type.id();
