@@ -25,11 +25,13 @@ class TargetChoiceTest {
     }
 
     @Test
-    void aWhepTargetHasNoRoomsForALoadRun() {
-        assertThatThrownBy(() -> new LoadRunner(ScenarioLoader.parse("load.yaml", "target: {type: whep, url: 'http://127.0.0.1:9/whep'}\nload: {}\n"),
-                RunOptions.defaults()))
+    void theP2pRoomHasNoRoomsForALoadRunAndNoPublishersNeedANamedRoom() {
+        assertThatThrownBy(() -> new LoadRunner(ScenarioLoader.parse("load.yaml", "target: {type: p2p}\nload: {}\n"), RunOptions.defaults()))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. 'target: {type: janus}'; whep has none");
+                .hasMessage("a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. 'target: {type: janus}'; p2p has none");
+        assertThatThrownBy(() -> new LoadRunner(ScenarioLoader.parse("load.yaml", "target: {type: janus}\nload: {publishers: 0}\n"),
+                RunOptions.defaults()))
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--publishers 0 (load.publishers) subscribes to publishers already in a room");
     }
 
     @Test
