@@ -20,6 +20,7 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.rtcbench.junit5.samples.BadKind;
 import org.rtcbench.junit5.samples.JavaMatrix;
+import org.rtcbench.junit5.samples.JanusPair;
 import org.rtcbench.junit5.samples.JavaPair;
 import org.rtcbench.junit5.samples.MissingImage;
 
@@ -78,6 +79,14 @@ class RtcExtensionIT {
                 .contains("alice").contains("bob").contains("expected >= 1000")
                 .endsWith("(run directory: " + failed.runDirectories().get(0) + ")");
         assertThat(failed.message()).as("the numbers measured are in it").containsPattern("alice[^;]*1[0-9](\\.[0-9]+)?");
+    }
+
+    @Test
+    void aTestClassWhoseTargetIsJanusMeetsInARoomOfALocalJanus() throws Exception {
+        Outcome o = run(JanusPair.class).get("javaMeetsJavaThroughJanus(Peer, Peer, RtcRun)");
+        assertThat(o.status()).as(String.valueOf(o.message())).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(o.runDirectories()).singleElement().satisfies(d ->
+                assertThat(Files.readString(Path.of(d).resolve("events.jsonl"))).contains("\"janus-started\"").contains("\"room-ready\""));
     }
 
     @Test

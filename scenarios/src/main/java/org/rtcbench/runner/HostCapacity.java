@@ -47,6 +47,27 @@ final class HostCapacity {
         return d;
     }
 
+    /**
+     * The demand of the first {@code n} peers in one SFU room: each sender publishes one stream, each receiver
+     * subscribes to every other sender's, a connection each (a stream pair counted per two one-way streams).
+     */
+    static Demand room(List<PeerSlot> slots, int n) {
+        List<PeerSlot> peers = slots.subList(0, Math.min(n, slots.size()));
+        long senders = peers.stream().filter(s -> s.role.sends()).count();
+        long connections = senders;
+        for (PeerSlot s : peers) {
+            if (s.role.receives()) {
+                connections += senders - (s.role.sends() ? 1 : 0);
+            }
+        }
+        Demand d = new Demand(PeerCost::reference).connections(connections);
+        for (PeerSlot s : peers) {
+            long streamsIn = s.role.receives() ? senders - (s.role.sends() ? 1 : 0) : 0;
+            d.peer(s.kind, video(s.media), ((s.role.sends() ? 1 : 0) + streamsIn) / 2.0);
+        }
+        return d;
+    }
+
     /** The demand of these peers with exactly {@code links} up (an interop wave): a stream pair per link end. */
     static Demand links(List<PeerSlot> slots, List<LinkPlan.PlannedLink> links) {
         Demand d = new Demand(PeerCost::reference).connections(links.size());

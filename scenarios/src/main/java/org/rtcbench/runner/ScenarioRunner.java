@@ -21,6 +21,7 @@ import org.rtcbench.core.run.InteropCell;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.core.target.PairCalls;
+import org.rtcbench.core.target.Rooms;
 import org.rtcbench.core.target.TargetType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,8 @@ public final class ScenarioRunner extends RunLifecycle {
 
     /** A run that makes exactly the links of {@code plan} (null: every pair of peers) and judges them with it. */
     public ScenarioRunner(Scenario scenario, RunOptions options, LinkPlan plan) {
-        super(scenario, options, t -> t.makesCalls() || (t.hasStreams() && plan == null),
-                plan == null ? "a {type} target needs a 'load:' section (rooms, publishers, subscribers, ramp, hold)"
+        super(scenario, options, t -> t.makesCalls() || ((t.hasStreams() || t.hasRooms()) && plan == null),
+                plan == null ? "a {type} target has neither calls, rooms nor sessions for a call run"
                         : "the interop matrix needs a target that makes pairwise calls (p2p); {type} does not");
         this.plan = plan;
     }
@@ -79,7 +80,8 @@ public final class ScenarioRunner extends RunLifecycle {
             startMediaAll(pool);
         }
         if (!interrupted.get()) {
-            firstConnected = calls == null ? startStreams(pool, target.streams()) : connectAll();
+            firstConnected = calls != null ? connectAll() : target.streams() != null ? startStreams(pool, target.streams())
+                    : meetInRoom(pool, target.rooms());
         }
         if (!interrupted.get()) {
             long interval = scenario.sampling().toMillis();
@@ -256,6 +258,74 @@ public final class ScenarioRunner extends RunLifecycle {
         return sinceLaunch(first);
     }
 
+    /**
+     * A call through an SFU's room: a room made for the run, every sending peer publishes into it, then every
+     * receiving peer subscribes to every other peer's feed, all peers at once. A peer is connected when its
+     * publication and all its subscriptions are; returns ms from the user's command to the first, or null.
+     */
+    private Long meetInRoom(ExecutorService pool, Rooms rooms) throws InterruptedException {
+        long room = rooms.createRoom(null, slots.size() + 1, null);
+        dir.event("room-ready", Map.of("room", room));
+        options.out().printf("  room %d: every peer publishes into it and subscribes to every other peer's feed%n", room);
+        long t0 = System.nanoTime();
+        Map<PeerSlot, Future<Rooms.Publication>> publishing = new LinkedHashMap<>();
+        for (PeerSlot s : slots) {
+            if (s.alive() && s.role.sends()) {
+                publishing.put(s, pool.submit(() -> rooms.publish(s.peer, room, s.name, null)));
+            }
+        }
+        Map<String, Long> feeds = new LinkedHashMap<>();
+        for (Map.Entry<PeerSlot, Future<Rooms.Publication>> e : publishing.entrySet()) {
+            try {
+                feeds.put(e.getKey().name, e.getValue().get().feedId());
+            } catch (java.util.concurrent.ExecutionException x) {
+                roomFailure(e.getKey(), x);
+            }
+        }
+        Map<PeerSlot, Future<?>> subscribing = new LinkedHashMap<>();
+        for (PeerSlot s : slots) {
+            if (s.alive() && s.role.receives()) {
+                subscribing.put(s, pool.submit(() -> {
+                    feeds.forEach((publisher, feed) -> {
+                        if (!publisher.equals(s.name)) {
+                            rooms.subscribe(s.peer, room, feed);
+                        }
+                    });
+                    return null;
+                }));
+            }
+        }
+        for (Map.Entry<PeerSlot, Future<?>> e : subscribing.entrySet()) {
+            try {
+                e.getValue().get();
+            } catch (java.util.concurrent.ExecutionException x) {
+                roomFailure(e.getKey(), x);
+            }
+        }
+        Long first = null;
+        long allMs = (System.nanoTime() - t0) / 1_000_000;
+        for (PeerSlot s : slots) {
+            if (s.alive() && (publishing.containsKey(s) || subscribing.containsKey(s))) {
+                s.connectMs = allMs; // its connections came up by now; the target's events have each one's own time
+                first = first == null ? s.connectMs : Math.min(first, s.connectMs);
+            }
+        }
+        long connected = slots.stream().filter(s -> s.connectMs != null).count();
+        options.out().printf("  %d/%d peers connected through %s (%d feeds)%n", connected, slots.size(), targetType.label(), feeds.size());
+        return sinceLaunch(first);
+    }
+
+    private void roomFailure(PeerSlot s, java.util.concurrent.ExecutionException x) {
+        if (x.getCause() instanceof BadInputException b) {
+            throw b;
+        }
+        if (x.getCause() instanceof PeerFailure f) {
+            peerFailed(s, f.getMessage(), f);
+        } else {
+            throw new IllegalStateException(x.getCause());
+        }
+    }
+
     /** Connects the live peers; returns ms from the user's command to the first connected call, or null. */
     private Long connectAll() {
         List<Peer> live = new ArrayList<>();
@@ -399,9 +469,13 @@ public final class ScenarioRunner extends RunLifecycle {
     @Override
     protected Map<String, Object> checkCapacity() {
         HostResources host = HostResources.here();
-        if (plan == null && !targetType.makesCalls()) {
+        if (plan == null && targetType.hasStreams()) {
             return HostCapacity.require(slots.size() + " peers, each with its own " + targetType.label() + " session", slots.size(),
                     HostCapacity.sessions(slots, slots.size()), n -> HostCapacity.sessions(slots, n), options, host);
+        }
+        if (plan == null && !targetType.makesCalls()) {
+            return HostCapacity.require(slots.size() + " peers in a " + targetType.label() + " room", slots.size(),
+                    HostCapacity.room(slots, slots.size()), n -> HostCapacity.room(slots, n), options, host);
         }
         if (plan == null) {
             return HostCapacity.require(slots.size() + " peers in a P2P full mesh", slots.size(), HostCapacity.mesh(slots, slots.size()),

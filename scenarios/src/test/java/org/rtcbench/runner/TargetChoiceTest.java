@@ -17,11 +17,19 @@ class TargetChoiceTest {
     }
 
     @Test
-    void aCallThroughATargetThatMakesNoCallsIsRefused() {
-        assertThatThrownBy(() -> new ScenarioRunner(ScenarioLoader.parse("call.yaml", "target: {type: janus}\npeers: [{kind: java}]\n"),
-                RunOptions.defaults()))
+    void aCallThroughATargetWithNeitherCallsRoomsNorSessionsIsRefusedAndTheMatrixNeedsPairs() {
+        org.rtcbench.core.target.TargetType bare = org.rtcbench.core.target.TargetType.of("bare", "a bare server", false, false, spec -> { },
+                (spec, context) -> {
+                    throw new UnsupportedOperationException();
+                });
+        RunOptions options = RunOptions.defaults().withTargets(org.rtcbench.target.Targets.builtIn().with(bare));
+        assertThatThrownBy(() -> new ScenarioRunner(ScenarioLoader.parse("call.yaml", "target: {type: bare}\npeers: [{kind: java}]\n"), options))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("a janus target needs a 'load:' section (rooms, publishers, subscribers, ramp, hold)");
+                .hasMessage("a bare target has neither calls, rooms nor sessions for a call run");
+        assertThatThrownBy(() -> new ScenarioRunner(ScenarioLoader.parse("call.yaml", "target: {type: janus}\npeers: [{kind: java, count: 2}]\n"),
+                RunOptions.defaults(), new LinkPlan(java.util.List.of(), null))).isInstanceOf(BadInputException.class)
+                .hasMessage("the interop matrix needs a target that makes pairwise calls (p2p); janus does not");
+        new ScenarioRunner(ScenarioLoader.parse("call.yaml", "target: {type: janus}\npeers: [{kind: java, count: 2}]\n"), RunOptions.defaults());
     }
 
     @Test
