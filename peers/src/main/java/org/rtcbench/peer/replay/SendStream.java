@@ -1,0 +1,141 @@
+package org.rtcbench.peer.replay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One outgoing RTP stream of a replay peer: the shipped loop's frames (VP8) or packets (Opus) in order,
+ * packetized and stamped, kept in a retransmission buffer for NACKs; a keyframe request makes the next
+ * frame the loop's next keyframe. Not thread-safe: its connection calls it under its own lock.
+ */
+final class SendStream {
+    /** The largest RTP payload written: leaves room for SRTP's tag and IP/UDP headers under a 1280-byte path MTU. */
+    static final int MAX_PAYLOAD = 1100;
+    private static final int HISTORY = 1024;
+
+    final String kind;
+    final long ssrc;
+    final int payloadType;
+    final int clockRate;
+    private final EncodedMedia.Video video;
+    private final List<byte[]> audio;
+    private final long timestampBase;
+    private int sequence;
+    private int pictureId;
+    private int position;
+    private long units;
+    private volatile boolean keyframeWanted;
+    private final byte[][] history = new byte[HISTORY][];
+
+    long packetsSent;
+    long bytesSent;
+    long headerBytesSent;
+    long framesSent;
+    long keyFramesSent;
+    long retransmittedPacketsSent;
+    long retransmittedBytesSent;
+    long nackCount;
+    long pliCount;
+    long firCount;
+    /** RTP timestamp and wall clock of the last unit sent, for sender reports. */
+    long lastTimestamp;
+    long lastSentMs;
+
+    private SendStream(String kind, int payloadType, int clockRate, EncodedMedia.Video video, List<byte[]> audio) {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        this.kind = kind;
+        this.ssrc = r.nextLong(1, 1L << 32);
+        this.payloadType = payloadType;
+        this.clockRate = clockRate;
+        this.video = video;
+        this.audio = audio;
+        this.timestampBase = r.nextLong(1L << 32);
+        this.sequence = r.nextInt(1 << 15);
+        this.pictureId = r.nextInt(1 << 15);
+    }
+
+    static SendStream video(int payloadType, EncodedMedia.Video video) {
+        return new SendStream("video", payloadType, 90_000, video, null);
+    }
+
+    static SendStream audio(int payloadType) {
+        return new SendStream("audio", payloadType, 48_000, null, EncodedMedia.audio());
+    }
+
+    EncodedMedia.Video picture() {
+        return video;
+    }
+
+    /** The RTP packets of the next frame (video) or packet (audio), recorded for retransmission. */
+    List<byte[]> next(long nowMs) {
+        long timestamp = (timestampBase + units * (video != null ? EncodedMedia.VIDEO_TICKS : EncodedMedia.AUDIO_TICKS)) & 0xFFFFFFFFL;
+        units++;
+        List<byte[]> out;
+        if (video != null) {
+            if (keyframeWanted) {
+                keyframeWanted = false;
+                position = video.nextKeyframe(position);
+            }
+            byte[] frame = video.frames().get(position);
+            if (video.keyframes()[position]) {
+                keyFramesSent++;
+            }
+            position = (position + 1) % video.frames().size();
+            List<byte[]> payloads = Vp8.packetize(frame, pictureId, MAX_PAYLOAD);
+            pictureId = (pictureId + 1) & 0x7FFF;
+            out = new ArrayList<>(payloads.size());
+            for (int i = 0; i < payloads.size(); i++) {
+                out.add(packet(payloads.get(i), i == payloads.size() - 1, timestamp));
+            }
+            framesSent++;
+        } else {
+            byte[] opus = audio.get(position);
+            position = (position + 1) % audio.size();
+            out = List.of(packet(opus, units == 1, timestamp));
+        }
+        lastTimestamp = timestamp;
+        lastSentMs = nowMs;
+        return out;
+    }
+
+    private byte[] packet(byte[] payload, boolean marker, long timestamp) {
+        byte[] p = Rtp.packet(payloadType, marker, sequence, timestamp, ssrc, payload);
+        history[sequence % HISTORY] = p;
+        sequence = (sequence + 1) & 0xFFFF;
+        packetsSent++;
+        bytesSent += payload.length;
+        headerBytesSent += Rtp.HEADER_LENGTH;
+        return p;
+    }
+
+    /** The packets still held of these lost sequence numbers, to send again as they were (no RTX stream negotiated). */
+    List<byte[]> retransmit(List<Integer> lost) {
+        nackCount++;
+        List<byte[]> out = new ArrayList<>();
+        for (int seq : lost) {
+            byte[] p = history[seq % HISTORY];
+            if (p != null && (((p[2] & 0xFF) << 8) | (p[3] & 0xFF)) == seq) {
+                out.add(p);
+                retransmittedPacketsSent++;
+                retransmittedBytesSent += p.length - Rtp.HEADER_LENGTH;
+            }
+        }
+        return out;
+    }
+
+    /** A PLI or FIR: the next frame is the loop's next keyframe. */
+    void keyframeRequested(boolean fir) {
+        if (fir) {
+            firCount++;
+        } else {
+            pliCount++;
+        }
+        keyframeWanted = true;
+    }
+
+    /** The RTP timestamp that corresponds to {@code nowMs}, extrapolated from the last unit sent. */
+    long timestampAt(long nowMs) {
+        return (lastTimestamp + (nowMs - lastSentMs) * clockRate / 1000) & 0xFFFFFFFFL;
+    }
+}
