@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
                 + "and report.html. A peer type that cannot run here is shown as skipped, with why.")
 final class InteropCommand implements Callable<Integer> {
     @Option(names = "--peers", split = ",", defaultValue = "chrome,firefox,java",
-            description = "Peer types, comma separated: a kind (chrome, firefox, java) on its default provider, kind@provider "
+            description = "Peer types, comma separated: a kind (chrome, firefox, java, replay) on its default provider, kind@provider "
                     + "(chrome@local, chrome@container, firefox@container), or kind@container:IMAGE (e.g. "
                     + "chrome@container:rtcbench/chromium:156.0.8078.114); each distinct one is its own row and column, so two "
                     + "images of one browser compare in one matrix (default: ${DEFAULT-VALUE}).")

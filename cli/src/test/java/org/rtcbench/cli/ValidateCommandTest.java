@@ -61,7 +61,7 @@ class ValidateCommandTest {
                 ":3:1: unknown field 'speed' in scenario (allowed: assertions, browsers, connectTimeout, description, duration, ice, load, media, name, network, peers, sampling, target, timeline)");
         broken.put("peers:\n  - kind: java\nnetwork:\n  loss: 120%\n", ":4:3: network: loss must be between 0% and 100%, got 120%");
         broken.put("peers:\n  - kind: java\nnetwork: { delay: -5ms }\n", ":3:12: network: delay must not be negative, got -5ms");
-        broken.put("peers:\n  - kind: safari\n", ":2:5: peers[0].kind: unknown peer kind 'safari' (allowed: chrome, firefox, java)");
+        broken.put("peers:\n  - kind: safari\n", ":2:5: peers[0].kind: unknown peer kind 'safari' (allowed: chrome, firefox, java, replay)");
         broken.put("duration: 20\npeers:\n  - kind: java\n", ":1:11: duration: expected a duration with a unit, e.g. 20s or 500ms, got '20'");
         broken.put("peers:\n  - kind: java\n    count: 0\n", ":3:5: peers[0]: count must be at least 1, got 0");
         broken.put("peers:\n  - kind: java\nassertions:\n  - video.fps.p50 >= banana\n", ":4:5: assertions[0]: cannot read assertion 'video.fps.p50 >= banana'");

@@ -103,7 +103,7 @@ class RtcExtensionIT {
 
         Outcome kind = outcomes.get("aKindThatDoesNotExist(Peer, RtcRun)");
         assertThat(kind.status()).isEqualTo(TestExecutionResult.Status.FAILED);
-        assertThat(kind.message()).isEqualTo("@RtcPeer(kind = \"safari\") on aKindThatDoesNotExist: unknown peer kind 'safari' (allowed: chrome, firefox, java)");
+        assertThat(kind.message()).isEqualTo("@RtcPeer(kind = \"safari\") on aKindThatDoesNotExist: unknown peer kind 'safari' (allowed: chrome, firefox, java, replay)");
         Outcome target = outcomes.get("aTargetThatDoesNotExist(Peer, RtcRun)");
         assertThat(target.status()).isEqualTo(TestExecutionResult.Status.FAILED);
         assertThat(target.message()).isEqualTo("@RtcTest(target = \"nosuch\"): unknown target type 'nosuch' (allowed: p2p, janus, whip, whep)");

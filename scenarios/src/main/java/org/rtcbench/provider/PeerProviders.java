@@ -19,6 +19,7 @@ import org.rtcbench.core.peer.PeerType;
 import org.rtcbench.core.scenario.Browsers;
 import org.rtcbench.core.scenario.PeerGroup;
 import org.rtcbench.peer.java.JavaPeerLauncher;
+import org.rtcbench.peer.replay.ReplayPeerLauncher;
 
 /**
  * The one registry of peer providers: which (kind, provider) pairs exist and what launches each.
@@ -32,12 +33,13 @@ public final class PeerProviders {
         this.providers = List.copyOf(providers);
     }
 
-    /** The providers rtcbench ships: local Chromium and Firefox, in-process Java peers, and Chromium and Firefox in containers and on a Selenium Grid. */
+    /** The providers rtcbench ships: local Chromium and Firefox, in-process Java and replay peers, and Chromium and Firefox in containers and on a Selenium Grid. */
     public static PeerProviders builtIn() {
         return new PeerProviders(List.of(
                 PeerProvider.of(PeerKind.CHROME, "local", c -> new LocalChromium(c.browsers().chrome(), c.workDir(), c.logs())),
                 PeerProvider.of(PeerKind.FIREFOX, "local", c -> new LocalFirefox(c.browsers().firefox(), c.workDir(), c.logs())),
                 PeerProvider.of(PeerKind.JAVA, "in-process", c -> new JavaPeerLauncher(c.candidateAddress())),
+                PeerProvider.of(PeerKind.REPLAY, "in-process", c -> new ReplayPeerLauncher(c.candidateAddress())),
                 PeerProvider.of(PeerKind.CHROME, PeerGroup.CONTAINER, ContainerChromium::new),
                 PeerProvider.of(PeerKind.FIREFOX, PeerGroup.CONTAINER, ContainerFirefox::new),
                 PeerProvider.of(PeerKind.CHROME, PeerGroup.GRID, c -> new GridBrowser(PeerKind.CHROME, c)),

@@ -9,14 +9,14 @@ public record PeerSelection(Type type, String value) {
 
     public static final PeerSelection ALL = new PeerSelection(Type.ALL, null);
 
-    /** Reads {@code all}, {@code senders}, {@code receivers}, {@code chrome|firefox|java} or a peer name. */
+    /** Reads {@code all}, {@code senders}, {@code receivers}, a peer kind ({@code chrome}, {@code replay}, ...) or a peer name. */
     public static PeerSelection parse(String text) {
         return switch (text) {
             case "all" -> ALL;
             case "senders" -> new PeerSelection(Type.SENDERS, null);
             case "receivers" -> new PeerSelection(Type.RECEIVERS, null);
-            case "chrome", "firefox", "java" -> new PeerSelection(Type.KIND, text);
-            default -> new PeerSelection(Type.PEER, text);
+            default -> java.util.Arrays.stream(PeerKind.values()).anyMatch(k -> k.id().equals(text))
+                    ? new PeerSelection(Type.KIND, text) : new PeerSelection(Type.PEER, text);
         };
     }
 

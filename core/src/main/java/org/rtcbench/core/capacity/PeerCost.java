@@ -39,6 +39,9 @@ public record PeerCost(PeerKind kind, double cores, double coresPerStreamPair, d
             case CHROME -> new PeerCost(kind, 0.198, 0.058, 340, 5, 6, 0);
             case FIREFOX -> new PeerCost(kind, 0.184, 0.069, 365, 5, 4, 0);
             case JAVA -> new PeerCost(kind, 0.05, 0.02, 10, 4, 2, 4.2);
+            // not measured yet (bench peers --kind replay is to come): no codec, so a tenth of a Java
+            // peer's CPU at most; 3 JVM threads a connection (receive loop, ice4j's connector and reader)
+            case REPLAY -> new PeerCost(kind, 0.005, 0.002, 2, 1, 0, 3);
         };
     }
 

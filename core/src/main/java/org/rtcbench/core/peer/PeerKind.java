@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The kinds of peer rtcbench can put into a call. */
 public enum PeerKind {
-    CHROME, FIREFOX, JAVA;
+    CHROME, FIREFOX, JAVA, REPLAY;
 
     /** The lower-case name used in scenarios, peer names and output. */
     @JsonValue
@@ -19,7 +19,12 @@ public enum PeerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown peer kind '" + id + "' (allowed: chrome, firefox, java)");
+        throw new IllegalArgumentException("unknown peer kind '" + id + "' (allowed: " + allowed() + ")");
+    }
+
+    /** Every kind's scenario spelling, comma separated: {@code chrome, firefox, java, replay}. */
+    public static String allowed() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(PeerKind::id).toList());
     }
 
     @com.fasterxml.jackson.annotation.JsonCreator

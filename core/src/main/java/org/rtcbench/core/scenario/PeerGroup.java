@@ -29,7 +29,7 @@ public record PeerGroup(PeerKind kind, String name, Integer count, Role role, Me
 
     public PeerGroup {
         if (kind == null) {
-            throw new IllegalArgumentException("every peer needs a kind (allowed: chrome, firefox, java)");
+            throw new IllegalArgumentException("every peer needs a kind (allowed: " + PeerKind.allowed() + ")");
         }
         PeerType.requireProviderName(provider);
         count = count == null ? 1 : count;

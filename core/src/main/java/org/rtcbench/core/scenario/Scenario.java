@@ -61,7 +61,7 @@ public record Scenario(String name, String description, Duration duration, Durat
             if (s.type() == PeerSelection.Type.PEER && !names.contains(s.value())) {
                 throw new IllegalArgumentException("assertion '" + a.text() + "' names peer '" + s.value()
                         + "', which is not in this scenario (peers: " + String.join(", ", peerNames(peers))
-                        + "; or use all, senders, receivers, chrome, firefox, java)");
+                        + "; or use all, senders, receivers, " + org.rtcbench.core.peer.PeerKind.allowed() + ")");
             }
         }
     }

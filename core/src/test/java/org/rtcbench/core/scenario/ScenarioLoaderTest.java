@@ -183,13 +183,13 @@ class ScenarioLoaderTest {
     void unknownPeerKindListsTheAllowedKinds() {
         assertRejected("peers:\n  - kind: safari\n")
                 .hasMessageStartingWith(ORIGIN + ":2:")
-                .hasMessageContaining("peers[0].kind: unknown peer kind 'safari' (allowed: chrome, firefox, java)");
+                .hasMessageContaining("peers[0].kind: unknown peer kind 'safari' (allowed: chrome, firefox, java, replay)");
     }
 
     @Test
     void peerWithoutKindIsRejectedAtItsLine() {
         assertRejected("peers:\n  - name: x\n")
-                .hasMessage(ORIGIN + ":2:5: peers[0]: every peer needs a kind (allowed: chrome, firefox, java)");
+                .hasMessage(ORIGIN + ":2:5: peers[0]: every peer needs a kind (allowed: chrome, firefox, java, replay)");
     }
 
     @Test

@@ -26,6 +26,8 @@ final class SendStream {
     private int position;
     private long units;
     private volatile boolean keyframeWanted;
+    /** Set when the remote takes nothing on this stream's section: nothing is sent. */
+    volatile boolean muted;
     private final byte[][] history = new byte[HISTORY][];
 
     long packetsSent;
