@@ -100,6 +100,11 @@ final class LoadCommand implements Callable<Integer> {
                     + "subscribers there receive too; these and the observers go round the rooms; repeatable.")
     List<String> publisherKinds = new ArrayList<>();
 
+    @Option(names = "--peer-kind", paramLabel = "KIND",
+            description = "What every virtual user is: java (libwebrtc: encodes and decodes; the default) or replay (pre-encoded VP8 "
+                    + "and Opus sent, received media parsed, not decoded: many more users a core).")
+    String peerKind;
+
     @Option(names = "--assert", paramLabel = "ASSERTION",
             description = "Replace the scenario's assertions, e.g. --assert 'join.p95 < 2s' --assert 'video.fps.p50 >= 12 for receivers'; repeatable.")
     List<String> assertions = new ArrayList<>();
@@ -124,7 +129,7 @@ final class LoadCommand implements Callable<Integer> {
                     subscribers != null ? subscribers : l.subscribers(), injection != null ? injection : l.injection(),
                     ramp != null ? duration("--ramp", ramp) : l.ramp(), hold != null ? duration("--hold", hold) : l.hold(),
                     codec != null ? codec : l.videoCodec(), room != null ? room : l.room(),
-                    subscribeTo != null ? subscribeTo : l.subscribeTo());
+                    subscribeTo != null ? subscribeTo : l.subscribeTo(), peerKind != null ? peerKind : l.peerKind());
             boolean sameTarget = type.id().equals(s.target().type());
             String u = url != null ? url : sameTarget ? s.target().url() : null;
             String api = janusApi != null ? janusApi : url != null || !sameTarget ? null : s.target().api();

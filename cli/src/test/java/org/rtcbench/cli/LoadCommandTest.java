@@ -34,6 +34,14 @@ class LoadCommandTest {
     }
 
     @Test
+    void peerKindMakesEveryVirtualUserAReplayPeerAndABadOneIsOneLine() {
+        assertThat(scenario("--peer-kind", "replay").load().userKind()).isEqualTo(org.rtcbench.core.peer.PeerKind.REPLAY);
+        assertThat(scenario().load().peerKind()).isEqualTo("java");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scenario("--peer-kind", "firefox"))
+                .isInstanceOf(org.rtcbench.core.BadInputException.class).hasMessageContaining("peerKind must be java (libwebrtc) or replay");
+    }
+
+    @Test
     void aScenarioFilesOwnTargetStaysUnlessTheFlagsNameAnother() throws Exception {
         Path f = tmp.resolve("whip-load.yaml");
         Files.writeString(f, "name: w\ntarget: {type: whip, url: 'http://10.0.0.9:7080/whip/endpoint/{peer}', token: abc}\n"

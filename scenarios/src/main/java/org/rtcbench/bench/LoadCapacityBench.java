@@ -44,7 +44,7 @@ public final class LoadCapacityBench {
     public List<Step> run(int publishers, int subscribers, int fromRooms, int maxRooms, Duration ramp, Duration hold) {
         List<Step> steps = new ArrayList<>();
         for (int rooms = fromRooms; rooms <= maxRooms; rooms++) {
-            LoadSpec load = new LoadSpec(rooms, publishers, subscribers, "ramp", ramp, hold, null, null, null);
+            LoadSpec load = new LoadSpec(rooms, publishers, subscribers, "ramp", ramp, hold, null, null, null, null);
             Scenario s = base.withLoad("janus".equals(base.target().type()) ? base.target() : TargetSpec.of("janus"), load);
             out.printf("step %d rooms x (%d+%d) = %d synthetic peers ...%n", rooms, publishers, subscribers, load.users());
             RunSummary run = new LoadRunner(s, options.withOut(new PrintStream(OutputStream.nullOutputStream()))).run();

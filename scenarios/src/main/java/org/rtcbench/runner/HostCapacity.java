@@ -98,10 +98,10 @@ final class HostCapacity {
         }
         for (int r = 0; r < spec.rooms(); r++) {
             for (int p = 0; p < publishers[r]; p++) {
-                d.peer(PeerKind.JAVA, video(media), 0.5);
+                d.peer(spec.userKind(), video(media), 0.5);
             }
             for (int s = 0; s < subscribers[r]; s++) {
-                d.peer(PeerKind.JAVA, video(media), 0.5 * publishers[r]);
+                d.peer(spec.userKind(), video(media), 0.5 * publishers[r]);
             }
             d.connections(publishers[r] + (long) subscribers[r] * publishers[r]);
         }

@@ -176,8 +176,8 @@ public final class LoadRunner extends RunLifecycle {
         }
         dir.event("rooms-ready", Map.of("rooms", rooms, "reused", List.copyOf(reusedRoomIds)));
 
-        // Gatling's virtual users are synthetic peers of the default Java provider
-        PeerLauncher javaPeers = options.providers().launcher(PeerKind.JAVA, null, launchContext());
+        // Gatling's virtual users are synthetic peers of the load's kind (java or replay), on its default provider
+        PeerLauncher javaPeers = options.providers().launcher(load.userKind(), null, launchContext());
         javaPeers.check();
         LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
                 feeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));

@@ -10,7 +10,7 @@ import org.rtcbench.core.scenario.LoadSpec;
 class LoadPlanTest {
     @Test
     void usersGoRoundRobinOverRoomsWithEachRoomsPublishersFirst() {
-        LoadPlan plan = new LoadPlan(new LoadSpec(2, 2, 1, null, null, null, null, null, null), null, List.of(11L, 22L),
+        LoadPlan plan = new LoadPlan(new LoadSpec(2, 2, 1, null, null, null, null, null, null, null), null, List.of(11L, 22L),
                 (r, s, e, f) -> { }, () -> false, () -> false);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 7; i++) {

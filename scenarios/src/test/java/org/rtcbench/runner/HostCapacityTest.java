@@ -53,7 +53,7 @@ class HostCapacityTest {
 
     @Test
     void aLoadRunsSubscriberReceivesEveryPublisherOfItsRoom() {
-        LoadSpec spec = new LoadSpec(2, 3, 4, null, null, null, null, null, null);
+        LoadSpec spec = new LoadSpec(2, 3, 4, null, null, null, null, null, null, null);
         Demand d = HostCapacity.load(spec, SMALL, List.of(), spec.users());
         PeerCost java = PeerCost.reference(PeerKind.JAVA);
         assertThat(d.peers()).isEqualTo(14);

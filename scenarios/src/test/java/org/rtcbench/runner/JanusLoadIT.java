@@ -55,7 +55,7 @@ class JanusLoadIT {
         // The bundled example (its media and assertions), with a shorter ramp and hold and a Chromium observer.
         Scenario example = ScenarioLoader.load(Path.of("janus-load.yaml"));
         Scenario light = example.withLoad(example.target(), new org.rtcbench.core.scenario.LoadSpec(1, 3, 3, "ramp",
-                java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(8), null, null, null))
+                java.time.Duration.ofSeconds(4), java.time.Duration.ofSeconds(8), null, null, null, null))
                 .withPeers(List.of(new org.rtcbench.core.scenario.PeerGroup(org.rtcbench.core.peer.PeerKind.CHROME, "observer", 1,
                         org.rtcbench.core.scenario.Role.RECVONLY, null)));
         assertThat(light.assertions()).as("the example's own assertions are judged").hasSize(5);
@@ -118,6 +118,32 @@ class JanusLoadIT {
         for (String sub : List.of("r1-sub-1", "r1-sub-2")) {
             assertThat(decodingConnections(runDir(), sub)).as(sub + " decodes the Java publisher and the Chromium camera").hasSize(2);
         }
+    }
+
+    @Test
+    void replayUsersPublishAndSubscribeThroughJanusAndAChromiumObserverDecodesTheirVp8() throws Exception {
+        Scenario s = ScenarioLoader.parse("replay.yaml", """
+                name: replay
+                target: {type: janus}
+                media: {video: {width: 320, height: 240, fps: 15}}
+                load: {publishers: 2, subscribers: 2, ramp: 2s, hold: 8s, peerKind: replay}
+                peers:
+                  - {kind: chrome, name: observer, role: recvonly}
+                assertions:
+                  - video.fps.p50 >= 12 for receivers
+                """);
+        RunSummary run = new LoadRunner(s, options()).run();
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);
+        assertThat(run.load().connected()).as(out).isEqualTo(4);
+        assertThat(run.load().firstFrame().count()).as("both replay subscribers' and the observer's first frames of both publishers")
+                .isEqualTo(6);
+        assertThat(run.peers()).filteredOn(p -> p.name().startsWith("r1-")).extracting(PeerSummary::kind).containsOnly("replay");
+        for (String receiver : List.of("r1-sub-1", "r1-sub-2", "observer")) {
+            assertThat(decodingConnections(runDir(), receiver)).as(receiver + " takes both replay publishers' VP8").hasSize(2);
+        }
+        PeerSummary observer = run.peers().stream().filter(p -> p.name().equals("observer")).findFirst().orElseThrow();
+        assertThat(observer.metrics().get("video.fps").p50()).as("Chromium decodes the shipped VP8 at its rate").isGreaterThanOrEqualTo(12.0);
     }
 
     @Test

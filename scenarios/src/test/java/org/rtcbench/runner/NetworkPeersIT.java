@@ -63,7 +63,7 @@ class NetworkPeersIT {
     void throughTheLocalJanusEachPeerIsItsOwnLinkAwayAndJanusStaysClean() {
         Scenario example = ScenarioLoader.load(Path.of("janus-load.yaml"));
         Scenario s = example.withLoad(example.target(), new LoadSpec(1, 1, 1, "ramp", Duration.ofSeconds(2), Duration.ofSeconds(8),
-                null, null, null)).withNetwork(NetworkSpec.link("25ms", null, null, null));
+                null, null, null, null)).withNetwork(NetworkSpec.link("25ms", null, null, null));
         RunSummary run = new LoadRunner(s, options()).run();
         String out = console.toString(StandardCharsets.UTF_8);
         assertThat(run.status()).as(out).isEqualTo(RunStatus.PASSED);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * ({@code own}); in an existing {@code room} (or from a WHEP endpoint), a run may bring no publishers of its own.
  */
 public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, String injection, Duration ramp,
-                       Duration hold, String videoCodec, Long room, String subscribeTo) {
+                       Duration hold, String videoCodec, Long room, String subscribeTo, String peerKind) {
     private static final Pattern INJECTION = Pattern.compile("once|ramp|closed|rate:\\d+(\\.\\d+)?/[sm]");
     /** Subscribers take every publisher of their room, whoever made it. */
     public static final String SUBSCRIBE_ALL = "all";
@@ -24,6 +24,8 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
     public static final String SUBSCRIBE_OWN = "own";
     /** The values {@code subscribeTo} takes. */
     public static final java.util.List<String> SUBSCRIBE_TO = java.util.List.of(SUBSCRIBE_ALL, SUBSCRIBE_OWN);
+    /** The synthetic kinds a virtual user can be: libwebrtc (encodes and decodes), or replay (no codec work). */
+    public static final java.util.List<String> PEER_KINDS = java.util.List.of("java", "replay");
 
     public LoadSpec {
         rooms = rooms == null ? 1 : rooms;
@@ -33,6 +35,13 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
         ramp = ramp == null ? Duration.ofSeconds(10) : ramp;
         hold = hold == null ? Duration.ofSeconds(30) : hold;
         subscribeTo = subscribeTo == null ? SUBSCRIBE_ALL : subscribeTo;
+        peerKind = peerKind == null ? "java" : peerKind;
+        if (!PEER_KINDS.contains(peerKind)) {
+            throw new IllegalArgumentException("peerKind must be java (libwebrtc) or replay (no codec work), got '" + peerKind + "'");
+        }
+        if ("replay".equals(peerKind) && videoCodec != null && !videoCodec.equalsIgnoreCase("vp8")) {
+            throw new IllegalArgumentException("replay peers send VP8 only: videoCodec " + videoCodec + " needs peerKind java");
+        }
         if (rooms < 1) {
             throw new IllegalArgumentException("rooms must be at least 1, got " + rooms);
         }
@@ -64,7 +73,12 @@ public record LoadSpec(Integer rooms, Integer publishers, Integer subscribers, S
 
     /** One room, three publishers, three subscribers, ramped over 10 s, held 30 s. */
     public static LoadSpec defaults() {
-        return new LoadSpec(null, null, null, null, null, null, null, null, null);
+        return new LoadSpec(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The kind of every virtual user. */
+    public org.rtcbench.core.peer.PeerKind userKind() {
+        return org.rtcbench.core.peer.PeerKind.of(peerKind);
     }
 
     /** Whether subscribers take only this run's publishers. */

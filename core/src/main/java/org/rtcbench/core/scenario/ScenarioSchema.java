@@ -35,7 +35,8 @@ public final class ScenarioSchema {
             "MediaSpec.source", MediaSpec.SOURCES,
             "IceSpec.transportPolicy", IceSpec.POLICIES,
             "IceSpec.transport", IceSpec.TRANSPORTS,
-            "LoadSpec.subscribeTo", LoadSpec.SUBSCRIBE_TO);
+            "LoadSpec.subscribeTo", LoadSpec.SUBSCRIBE_TO,
+            "LoadSpec.peerKind", LoadSpec.PEER_KINDS);
     /** What a field means, where its name does not say it all. */
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("Scenario.duration", "how long the call runs once connected, e.g. 20s"),
@@ -43,13 +44,14 @@ public final class ScenarioSchema {
             Map.entry("Scenario.assertions", "'<metric>.<p50|p95|min|max|last|mean> <op> <number> [for <peers>] [after <duration>]'"),
             Map.entry("Scenario.network", "every peer's access link: delay, jitter, loss, bandwidth ..."),
             Map.entry("Scenario.timeline", "changes during the run, e.g. {at: 10s, network: {loss: 20%}}"),
-            Map.entry("PeerGroup.provider", "where the peers run: local, container, grid (java: in-process)"),
+            Map.entry("PeerGroup.provider", "where the peers run: local, container, grid (java, replay: in-process)"),
             Map.entry("NetworkSpec.loss", "random loss, e.g. 5%"),
             Map.entry("NetworkSpec.delay", "one way, e.g. 25ms"),
             Map.entry("NetworkSpec.bandwidth", "a cap, e.g. 500kbps"),
             Map.entry("IceSpec.turn", "'local' (rtcbench starts coturn) or {urls, username, credential}"),
             Map.entry("LoadSpec.injection", "once, ramp, closed, or rate:N/s or rate:N/m"),
-            Map.entry("LoadSpec.subscribeTo", "all: every publisher of the room, also those this run did not create; own: this run's only"));
+            Map.entry("LoadSpec.subscribeTo", "all: every publisher of the room, also those this run did not create; own: this run's only"),
+            Map.entry("LoadSpec.peerKind", "what every virtual user is: java (libwebrtc, encodes and decodes) or replay (pre-encoded media, no codec work)"));
 
     private ScenarioSchema() {
     }

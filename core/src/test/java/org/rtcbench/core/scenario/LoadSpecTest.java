@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class LoadSpecTest {
 
     private static LoadSpec spec(int publishers, int subscribers, Long room, String subscribeTo) {
-        return new LoadSpec(1, publishers, subscribers, null, null, null, null, room, subscribeTo);
+        return new LoadSpec(1, publishers, subscribers, null, null, null, null, room, subscribeTo, null);
     }
 
     @Test
@@ -29,5 +29,16 @@ class LoadSpecTest {
                 "subscribeTo own with publishers 0 leaves the subscribers nothing to receive");
         assertThatThrownBy(() -> spec(0, 0, 1234L, null)).hasMessage("a room needs at least 1 publisher or subscriber, got 0 of each");
         assertThatThrownBy(() -> spec(-1, 2, 1234L, null)).hasMessage("publishers must be 0 or more per room, got -1");
+    }
+
+    @Test
+    void virtualUsersAreJavaPeersUnlessTheLoadAsksForReplayPeers() {
+        assertThat(LoadSpec.defaults().userKind()).isEqualTo(org.rtcbench.core.peer.PeerKind.JAVA);
+        LoadSpec replay = new LoadSpec(1, 2, 2, null, null, null, "vp8", null, null, "replay");
+        assertThat(replay.userKind()).isEqualTo(org.rtcbench.core.peer.PeerKind.REPLAY);
+        assertThatThrownBy(() -> new LoadSpec(1, 2, 2, null, null, null, null, null, null, "chrome"))
+                .hasMessage("peerKind must be java (libwebrtc) or replay (no codec work), got 'chrome'");
+        assertThatThrownBy(() -> new LoadSpec(1, 2, 2, null, null, null, "h264", null, null, "replay"))
+                .hasMessage("replay peers send VP8 only: videoCodec h264 needs peerKind java");
     }
 }
