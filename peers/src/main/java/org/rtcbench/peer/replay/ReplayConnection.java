@@ -62,7 +62,9 @@ final class ReplayConnection {
     private long bytesSentOnWire;
     private long packetsReceived;
     private long bytesReceivedOnWire;
-    private volatile long connectedMs;
+    /** How long ICE took from the start of the checks, and the DTLS handshake after it; -1 until known. */
+    private volatile long iceMs = -1;
+    private volatile long dtlsMs = -1;
 
     private static final class RemoteReport {
         Rtcp.ReportBlock last;
@@ -215,14 +217,17 @@ final class ReplayConnection {
                 receiveThread.setDaemon(true);
                 receiveThread.start();
             }
+            long iceDone = System.currentTimeMillis();
             Srtp.Keys keys = dtls.handshake(dtlsClient, certificate, fingerprint);
+            iceMs = iceDone - started;
+            dtlsMs = System.currentTimeMillis() - iceDone;
             synchronized (lock) {
                 if (state.equals("closed")) {
                     return;
                 }
                 outbound = keys.outbound();
                 inbound = keys.inbound();
-                connectedMs = System.currentTimeMillis();
+
                 state = "connected";
                 for (SendStream s : senders) {
                     long periodMicros = s.kind.equals("video") ? 1_000_000 / EncodedMedia.FPS : 20_000;
@@ -466,6 +471,10 @@ final class ReplayConnection {
             transport.put("dtlsState", outbound != null ? "connected" : state.equals("failed") ? "failed" : "connecting");
             transport.put("iceState", state.equals("connected") ? "connected" : state);
             transport.put("srtpCipher", "AES_CM_128_HMAC_SHA1_80");
+            if (dtlsMs >= 0) { // not W3C members: how long this replay connection's ICE and DTLS took
+                transport.put("rtcbenchIceMs", iceMs);
+                transport.put("rtcbenchDtlsMs", dtlsMs);
+            }
             transport.put("packetsSent", packetsSent);
             transport.put("packetsReceived", packetsReceived);
             transport.put("bytesSent", bytesSentOnWire);
