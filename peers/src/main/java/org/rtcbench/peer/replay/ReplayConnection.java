@@ -227,7 +227,6 @@ final class ReplayConnection {
                 }
                 outbound = keys.outbound();
                 inbound = keys.inbound();
-
                 state = "connected";
                 for (SendStream s : senders) {
                     long periodMicros = s.kind.equals("video") ? 1_000_000 / EncodedMedia.FPS : 20_000;
