@@ -29,9 +29,10 @@ final class Sdp {
     /** One m= section. */
     record Media(String kind, int port, String proto, String mid, String direction, List<Codec> codecs, List<Long> ssrcs,
                  String iceUfrag, String icePwd, String fingerprint, String setup, List<Candidate> candidates,
-                 Map<Integer, String> extensions) {
+                 Map<Integer, String> extensions, boolean bundleOnly) {
+        /** Port 0 without {@code a=bundle-only} (Firefox's offers give bundled sections port 0 and that attribute). */
         boolean rejected() {
-            return port == 0;
+            return port == 0 && !bundleOnly;
         }
 
         /** Whether the remote end sends on this section. */
@@ -117,6 +118,7 @@ final class Sdp {
         String setup;
         final List<Candidate> candidates = new ArrayList<>();
         final Map<Integer, String> extensions = new LinkedHashMap<>();
+        boolean bundleOnly;
 
         Builder(String[] m) {
             kind = m[0];
@@ -134,6 +136,7 @@ final class Sdp {
         void attribute(String name, String value) {
             switch (name) {
                 case "mid" -> mid = value;
+                case "bundle-only" -> bundleOnly = true;
                 case "sendrecv", "sendonly", "recvonly", "inactive" -> direction = name;
                 case "rtpmap" -> {
                     String[] f = value.split(" ", 2);
@@ -188,7 +191,7 @@ final class Sdp {
             return new Media(kind, port, proto, mid, direction, List.copyOf(codecs), List.copyOf(ssrcs),
                     ufrag != null ? ufrag : session[0], pwd != null ? pwd : session[1],
                     fingerprint != null ? fingerprint : session[2], setup != null ? setup : session[3],
-                    List.copyOf(candidates), Map.copyOf(extensions));
+                    List.copyOf(candidates), Map.copyOf(extensions), bundleOnly);
         }
     }
 }

@@ -121,7 +121,7 @@ class ReplayWireTest {
                 "a=ssrc:1111 msid:s a", "m=video 9 UDP/TLS/RTP/SAVPF 96 97", "c=IN IP4 0.0.0.0", "a=ice-ufrag:abcd",
                 "a=ice-pwd:0123456789012345678901", "a=fingerprint:sha-256 AA:BB", "a=setup:actpass", "a=mid:1", "a=recvonly", "a=rtcp-mux",
                 "a=rtpmap:96 VP8/90000", "a=rtcp-fb:96 nack", "a=rtcp-fb:96 nack pli", "a=rtpmap:97 rtx/90000", "a=fmtp:97 apt=96",
-                "m=application 9 UDP/DTLS/SCTP webrtc-datachannel", "c=IN IP4 0.0.0.0", "a=mid:2", "a=sctp-port:5000", "");
+                "m=application 0 UDP/DTLS/SCTP webrtc-datachannel", "a=bundle-only", "c=IN IP4 0.0.0.0", "a=mid:2", "a=sctp-port:5000", "");
         Sdp.Description d = Sdp.parse(offer);
         assertThat(d.bundle()).containsExactly("0", "1", "2");
         assertThat(d.media()).extracting(Sdp.Media::kind).containsExactly("audio", "video", "application");
@@ -136,6 +136,7 @@ class ReplayWireTest {
         assertThat(video.remoteSends()).isFalse();
         assertThat(video.remoteReceives()).isTrue();
         assertThat(d.media().get(2).codecs()).isEmpty();
+        assertThat(d.media().get(2).rejected()).as("port 0 with bundle-only, as Firefox offers bundled sections").isFalse();
     }
 
     @Test
