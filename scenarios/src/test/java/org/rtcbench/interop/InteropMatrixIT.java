@@ -107,6 +107,41 @@ class InteropMatrixIT {
     }
 
     @Test
+    void replayPeersPassVp8CellsWithEveryKindAndRefuseH264AtSignaling() throws Exception {
+        InteropMatrix matrix = new InteropMatrix(List.of(new PeerType(PeerKind.REPLAY, null), new PeerType(PeerKind.CHROME, null),
+                new PeerType(PeerKind.FIREFOX, null), new PeerType(PeerKind.JAVA, null)), List.of("vp8"), Duration.ofSeconds(6),
+                new VideoSpec(320, 240, 15), Browsers.defaults(), new InteropMatrix.Thresholds(5, Duration.ofSeconds(3)),
+                org.rtcbench.provider.PeerProviders.builtIn());
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RunOptions options = RunOptions.defaults().withResultsRoot(tmp.resolve("replay"))
+                .withOut(new PrintStream(console, true, StandardCharsets.UTF_8))
+                .withMediaCache(tmp.resolve("media")).withWorkDir(tmp.resolve("work"));
+        RunSummary run = new ScenarioRunner(matrix.scenario(), options, matrix.plan().withParallel(LinkPlan.AUTO)).run();
+        for (String other : List.of("replay", "chrome", "firefox", "java")) {
+            for (String pair : List.of("replay -> " + other, other + " -> replay")) {
+                InteropCell vp8 = cell(run, pair + " (vp8)");
+                assertThat(vp8.outcome()).as(pair + ": " + vp8.reason()).isEqualTo("passed");
+                assertThat(vp8.codecs()).containsEntry("video.sent", "VP8").containsEntry("video.received", "VP8");
+                assertThat(vp8.measured().get("caller.video.fps.p50")).as(pair).isGreaterThanOrEqualTo(5);
+                assertThat(vp8.measured().get("callee.video.fps.p50")).as(pair).isGreaterThanOrEqualTo(5);
+                assertThat(vp8.measured().get("callee.audio.packets.received")).as(pair).isPositive();
+                assertThat(vp8.measured()).as("a replay peer has no data channel: nothing to measure").doesNotContainKey("caller.datachannel.echoes");
+            }
+        }
+        assertThat(run.status()).as(failedCells(run)).isEqualTo(RunStatus.PASSED);
+
+        InteropMatrix h264 = new InteropMatrix(List.of(new PeerType(PeerKind.REPLAY, null), new PeerType(PeerKind.JAVA, null)), List.of("h264"),
+                Duration.ofSeconds(3), new VideoSpec(320, 240, 15), Browsers.defaults(), new InteropMatrix.Thresholds(5, Duration.ofSeconds(1)),
+                org.rtcbench.provider.PeerProviders.builtIn());
+        RunSummary refused = new ScenarioRunner(h264.scenario(), options.withResultsRoot(tmp.resolve("h264")), h264.plan()).run();
+        assertThat(cell(refused, "replay -> java (h264)").reason()).isEqualTo("replay-caller: replay peers send VP8 only, not h264");
+        assertThat(cell(refused, "java -> replay (h264)").reason())
+                .isEqualTo("replay-callee does not accept H264 video: replay peers take VP8 video and Opus audio only");
+        assertThat(cell(refused, "java -> replay (h264)").connectMs()).as("refused at signaling").isNull();
+        assertThat(OwnedProcesses.running(tmp.toString())).as("browsers and drivers left running").isEmpty();
+    }
+
+    @Test
     void cellsRunInWavesWhenParallelIsLimitedAndEachWaveIsJudgedOnItsOwnTime() throws Exception {
         InteropMatrix matrix = new InteropMatrix(List.of(new PeerType(PeerKind.CHROME, null), new PeerType(PeerKind.JAVA, null)), List.of("vp8"),
                 Duration.ofSeconds(5), new VideoSpec(320, 240, 15), Browsers.defaults(),

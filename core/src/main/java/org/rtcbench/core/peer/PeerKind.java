@@ -22,6 +22,11 @@ public enum PeerKind {
         throw new IllegalArgumentException("unknown peer kind '" + id + "' (allowed: " + allowed() + ")");
     }
 
+    /** Whether peers of this kind open a data channel (replay peers carry media only). */
+    public boolean hasDataChannel() {
+        return this != REPLAY;
+    }
+
     /** Every kind's scenario spelling, comma separated: {@code chrome, firefox, java, replay}. */
     public static String allowed() {
         return String.join(", ", java.util.Arrays.stream(values()).map(PeerKind::id).toList());

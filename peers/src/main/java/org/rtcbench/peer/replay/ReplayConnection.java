@@ -129,6 +129,13 @@ final class ReplayConnection {
         boolean sentAudio = false;
         boolean sentVideo = false;
         for (Sdp.Media m : remote.media()) {
+            boolean av = m.kind().equals("audio") || m.kind().equals("video");
+            if (av && !m.rejected() && m.remoteSends() && role.receives() && m.codec(m.kind().equals("audio") ? "opus" : "VP8") == null) {
+                throw new PeerFailure(peerName + " does not accept " + m.codecs().stream().map(Sdp.Codec::name).distinct()
+                        .collect(java.util.stream.Collectors.joining(", ")) + " " + m.kind() + ": replay peers take VP8 video and Opus audio only");
+            }
+        }
+        for (Sdp.Media m : remote.media()) {
             Sdp.Codec codec = m.rejected() ? null : m.kind().equals("audio") ? m.codec("opus") : m.kind().equals("video") ? m.codec("VP8") : null;
             if (codec == null) {
                 sections.add(SdpWriter.Section.rejected(m.kind(), m.proto(), m.mid()));
