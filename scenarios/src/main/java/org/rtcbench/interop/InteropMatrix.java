@@ -157,6 +157,8 @@ public final class InteropMatrix {
         }
         Map<String, Double> measured = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        // a replay peer opens no data channel: with one in the cell, there is no channel to measure on either side
+        boolean channel = a.kind().hasDataChannel() && b.kind().hasDataChannel();
         for (String side : List.of("caller", "callee")) {
             String peer = side.equals("caller") ? caller(a) : callee(b);
             // this cell's samples: from when its link came up (its wave), judged after the warm-up
@@ -167,7 +169,7 @@ public final class InteropMatrix {
             Summary echoes = summary(points, Metric.DATACHANNEL_ECHOES, judgedFrom);
             put(measured, side + ".video.fps.p50", fps == null ? null : fps.p50());
             put(measured, side + ".audio.packets.received", audio == null ? null : audio.last());
-            put(measured, side + ".datachannel.echoes", echoes == null ? null : echoes.last());
+            put(measured, side + ".datachannel.echoes", echoes == null || !channel ? null : echoes.last());
             String who = side + " " + peer;
             long afterWarmUp = points.stream().filter(p -> p.atMs() >= judgedFrom).count();
             if (afterWarmUp == 0) {
@@ -186,8 +188,8 @@ public final class InteropMatrix {
             if (audio == null || audio.last() <= 0) {
                 problems.add(who + " received no audio packets");
             }
-            if (a.kind().hasDataChannel() && b.kind().hasDataChannel() && (echoes == null || echoes.last() <= 0)) {
-                problems.add(who + " got no data channel echo"); // with a replay peer there is no channel to judge
+            if (channel && (echoes == null || echoes.last() <= 0)) {
+                problems.add(who + " got no data channel echo");
             }
         }
         JsonNode last = m.lastSample(caller(a));
