@@ -22,6 +22,8 @@ public final class ReceivedVideo {
     /** A jump of more frame numbers than this is a new stream (a sender that restarted), not a gap. */
     private static final int MAX_GAP = 1000;
     private static final long QUALITY_EVERY_MS = 1000;
+    /** In a looped file's frames, a step back of more than this is the loop starting over, not a late frame. */
+    private static final int LOOP_BACK = 8;
     private static final Map<String, Y4mWriter> PICTURES = new ConcurrentHashMap<>();
 
     private boolean started;
@@ -107,6 +109,12 @@ public final class ReceivedVideo {
         }
         boolean newStream = sender != stamp.sender() || lastFrame < 0;
         int ahead = newStream ? 1 : FrameStamp.framesBetween(lastFrame, stamp.frame());
+        if (!newStream && !stamp.clocked() && stamp.frame() < lastFrame && lastFrame - stamp.frame() > LOOP_BACK) {
+            // a looped file (a replay peer's pre-encoded frames) starting over: the frames before this
+            // one in the new loop were skipped; how many the old loop still had after the last one
+            // shown is not known, so none of those count
+            ahead = stamp.frame() + 1;
+        }
         if (ahead == 0 || ahead > FrameStamp.MAX_FRAME / 2) {
             return; // shown again, or older than one already shown
         }

@@ -50,6 +50,25 @@ class ReceivedVideoTest {
     }
 
     @Test
+    void aLoopedFileStartingOverKeepsCountingFramesAndHasNoDelay() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        long t = T0;
+        for (int i = 0; i < 3 * Y4mWriter.PICTURES; i++) { // a replay peer's 64-frame loop, three times, at 15 fps
+            t += 1000 / 15;
+            if (i != 2 * Y4mWriter.PICTURES + 1) { // one frame of the third loop never came
+                v.frame(new FrameStamp(FrameStamp.FILE_SENDER, i % Y4mWriter.PICTURES, 0), t, 320, 240);
+            }
+        }
+        v.frame(new FrameStamp(FrameStamp.FILE_SENDER, 60, 0), t + 10, 320, 240); // a late one of the loop before
+        ReceivedVideo.Totals totals = v.totals("v1", t + 20);
+
+        assertThat(totals.framesShown()).isEqualTo(3L * Y4mWriter.PICTURES - 1);
+        assertThat(totals.framesSkipped()).isEqualTo(1);
+        assertThat(totals.delayedFrames()).as("a file's frames carry no drawing time").isZero();
+        assertThat(totals.totalFrozenMs()).isZero();
+    }
+
+    @Test
     void framesABusyReaderMissedButTheElementPresentedWereShownNotSkippedNorAFreeze() {
         ReceivedVideo v = new ReceivedVideo(T0);
         for (int n = 0; n < 30; n += 3) {
