@@ -132,6 +132,11 @@ public final class FrameMarker {
         for (double mean : means) {
             bits = (bits << 1) | (mean > threshold ? 1 : 0);
         }
+        return stamp(bits);
+    }
+
+    /** The stamp of the marker's 64 bits, or null when their checksum does not hold. */
+    public static FrameStamp stamp(long bits) {
         long data = bits >>> 16;
         if ((bits & 0xFFFF) != crc16(data)) {
             return null;
@@ -139,7 +144,8 @@ public final class FrameMarker {
         return new FrameStamp((int) (data >>> 38), (int) ((data >>> 24) & FrameStamp.MAX_FRAME), (int) (data & 0xFFFFFF));
     }
 
-    static long bits(FrameStamp s) {
+    /** The marker's 64 bits of a stamp: 48 data bits and their checksum, as drawn (and as a replay peer's frame trailer carries them). */
+    public static long bits(FrameStamp s) {
         long data = ((long) s.sender() << 38) | ((long) s.frame() << 24) | s.clock();
         return (data << 16) | crc16(data);
     }

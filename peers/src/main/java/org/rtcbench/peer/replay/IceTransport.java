@@ -36,13 +36,20 @@ import org.ice4j.socket.MultiplexingDatagramSocket;
  * while ice4j keeps STUN (consent) to itself.
  */
 final class IceTransport implements AutoCloseable {
+    /** Held, so their levels stay (java.util.logging keeps loggers weakly): ice4j and jitsi-utils say only what is severe. */
+    private static final java.util.logging.Logger[] QUIET = {
+        java.util.logging.Logger.getLogger("org.ice4j"), java.util.logging.Logger.getLogger("org.jitsi"),
+        java.util.logging.Logger.getLogger("JitsiConfig")};
+
     static {
+        for (java.util.logging.Logger l : QUIET) {
+            l.setLevel(Level.SEVERE);
+        }
         // read once per JVM, before any ice4j class reads its config: no cloud metadata lookup (ice4j
         // asks 169.254.169.254 otherwise), no IPv6, no STUN mapping; consent as requests every 5 s
         System.setProperty("org.ice4j.ice.harvest.DISABLE_AWS_HARVESTER", "true");
         System.setProperty("org.ice4j.ipv6.DISABLED", "true");
         System.setProperty("org.ice4j.SOFTWARE", "");
-        java.util.logging.Logger.getLogger("org.ice4j").setLevel(Level.WARNING);
     }
 
     private final Agent agent = new Agent();
@@ -51,7 +58,7 @@ final class IceTransport implements AutoCloseable {
     private volatile boolean closed;
 
     IceTransport(InetAddress address) {
-        agent.setLoggingLevel(Level.WARNING);
+        agent.setLoggingLevel(Level.SEVERE);
         agent.setUseDynamicPorts(false); // its own host harvester never offers loopback
         agent.addCandidateHarvester(new OneAddress(address));
         agent.setPerformConsentFreshness(true);

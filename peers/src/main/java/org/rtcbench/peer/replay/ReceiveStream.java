@@ -66,6 +66,9 @@ final class ReceiveStream {
     int frameWidth;
     int frameHeight;
 
+    /** What the frames' trailers said (a replay sender's): null until one came, as other senders write none. */
+    private org.rtcbench.media.ReceivedVideo seen;
+
     // lost packets waiting for a retransmission: extended sequence -> [first missing ms, NACKs sent]
     private final TreeMap<Long, long[]> missing = new TreeMap<>();
 
@@ -75,6 +78,9 @@ final class ReceiveStream {
         int packets;
         int pictureId = -1;
         boolean keyframe;
+        /** Whether its last packet ended in a replay sender's trailer, and the stamp it carried (null: damaged). */
+        boolean trailer;
+        org.rtcbench.media.FrameStamp stamp;
         long firstMs;
         long completeMs;
     }
@@ -190,6 +196,11 @@ final class ReceiveStream {
         }
         if (h.marker()) {
             f.endSequence = ext;
+            int frameBytes = h.payloadStart() + d.payloadOffset();
+            if (FrameTrailer.present(p, frameBytes, h.payloadEnd())) {
+                f.trailer = true;
+                f.stamp = FrameTrailer.read(p, h.payloadEnd());
+            }
         }
         if (f.startSequence >= 0 && f.endSequence >= f.startSequence && f.packets >= f.endSequence - f.startSequence + 1) {
             assembling.remove(h.timestamp());
@@ -243,6 +254,12 @@ final class ReceiveStream {
                     lastDecodablePicture = f.pictureId;
                     framesDecoded++;
                     shown(nowMs);
+                    if (f.trailer) {
+                        if (seen == null) {
+                            seen = new org.rtcbench.media.ReceivedVideo(nowMs);
+                        }
+                        seen.frame(f.stamp, nowMs, frameWidth, frameHeight);
+                    }
                     progress = true;
                     break;
                 }
@@ -289,6 +306,11 @@ final class ReceiveStream {
             frameWidth = ((p[at + 6] & 0xFF) | (p[at + 7] & 0xFF) << 8) & 0x3FFF;
             frameHeight = ((p[at + 8] & 0xFF) | (p[at + 9] & 0xFF) << 8) & 0x3FFF;
         }
+    }
+
+    /** The marker totals of this track, as a sample's {@code received} lists them; null when no frame carried a trailer. */
+    org.rtcbench.media.ReceivedVideo.Totals markers(String trackIdentifier, long nowMs) {
+        return seen == null ? null : seen.totals(trackIdentifier, nowMs);
     }
 
     /** Decodable frames in the last second, as of {@code nowMs}. */

@@ -26,6 +26,7 @@ import org.rtcbench.core.scenario.Role;
  */
 final class ReplayConnection {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final long CONNECT_TIMEOUT_MS = 15_000;
     static final int OPUS_PT = 111;
     static final int VP8_PT = 96;
@@ -148,7 +149,7 @@ final class ReplayConnection {
             Sdp.Codec ours = audioSection ? opus(codec.payloadType()) : vp8(codec.payloadType());
             SendStream sender = null;
             if (send) {
-                sender = audioSection ? SendStream.audio(codec.payloadType()) : SendStream.video(codec.payloadType(), video);
+                sender = audioSection ? SendStream.audio(codec.payloadType(), peerName) : SendStream.video(codec.payloadType(), video, peerName);
                 synchronized (lock) {
                     senders.add(sender);
                 }
@@ -169,7 +170,7 @@ final class ReplayConnection {
     private SdpWriter.Section section(String kind, String mid, String direction, Sdp.Codec codec) {
         SendStream sender = null;
         if (role.sends()) {
-            sender = kind.equals("audio") ? SendStream.audio(codec.payloadType()) : SendStream.video(codec.payloadType(), video);
+            sender = kind.equals("audio") ? SendStream.audio(codec.payloadType(), peerName) : SendStream.video(codec.payloadType(), video, peerName);
             synchronized (lock) {
                 senders.add(sender);
             }
@@ -581,6 +582,21 @@ final class ReplayConnection {
             }
         }
         return list;
+    }
+
+    /** What the markers of each received video track said (trailers of a replay sender's frames), as Java peers list them. */
+    ArrayNode received() {
+        ArrayNode out = F.arrayNode();
+        long now = System.currentTimeMillis();
+        synchronized (lock) {
+            for (ReceiveStream r : receivers.values()) {
+                org.rtcbench.media.ReceivedVideo.Totals t = r.markers(r.kind + "-" + r.ssrc, now);
+                if (t != null) {
+                    out.add(MAPPER.valueToTree(t));
+                }
+            }
+        }
+        return out;
     }
 
     private int payloadTypeOf(String kind) {

@@ -122,7 +122,13 @@ public final class ReplayPeer implements Peer {
         ObjectNode out = MAPPER.createObjectNode();
         ObjectNode stats = out.putObject("stats");
         connections.forEach((id, c) -> stats.set(id, c.stats()));
-        out.putObject("received");
+        ObjectNode received = out.putObject("received");
+        connections.forEach((id, c) -> {
+            var tracks = c.received();
+            if (!tracks.isEmpty()) {
+                received.set(id, tracks);
+            }
+        });
         // no "datachannel": a replay peer has none, so its echoes and RTT are not measured (never 0)
         return out.toString();
     }

@@ -3,6 +3,7 @@ package org.rtcbench.peer.replay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.rtcbench.media.FrameStamp;
 
 /**
  * One outgoing RTP stream of a replay peer: the shipped loop's frames (VP8) or packets (Opus) in order,
@@ -16,6 +17,8 @@ final class SendStream {
 
     final String kind;
     final long ssrc;
+    /** The sender id in the trailer of every frame: the peer's marker id. */
+    private final int markerId;
     final int payloadType;
     final int clockRate;
     private final EncodedMedia.Video video;
@@ -44,9 +47,10 @@ final class SendStream {
     long lastTimestamp;
     long lastSentMs;
 
-    private SendStream(String kind, int payloadType, int clockRate, EncodedMedia.Video video, List<byte[]> audio) {
+    private SendStream(String kind, int payloadType, int clockRate, EncodedMedia.Video video, List<byte[]> audio, String peerName) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         this.kind = kind;
+        this.markerId = FrameStamp.senderId(peerName);
         this.ssrc = r.nextLong(1, 1L << 32);
         this.payloadType = payloadType;
         this.clockRate = clockRate;
@@ -57,12 +61,17 @@ final class SendStream {
         this.pictureId = r.nextInt(1 << 15);
     }
 
-    static SendStream video(int payloadType, EncodedMedia.Video video) {
-        return new SendStream("video", payloadType, 90_000, video, null);
+    static SendStream video(int payloadType, EncodedMedia.Video video, String peerName) {
+        return new SendStream("video", payloadType, 90_000, video, null, peerName);
     }
 
-    static SendStream audio(int payloadType) {
-        return new SendStream("audio", payloadType, 48_000, null, EncodedMedia.audio());
+    /**
+     * An Opus stream whose loop starts where the wall clock is in the loop's cycle: the marker bursts
+     * of the loop (one each second, the pitch telling the second modulo 4) then leave at whole seconds
+     * of this host's clock, as every other sender's do, so receivers measure audio delay from them.
+     */
+    static SendStream audio(int payloadType, String peerName) {
+        return new SendStream("audio", payloadType, 48_000, null, EncodedMedia.audio(), peerName);
     }
 
     EncodedMedia.Video picture() {
@@ -71,6 +80,9 @@ final class SendStream {
 
     /** The RTP packets of the next frame (video) or packet (audio), recorded for retransmission. */
     List<byte[]> next(long nowMs) {
+        if (audio != null && units == 0) { // the first packet: where the wall clock is in the loop's cycle
+            position = (int) (Math.floorMod(nowMs, 1000L * org.rtcbench.media.AudioMarker.CYCLE) / 20) % audio.size();
+        }
         long timestamp = (timestampBase + units * (video != null ? EncodedMedia.VIDEO_TICKS : EncodedMedia.AUDIO_TICKS)) & 0xFFFFFFFFL;
         units++;
         List<byte[]> out;
@@ -79,12 +91,12 @@ final class SendStream {
                 keyframeWanted = false;
                 position = video.nextKeyframe(position);
             }
-            byte[] frame = video.frames().get(position);
+            byte[] frame = FrameTrailer.append(video.frames().get(position), FrameStamp.at(markerId, framesSent, nowMs));
             if (video.keyframes()[position]) {
                 keyFramesSent++;
             }
             position = (position + 1) % video.frames().size();
-            List<byte[]> payloads = Vp8.packetize(frame, pictureId, MAX_PAYLOAD);
+            List<byte[]> payloads = Vp8.packetize(frame, pictureId, MAX_PAYLOAD, FrameTrailer.LENGTH);
             pictureId = (pictureId + 1) & 0x7FFF;
             out = new ArrayList<>(payloads.size());
             for (int i = 0; i < payloads.size(); i++) {

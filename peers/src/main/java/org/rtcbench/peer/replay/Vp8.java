@@ -27,10 +27,18 @@ final class Vp8 {
      * slice of the frame; {@code S=1} on the first one.
      */
     static List<byte[]> packetize(byte[] frame, int pictureId, int maxPayload) {
+        return packetize(frame, pictureId, maxPayload, 0);
+    }
+
+    /** As {@link #packetize(byte[], int, int)}, with at least {@code lastBytes} of the frame in its last packet (a trailer kept whole). */
+    static List<byte[]> packetize(byte[] frame, int pictureId, int maxPayload, int lastBytes) {
         int room = maxPayload - DESCRIPTOR_LENGTH;
-        List<byte[]> out = new ArrayList<>((frame.length + room - 1) / room);
-        for (int at = 0; at < frame.length; at += room) {
-            int n = Math.min(room, frame.length - at);
+        int packets = (frame.length + room - 1) / room;
+        int tail = frame.length - (packets - 1) * room; // what the last packet would get
+        int shortBy = packets > 1 ? Math.max(0, lastBytes - tail) : 0;
+        List<byte[]> out = new ArrayList<>(packets);
+        for (int at = 0, i = 0; at < frame.length; i++) {
+            int n = Math.min(i == packets - 2 ? room - shortBy : room, frame.length - at);
             byte[] p = new byte[DESCRIPTOR_LENGTH + n];
             p[0] = (byte) (0x80 | (at == 0 ? 0x10 : 0)); // X, S on the first, PID 0
             p[1] = (byte) 0x80; // I
@@ -38,6 +46,7 @@ final class Vp8 {
             p[3] = (byte) pictureId;
             System.arraycopy(frame, at, p, DESCRIPTOR_LENGTH, n);
             out.add(p);
+            at += n;
         }
         return out;
     }

@@ -49,6 +49,11 @@ class ReplayCallIT {
                 assertThat(out.path("bytesSent").asLong()).isGreaterThan(10_000);
                 JsonNode remote = find(reports, "remote-inbound-rtp", "video");
                 assertThat(remote.path("roundTripTime").asDouble()).as("RTT from the remote's report blocks").isBetween(0.0, 0.5);
+                JsonNode markers = JSON.readTree(p.stats()).path("received").path("c1").path(0);
+                assertThat(markers.path("framesShown").asLong()).as(p.name() + ": frames whose trailer was read").isGreaterThan(30);
+                assertThat(markers.path("delayedFrames").asLong()).isEqualTo(markers.path("framesRendered").asLong());
+                assertThat(markers.path("totalDelayMs").asDouble() / markers.path("delayedFrames").asLong())
+                        .as(p.name() + ": mean ms from send to decodable on loopback").isBetween(0.0, 100.0);
                 JsonNode pair = find(reports, "candidate-pair", null);
                 assertThat(pair.path("state").asText()).isEqualTo("succeeded");
             }

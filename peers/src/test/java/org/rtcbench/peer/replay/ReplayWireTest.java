@@ -51,6 +51,19 @@ class ReplayWireTest {
         assertThat(total).isEqualTo(frame.length);
         byte[] inter = Vp8.packetize(EncodedMedia.video(320, 240).frames().get(1), 7, 1200).get(0);
         assertThat(Vp8.parse(inter, 0, inter.length).startsKeyframe(inter, 0, inter.length)).isFalse();
+        // a trailer stays whole in the last packet, however the frame's length falls
+        for (int length = 2380; length < 2400; length++) {
+            List<byte[]> split = Vp8.packetize(new byte[length], 1, 1200, FrameTrailer.LENGTH);
+            assertThat(split.get(split.size() - 1).length - 4).as("last packet of " + length).isGreaterThanOrEqualTo(FrameTrailer.LENGTH);
+            assertThat(split.stream().mapToInt(p -> p.length - 4).sum()).isEqualTo(length);
+            assertThat(split).allSatisfy(p -> assertThat(p.length).isLessThanOrEqualTo(1200));
+        }
+        byte[] marked = FrameTrailer.append(frame, org.rtcbench.media.FrameStamp.at(5, 70_000, 1_700_000_000_123L));
+        assertThat(FrameTrailer.present(marked, 0, marked.length)).isTrue();
+        assertThat(FrameTrailer.read(marked, marked.length)).isEqualTo(org.rtcbench.media.FrameStamp.at(5, 70_000, 1_700_000_000_123L));
+        assertThat(FrameTrailer.present(frame, 0, frame.length)).as("a frame of another sender").isFalse();
+        marked[marked.length - 12] ^= 4;
+        assertThat(FrameTrailer.read(marked, marked.length)).as("damaged: unreadable").isNull();
         // a 7-bit PictureID, TL0PICIDX and KEYIDX, as other senders write them
         byte[] other = {(byte) 0x90, (byte) 0xD0, 0x05, 0x11, 0x22, 0x00};
         assertThat(Vp8.parse(other, 0, other.length)).isEqualTo(new Vp8.Descriptor(true, 0, 5, 5));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** A replay sender's stream read by a replay receiver's stream, packet by packet, with loss, reordering and keyframe requests. */
 class StreamsTest {
 
-    private final SendStream sender = SendStream.video(96, EncodedMedia.video(320, 240));
+    private final SendStream sender = SendStream.video(96, EncodedMedia.video(320, 240), "sender");
     private final ReceiveStream receiver = new ReceiveStream("video", sender.ssrc, 90_000, 0);
     private final List<ReceiveStream.Feedback> feedback = new ArrayList<>();
     private long now;
@@ -40,6 +40,14 @@ class StreamsTest {
         assertThat(receiver.bytesReceived).isEqualTo(sender.bytesSent);
         assertThat(feedback).isEmpty();
         assertThat(receiver.freezeCount).isZero();
+        // every frame's trailer read without decoding: who sent it, its number, when
+        org.rtcbench.media.ReceivedVideo.Totals markers = receiver.markers("v", now);
+        assertThat(markers.sender()).isEqualTo(org.rtcbench.media.FrameStamp.senderId("sender"));
+        assertThat(markers.framesShown()).isEqualTo(30);
+        assertThat(markers.framesSkipped()).isZero();
+        assertThat(markers.delayedFrames()).isEqualTo(30);
+        assertThat(markers.totalDelayMs()).as("sent and read at the same test time").isZero();
+        assertThat(markers.qualityMeasurements()).as("nothing decoded: no PSNR").isZero();
     }
 
     @Test
