@@ -209,12 +209,16 @@ final class BenchCommand {
         }
     }
 
-    /** {@code bench peers}: a Java peer against a Chromium peer, and how many Java A/V peers one JVM sustains. */
+    /** {@code bench peers}: a Java and a replay peer against a Chromium peer, and how many synthetic A/V peers one JVM sustains. */
     @Command(name = "peers", mixinStandardHelpOptions = true,
-            description = "CPU and memory per synthetic Java peer versus per Chromium peer, measured in one call of the same "
-                    + "shape (320x240@15 audio+video both ways, a pair of each), then how many Java A/V peers (each publishing "
-                    + "one stream and receiving one) this JVM sustains with received fps (p50, worst receiver) >= --min-fps.")
+            description = "CPU and memory per synthetic Java peer and per replay peer versus per Chromium peer, measured in one "
+                    + "call of the same shape (320x240@15 audio+video both ways, a pair of each), then how many A/V peers of "
+                    + "--kind (each publishing one stream and receiving one) this JVM sustains with received fps (p50, worst "
+                    + "receiver) >= --min-fps.")
     static final class Peers implements Callable<Integer> {
+        @Option(names = "--kind", defaultValue = "java", description = "The synthetic kind the sweep grows: java or replay (default: ${DEFAULT-VALUE}).")
+        String kind;
+
         @Option(names = "--from", defaultValue = "10", description = "First number of Java peers in the sweep (default: ${DEFAULT-VALUE}).")
         int from;
 
@@ -236,17 +240,27 @@ final class BenchCommand {
                 throw new BadInputException("--from and --step must be even and at least 2 (peers go in pairs)");
             }
             java.time.Duration duration = Durations.parse(flags.duration == null ? "20s" : flags.duration);
+            org.rtcbench.core.peer.PeerKind swept;
+            try {
+                swept = org.rtcbench.core.peer.PeerKind.of(kind);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--kind: " + e.getMessage());
+            }
+            if (swept != org.rtcbench.core.peer.PeerKind.JAVA && swept != org.rtcbench.core.peer.PeerKind.REPLAY) {
+                throw new BadInputException("--kind " + kind + ": the sweep grows synthetic peers, java or replay");
+            }
             var bench = new org.rtcbench.bench.PeerCostBench(flags.options().withForce(true), duration, System.out);
-            System.out.println("bench peers: one call with a Chromium pair and a Java pair, 320x240@15 A/V both ways, " + duration.toSeconds() + " s");
+            System.out.println("bench peers: one call with a Chromium pair, a Java pair and a replay pair, 320x240@15 A/V both ways, "
+                    + duration.toSeconds() + " s");
             bench.compare();
-            System.out.printf("sweep: java A/V peers in pairs, %d s calls, until received fps < %s%n", duration.toSeconds(),
+            System.out.printf("sweep: %s A/V peers in pairs, %d s calls, until received fps < %s%n", swept.id(), duration.toSeconds(),
                     org.rtcbench.core.assertion.Assertion.formatNumber(minFps));
-            var steps = bench.sweep(from, step, max, minFps);
+            var steps = bench.sweep(swept, from, step, max, minFps);
             var best = steps.stream().filter(org.rtcbench.bench.PeerCostBench.Step::sustained)
                     .reduce((a, b) -> b).orElse(null);
             System.out.println(best == null ? "no step sustained " + minFps + " fps"
-                    : String.format(Locale.ROOT, "largest sustained: %d java A/V peers in one JVM (%.2f cores, %.1f peers per core used; %d cores here)",
-                            best.peers(), best.jvmCores(), best.peers() / best.jvmCores(), Runtime.getRuntime().availableProcessors()));
+                    : String.format(Locale.ROOT, "largest sustained: %d %s A/V peers in one JVM (%.2f cores, %.1f peers per core used; %d cores here)",
+                            best.peers(), swept.id(), best.jvmCores(), best.peers() / best.jvmCores(), Runtime.getRuntime().availableProcessors()));
             return ExitCode.PASSED;
         }
     }

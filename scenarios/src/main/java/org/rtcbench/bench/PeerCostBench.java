@@ -27,9 +27,10 @@ import org.rtcbench.runner.RunOptions;
 import org.rtcbench.runner.ScenarioRunner;
 
 /**
- * What a synthetic Java peer costs next to a Chromium peer, in one run and the same call shape
- * (320x240@15 audio+video both ways, one pair of each kind), and how many Java A/V peers (each
- * publishing one stream and receiving one) this JVM sustains with received fps at or above a floor.
+ * What a synthetic Java peer and a replay peer cost next to a Chromium peer, in one run and the same
+ * call shape (320x240@15 audio+video both ways, one pair of each kind), and how many Java or replay
+ * A/V peers (each publishing one stream and receiving one) this JVM sustains with received fps at or
+ * above a floor.
  */
 public final class PeerCostBench {
     private static final VideoSpec SHAPE = new VideoSpec(320, 240, 15);
@@ -66,11 +67,11 @@ public final class PeerCostBench {
         return new LinkPlan(links, (l, m) -> List.of());
     }
 
-    /** A Chromium pair and a Java pair in one call; CPU over the call after the warm-up. */
+    /** A Chromium pair, a Java pair and a replay pair in one call; CPU over the call after the warm-up. */
     public List<KindCost> compare() throws IOException {
         Path work = Files.createTempDirectory("rtcbench-bench-");
         Scenario scenario = call("bench-peers", List.of(new PeerGroup(PeerKind.CHROME, "chrome", 2, null, null),
-                new PeerGroup(PeerKind.JAVA, "java", 2, null, null)), duration);
+                new PeerGroup(PeerKind.JAVA, "java", 2, null, null), new PeerGroup(PeerKind.REPLAY, "replay", 2, null, null)), duration);
         double[] start = new double[4];
         double[] end = new double[4];
         double[] rssBefore = new double[1];
@@ -114,7 +115,27 @@ public final class PeerCostBench {
                 + " | java is %.1fx cheaper in CPU%n", chrome.coresPerPeer(), chrome.mbPerPeer(), java.coresPerPeer(),
                 java.mbPerPeer(), chrome.coresPerPeer() / java.coresPerPeer());
         printJavaPeerThreads(threads.get(0), threads.get(1), window, chrome.coresPerPeer());
-        return List.of(chrome, java);
+        double replayCores = threadCores(threads.get(0), threads.get(1), REPLAY_PEER_THREADS, window) / 2;
+        KindCost replay = new KindCost(PeerKind.REPLAY, replayCores, Double.NaN);
+        out.printf(Locale.ROOT, "replay peer: %.4f cores (its own threads: %s) | a Chromium peer costs %.0fx that, a java peer's "
+                        + "libwebrtc threads %.0fx (memory: see the sweep)%n", replayCores, REPLAY_PEER_THREADS.pattern(),
+                chrome.coresPerPeer() / replayCores, threadCores(threads.get(0), threads.get(1), JAVA_PEER_THREADS, window) / 2 / replayCores);
+        return List.of(chrome, java, replay);
+    }
+
+    /** Threads only replay peers run: the pacer (every replay peer's sending), each connection's receive loop, ice4j's sockets. */
+    private static final java.util.regex.Pattern REPLAY_PEER_THREADS =
+            java.util.regex.Pattern.compile("replay-.*|IceConnector.*|MergingDatagramSocket.*|ice4j\\..*");
+
+    private static double threadCores(java.util.Map<String, Double> before, java.util.Map<String, Double> after,
+                                      java.util.regex.Pattern names, double window) {
+        double total = 0;
+        for (var e : after.entrySet()) {
+            if (names.matcher(e.getKey()).matches()) {
+                total += (e.getValue() - before.getOrDefault(e.getKey(), 0.0)) / window;
+            }
+        }
+        return total;
     }
 
     /** Threads only Java peers run: libwebrtc's (shared by every peer of the factory) and our frame and tone pumps. */
@@ -140,12 +161,13 @@ public final class PeerCostBench {
                 String.join(", ", parts), total, chromeCores / total);
     }
 
-    /** Java A/V peers in pairs, growing by {@code step} until received fps (p50, worst receiver) falls below {@code minFps}. */
-    public List<Step> sweep(int from, int step, int max, double minFps) throws IOException {
+    /** Synthetic A/V peers of {@code kind} in pairs, growing by {@code step} until received fps (p50, worst receiver) falls below {@code minFps}. */
+    public List<Step> sweep(PeerKind kind, int from, int step, int max, double minFps) throws IOException {
         List<Step> steps = new ArrayList<>();
         for (int n = from; n <= max; n += step) {
             Path work = Files.createTempDirectory("rtcbench-bench-");
-            Scenario scenario = call("bench-java-" + n, List.of(new PeerGroup(PeerKind.JAVA, "java", n, null, null)), duration);
+            Scenario scenario = call("bench-" + kind.id() + "-" + n, List.of(new PeerGroup(kind, kind.id(), n, null, null)), duration);
+            double rssBefore = ProcessCpu.memoryMb(List.of(ProcessHandle.current()))[1];
             double[] start = new double[4];
             double[] end = new double[4];
             RunObserver observer = new RunObserver() {
@@ -161,6 +183,7 @@ public final class PeerCostBench {
                 public void callEnding() {
                     end[0] = System.nanoTime() / 1e9;
                     end[2] = ProcessCpu.ofThisJvm();
+                    end[3] = ProcessCpu.memoryMb(List.of(ProcessHandle.current()))[1];
                 }
             };
             RunSummary run = new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())).run();
@@ -173,8 +196,9 @@ public final class PeerCostBench {
             }
             Step s = new Step(n, (end[2] - start[2]) / (end[0] - start[0]), worst, worst >= minFps);
             steps.add(s);
-            out.printf(Locale.ROOT, "%3d java A/V peers: JVM %.2f cores (%.3f per peer), worst receiver fps p50 %.1f -> %s%n",
-                    n, s.jvmCores(), s.jvmCores() / n, worst, s.sustained() ? "sustained" : "below " + minFps);
+            double rssGrowth = end[3] - rssBefore;
+            out.printf(Locale.ROOT, "%3d %s A/V peers: JVM %.2f cores (%.4f per peer), RSS +%.0f MB (%.1f per peer), worst receiver fps p50 %.1f -> %s%n",
+                    n, kind.id(), s.jvmCores(), s.jvmCores() / n, rssGrowth, rssGrowth / n, worst, s.sustained() ? "sustained" : "below " + minFps);
             if (!s.sustained()) {
                 break;
             }
