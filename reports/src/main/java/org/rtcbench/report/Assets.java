@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The scripts the pages carry inline so they open from disk with no network: ECharts from its webjar
- * and rtcbench's own drawing code. Both are files shipped in the jar, never run data, which is why the
- * templates may write them unescaped.
+ * and rtcbench's own drawing and peer table code. All are files shipped in the jar, never run data,
+ * which is why the templates may write them unescaped.
  */
 final class Assets {
     private static final String ECHARTS = "META-INF/resources/webjars/echarts/5.3.1/dist/echarts.min.js";
     private static final String CHARTS = "org/rtcbench/report/charts.js";
+    private static final String PEER_TABLE = "org/rtcbench/report/peer-table.js";
     private static volatile String echarts;
     private static volatile String charts;
+    private static volatile String peerTable;
 
     private Assets() {
     }
@@ -31,6 +33,15 @@ final class Assets {
         String js = charts;
         if (js == null) {
             js = charts = script(CHARTS, "the reports jar");
+        }
+        return js;
+    }
+
+    /** Sorting and filtering of a load run's full peer table. */
+    static String peerTable() {
+        String js = peerTable;
+        if (js == null) {
+            js = peerTable = script(PEER_TABLE, "the reports jar");
         }
         return js;
     }

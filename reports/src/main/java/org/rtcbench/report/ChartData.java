@@ -15,7 +15,9 @@ import org.rtcbench.core.run.LoadSummary;
  * The numbers report.html draws, as one JSON document that charts.js reads: per peer one time axis
  * (seconds since the first sample of any peer) and one array per metric, {@code null} where the peer
  * did not report the metric (a gap in its line, never a zero); and the load run's timeline and join
- * time histogram. Columns rather than [x, y] pairs keep a 100-peer run's page small.
+ * time histogram. Columns rather than [x, y] pairs keep a 100-peer run's page small. With more than
+ * {@link PeerBands#LINES_UP_TO} peers, {@code bands} is true and each metric is one band across peers
+ * ({@code band}: p5, p50 and p95 at each second) instead of a line per peer ({@code peers} is then empty).
  */
 final class ChartData {
     /** The metrics drawn, in this order, each when at least one peer reported it. */
@@ -51,8 +53,13 @@ final class ChartData {
                 }
             }
             g.writeEndObject();
+            boolean bands = PeerBands.drawn(series);
+            g.writeBooleanField("bands", bands);
+            if (bands) {
+                writeBands(g, series);
+            }
             g.writeObjectFieldStart("peers");
-            for (Map.Entry<String, List<MetricPoint>> e : series.entrySet()) {
+            for (Map.Entry<String, List<MetricPoint>> e : bands ? Map.<String, List<MetricPoint>>of().entrySet() : series.entrySet()) {
                 List<MetricPoint> points = TimeSeries.downsample(e.getValue());
                 g.writeObjectFieldStart(e.getKey());
                 g.writeArrayFieldStart("t");
@@ -98,6 +105,45 @@ final class ChartData {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * {@code band: {<metric>: {t, p5, p50, p95, n}}} for every charted metric some peer reported: the
+     * percentiles across peers at each second, drawn instead of a line per peer when there are many.
+     */
+    private static void writeBands(JsonGenerator g, Map<String, List<MetricPoint>> series) throws IOException {
+        g.writeObjectFieldStart("band");
+        Map<Metric, PeerBands> bands = PeerBands.of(series.values(), CHARTED);
+        for (Metric m : CHARTED) {
+            PeerBands b = bands.get(m);
+            if (b == null) {
+                continue;
+            }
+            g.writeObjectFieldStart(m.id());
+            g.writeArrayFieldStart("t");
+            for (long t : b.t()) {
+                g.writeNumber(t);
+            }
+            g.writeEndArray();
+            writeColumn(g, "p5", b.p5());
+            writeColumn(g, "p50", b.p50());
+            writeColumn(g, "p95", b.p95());
+            g.writeArrayFieldStart("n");
+            for (int n : b.n()) {
+                g.writeNumber(n);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeColumn(JsonGenerator g, String name, Double[] values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (Double v : values) {
+            writeNullable(g, v);
+        }
+        g.writeEndArray();
     }
 
     /** One bar group of the subscriptions chart: a receiver's feed from one sender, with its marker metrics. */

@@ -28,13 +28,36 @@ import org.rtcbench.core.run.RunSummary;
 record ReportView(String scenario, String status, String reason, List<Fact> run, List<Fact> environment,
                   List<VersionRow> versions, List<Metric> peerMetrics, List<PeerRow> peers, List<ChartRef> charts,
                   List<MatrixTable> matrix, LoadView load, List<AssertionRow> assertions, List<EventRow> events,
-                  int eventsTotal, List<FileLink> files, String chartData, String rtcbenchVersion, NetworkView network) {
+                  int eventsTotal, List<FileLink> files, String chartData, String rtcbenchVersion, NetworkView network,
+                  PeerSummaryView peerSummary, boolean bands) {
 
     /** The metrics the peers table shows, each as p50 and p95. */
     static final List<Metric> PEER_METRICS = List.of(Metric.VIDEO_FPS, Metric.BITRATE_IN, Metric.BITRATE_OUT,
             Metric.RTT, Metric.VIDEO_DELAY, Metric.AUDIO_JITTER, Metric.PACKET_LOSS);
     /** The event timeline shows at most this many events; all of them stay in events.jsonl. */
     static final int MAX_EVENTS = 500;
+
+    /**
+     * A load run's peers by role and room, and the worst peers by each telling metric (see {@link PeerGroups}):
+     * what a load run's report shows before its full peer table.
+     */
+    record PeerSummaryView(List<SummaryColumn> columns, List<GroupRow> groups, List<WorstList> worst) {
+    }
+
+    /** A telling metric: which of each peer's percentiles is taken ({@code p50} or {@code p95}) and which tail across peers. */
+    record SummaryColumn(String id, String unit, String description, String perPeer, String tail) {
+    }
+
+    /** One role in one room (or all rooms): counts, and per telling metric its p50 and tail across peers (null: none measured it). */
+    record GroupRow(String role, String room, boolean allRooms, String peers, String connected, String failed, boolean degraded,
+                    List<String> values) {
+    }
+
+    record WorstList(String metric, String title, List<WorstRow> rows) {
+    }
+
+    record WorstRow(String rank, String peer, String role, String room, String value) {
+    }
 
     /** A term and its value (null: not known or not measured). */
     record Fact(String term, String value) {
@@ -138,7 +161,38 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
                 runFacts(run, status), environment(run), versions(peers), PEER_METRICS, peerRows(peers), charts,
                 matrix(Objects.requireNonNullElse(run.matrix(), List.of())), load,
                 assertions(Objects.requireNonNullElse(run.assertions(), List.of())), eventRows(run, events), events.size(),
-                files(run, peers), anyChart ? chartData : null, Objects.requireNonNullElse(run.rtcbenchVersion(), ""), network(run.network()));
+                files(run, peers), anyChart ? chartData : null, Objects.requireNonNullElse(run.rtcbenchVersion(), ""), network(run.network()),
+                load == null ? null : peerSummary(peers), PeerBands.drawn(series));
+    }
+
+    private static PeerSummaryView peerSummary(List<PeerSummary> peers) {
+        List<SummaryColumn> columns = new ArrayList<>();
+        for (Metric m : PeerGroups.TELLING) {
+            columns.add(new SummaryColumn(m.id(), m.unit(), m.description(), PeerGroups.aggregate(m).name().toLowerCase(Locale.ROOT),
+                    "p" + PeerGroups.tail(m)));
+        }
+        List<GroupRow> groups = new ArrayList<>();
+        for (PeerGroups.Group g : PeerGroups.groups(peers)) {
+            List<String> values = new ArrayList<>();
+            for (PeerGroups.Spread s : g.spreads()) {
+                values.add(s.p50() == null ? null : number(s.p50()));
+                values.add(s.tail() == null ? null : number(s.tail()));
+            }
+            groups.add(new GroupRow(g.role(), g.allRooms() ? "all" : g.room(), g.allRooms(), Integer.toString(g.peers()),
+                    Integer.toString(g.connected()), Integer.toString(g.failed()), g.connected() < g.peers() || g.failed() > 0, values));
+        }
+        List<WorstList> worst = new ArrayList<>();
+        for (PeerGroups.Worst w : PeerGroups.worst(peers)) {
+            Metric m = w.metric();
+            String title = (m.higherIsBetter() ? "Lowest " : "Highest ") + m.id() + " (" + m.unit() + ", each peer's "
+                    + PeerGroups.aggregate(m).name().toLowerCase(Locale.ROOT) + ")";
+            List<WorstRow> rows = new ArrayList<>();
+            for (PeerGroups.Ranked r : w.peers()) {
+                rows.add(new WorstRow(Integer.toString(rows.size() + 1), r.peer(), r.role(), r.room(), number(r.value())));
+            }
+            worst.add(new WorstList(m.id(), title, rows));
+        }
+        return new PeerSummaryView(columns, groups, worst);
     }
 
     private static List<Fact> runFacts(RunSummary run, String status) {

@@ -1,6 +1,7 @@
 // Draws every chart container (a div of class chart with data-chart="KIND:KEY") of a report or compare page from RTCBENCH_DATA
-// (written by ChartData or CompareView), then marks <body data-charts-rendered="N">. A null value is
-// a gap in a line: a metric not measured is never drawn as zero.
+// (written by ChartData or CompareView), then marks <body data-charts-rendered="N" data-charts-ms="T">,
+// T the page's time in ms when the last chart was drawn (benchmarks read it). A null value is a gap in a
+// line: a metric not measured is never drawn as zero. Many peers are drawn as bands, a few as a line each.
 (function () {
   'use strict';
   var data = RTCBENCH_DATA;
@@ -40,8 +41,45 @@
     };
   }
 
+  // Many peers: the p5 and p95 across peers at each second as thin lines with the band between them
+  // filled, and the p50 as the line to read. The fill is a custom series of one quad per step, skipped
+  // where a side is missing, so a gap stays a gap (stacked areas would misdraw around zero).
+  function bandChart(id, spec) {
+    var b = data.band[id];
+    var colour = '#5470c6';
+    var option = base(id + ' (' + spec.unit + '): p5, p50 and p95 across peers');
+    option.xAxis = { type: 'value', name: 's', min: 0, max: 'dataMax' };
+    option.yAxis = { type: 'value', scale: true };
+    function edge(name, values, width) {
+      return { name: name, type: 'line', showSymbol: false, connectNulls: false, data: zip(b.t, values),
+        lineStyle: { width: width, color: colour, opacity: width > 1 ? 1 : 0.6 }, itemStyle: { color: colour } };
+    }
+    option.series = [edge('p95', b.p95, 1), edge('p50', b.p50, 2), edge('p5', b.p5, 1), {
+      name: 'p5–p95', type: 'custom', silent: true, clip: true, itemStyle: { color: colour }, data: zip(b.t, b.p50),
+      renderItem: function (params, api) {
+        var i = params.dataIndex;
+        if (i + 1 >= b.t.length || b.p5[i] === null || b.p95[i] === null || b.p5[i + 1] === null || b.p95[i + 1] === null) {
+          return null;
+        }
+        return { type: 'polygon', silent: true, style: { fill: colour, opacity: 0.18 },
+          shape: { points: [api.coord([b.t[i], b.p95[i]]), api.coord([b.t[i + 1], b.p95[i + 1]]),
+            api.coord([b.t[i + 1], b.p5[i + 1]]), api.coord([b.t[i], b.p5[i]])] } };
+      }
+    }];
+    option.tooltip = { trigger: 'axis', formatter: function (params) {
+      var i = params[0].dataIndex;
+      function v(x) { return x === null ? '—' : String(x); }
+      return b.t[i] + ' s: p95 ' + v(b.p95[i]) + ', p50 ' + v(b.p50[i]) + ', p5 ' + v(b.p5[i]) + ' (' + b.n[i] + ' values)';
+    } };
+    markers(option.series);
+    return option;
+  }
+
   function metricChart(id) {
     var spec = data.metrics[id];
+    if (data.bands) {
+      return bandChart(id, spec);
+    }
     var option = base(id + ' (' + spec.unit + ')');
     option.xAxis = { type: 'value', name: 's', min: 0, max: 'dataMax' };
     option.yAxis = { type: 'value', scale: true };
@@ -114,4 +152,5 @@
     drawn++;
   });
   document.body.setAttribute('data-charts-rendered', String(drawn));
+  document.body.setAttribute('data-charts-ms', String(Math.round(performance.now())));
 })();

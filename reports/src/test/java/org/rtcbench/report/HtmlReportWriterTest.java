@@ -272,7 +272,7 @@ class HtmlReportWriterTest {
                 ExampleRuns.loadSummary(true, "javascript:alert(1)")), series, events));
 
         assertThat(doc.select("img, i")).isEmpty();
-        assertThat(doc.select("script")).hasSize(3);
+        assertThat(doc.select("script")).as("ECharts, the data, charts.js and the peer table's script").hasSize(4);
         assertThat(doc.select("script").get(1).data()).startsWith("const RTCBENCH_DATA = JSON.parse(\"")
                 .doesNotContain("</").contains("<\\/script><img src=x onerror=alert(1)>");
         assertThat(doc.select("a[href^=javascript]")).isEmpty();
@@ -311,7 +311,7 @@ class HtmlReportWriterTest {
     void pageWithChartsCarriesEchartsInlineAndLoadsNothing() {
         Document doc = Jsoup.parse(HtmlReportWriter.write(ExampleRuns.load(), series()));
 
-        assertThat(doc.select("script")).hasSize(3).allSatisfy(s -> assertThat(s.attr("src")).isEmpty());
+        assertThat(doc.select("script")).hasSize(4).allSatisfy(s -> assertThat(s.attr("src")).isEmpty());
         assertThat(doc.select("script").get(0).data()).contains("echarts").hasSizeGreaterThan(500_000);
         assertThat(doc.select("link, img, iframe, [src]")).isEmpty();
     }

@@ -64,6 +64,63 @@ class ReportInBrowserIT {
     }
 
     @Test
+    void aLoadRunOfManyPeersDrawsBandsAndItsPeerTableSortsAndFilters() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                "needs Debian's chromium at /usr/bin/chromium (ci/setup installs it)");
+        var run = LoadReportTest.crowd();
+        Map<String, List<org.rtcbench.core.metric.MetricPoint>> series = new java.util.LinkedHashMap<>();
+        for (var p : run.peers()) {
+            var fps = p.metrics().get("video.fps");
+            List<org.rtcbench.core.metric.MetricPoint> points = new ArrayList<>();
+            for (int i = 0; p.samples() > 0 && i < 30; i++) {
+                Map<org.rtcbench.core.metric.Metric, Double> v = new java.util.EnumMap<>(org.rtcbench.core.metric.Metric.class);
+                v.put(org.rtcbench.core.metric.Metric.RTT, 5.0 + i % 4 + p.name().length());
+                if (fps != null) {
+                    v.put(org.rtcbench.core.metric.Metric.VIDEO_FPS, fps.p50() + i % 3 - 1);
+                }
+                points.add(new org.rtcbench.core.metric.MetricPoint(i * 1000L, v));
+            }
+            series.put(p.name(), points);
+        }
+        String html = HtmlReportWriter.write(run, series, HtmlReportWriterTest.events());
+        assertThat(html).contains("\\\"bands\\\":true");
+        Path report = tmp.resolve("load-report.html");
+        // what a user does: open the table, sort by peer twice (descending), filter, clear it, sort by fps p50
+        String probe = "<script>(function(){var b=document.body;document.getElementById('peer-table').open=true;"
+                + "function names(){return Array.prototype.map.call(document.querySelectorAll('#peers tbody tr:not([hidden])'),"
+                + "function(r){return r.cells[0].textContent;}).join(',');}"
+                + "var peer=document.querySelector('#peers th[data-col=\"0\"]');peer.click();peer.click();b.setAttribute('data-sorted',names());"
+                + "var f=document.getElementById('peer-filter');f.value='R2 failed';f.dispatchEvent(new Event('input'));"
+                + "b.setAttribute('data-filtered',names());b.setAttribute('data-shown',document.getElementById('peer-shown').textContent);"
+                + "f.value='';f.dispatchEvent(new Event('input'));document.querySelector('#peers th[data-col=\"9\"]').click();"
+                + "b.setAttribute('data-by-fps',names());})();</script>";
+        Files.writeString(report, html.replace("</body>", probe + "</body>"), StandardCharsets.UTF_8);
+
+        String dom = openedDom(report, "load");
+        // video.fps and rtt as bands; peers over time, join times, the generator
+        assertThat(chartsDrawn(dom)).isEqualTo(5);
+        assertThat(attribute(dom, "data-sorted")).isEqualTo("r3-sub-6,r3-sub-5,r3-sub-4,r3-sub-3,r3-sub-2,r3-sub-1,r2-sub-2,r2-sub-1,"
+                + "r2-pub-1,r1-sub-4,r1-sub-3,r1-sub-2,r1-sub-1,r1-pub-2,r1-pub-1,chrome-1");
+        assertThat(attribute(dom, "data-filtered")).isEqualTo("r2-sub-2,r2-pub-1");
+        assertThat(attribute(dom, "data-shown")).isEqualTo("2 of 16 peers shown");
+        assertThat(attribute(dom, "data-by-fps")).as("lowest first, ties in run order, not measured last")
+                .isEqualTo("r2-sub-2,r2-sub-1,r1-sub-3,r1-sub-2,r1-sub-1,r1-sub-4,r3-sub-1,r3-sub-2,r3-sub-3,r3-sub-4,r3-sub-5,r3-sub-6,"
+                        + "chrome-1,r1-pub-1,r1-pub-2,r2-pub-1");
+
+        Path screenshot = Path.of("target", "report-load-screenshot.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        Files.writeString(report, html, StandardCharsets.UTF_8);
+        chromium(tmp.resolve("load-shot"), "--window-size=1400,3600", "--screenshot=" + screenshot, report.toUri().toString());
+        assertThat(screenshot).exists();
+    }
+
+    private static String attribute(String dom, String name) {
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(dom);
+        assertThat(m.find()).as(name + " set by the probe").isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void compareOpensOfflineWithEveryChartDrawnAndNoConsoleErrors() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "needs Debian's chromium at /usr/bin/chromium (ci/setup installs it)");

@@ -24,8 +24,19 @@ public record Summary(int count, double min, double p50, double p95, double max,
 
     /** Nearest-rank percentile of sorted values. */
     static double percentile(List<Double> sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return sorted.get(rank(p, sorted.size()));
+    }
+
+    /**
+     * Nearest-rank percentile of the first {@code n} values of {@code sorted} (ascending, n >= 1): the same
+     * definition as every summary's p50 and p95, for reports that take percentiles across peers.
+     */
+    public static double percentile(double[] sorted, int n, int p) {
+        return sorted[rank(p, n)];
+    }
+
+    private static int rank(int p, int n) {
+        return Math.max(0, (int) Math.ceil(p / 100.0 * n) - 1);
     }
 
     public double get(Aggregate aggregate) {

@@ -34,6 +34,17 @@ class SummaryTest {
     }
 
     @Test
+    void percentileOfTheFirstValuesOfAnArrayIsTheSameNearestRank() {
+        double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 99, 99};
+
+        assertThat(Summary.percentile(sorted, 20, 5)).isEqualTo(1.0);
+        assertThat(Summary.percentile(sorted, 20, 50)).isEqualTo(Summary.of(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0,
+                11.0, 12.0, 13.0, 14.0, 15.0, 16.0, 17.0, 18.0, 19.0, 20.0)).p50());
+        assertThat(Summary.percentile(sorted, 20, 95)).as("the 99s beyond n are not counted").isEqualTo(19.0);
+        assertThat(Summary.percentile(sorted, 1, 95)).isEqualTo(1.0);
+    }
+
+    @Test
     void lastIsTheLatestValueInTimeNotTheLargest() {
         Summary s = Summary.of(List.of(5.0, 9.0, 7.0));
 
