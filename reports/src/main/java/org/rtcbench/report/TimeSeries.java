@@ -4,16 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.MetricPoint;
 import org.rtcbench.core.metric.SampleMetrics;
-import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
 
 /** Every peer's metrics over time, read back from a run directory's samples, for the charts and metrics.csv. */
@@ -35,49 +37,84 @@ public final class TimeSeries {
     /**
      * Reads {@code samples/<peer>.jsonl} of every peer, every sample; a peer without samples gets an
      * empty series. A sample's {@code atMs} is its time; a run written before samples carried it
-     * counts from the earliest sample's {@code timestamp} (epoch ms) instead.
+     * counts from the earliest sample's {@code timestamp} (epoch ms) instead. Peers are read in parallel
+     * and each sample is reduced to its metrics as it is read, so a run of a thousand peers never holds
+     * its samples in memory.
      */
     public static Series read(Path runDir, RunSummary run) throws IOException {
-        Map<String, List<JsonNode>> samples = new LinkedHashMap<>();
+        List<PeerSamples> read;
+        try {
+            read = run.peers().parallelStream()
+                    .map(p -> readPeer(runDir.resolve("samples").resolve(p.name() + ".jsonl")))
+                    .toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         long origin = Long.MAX_VALUE;
         boolean stamped = true;
-        for (PeerSummary p : run.peers()) {
-            List<JsonNode> lines = new ArrayList<>();
-            Path file = runDir.resolve("samples").resolve(p.name() + ".jsonl");
-            if (Files.exists(file)) {
-                try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        if (line.isBlank()) {
-                            continue;
-                        }
-                        try {
-                            lines.add(JSON.readTree(line));
-                        } catch (IOException e) {
-                            continue; // a line cut short by a crash: the rest still counts
-                        }
-                    }
-                }
-            }
-            for (JsonNode sample : lines) {
-                stamped &= sample.has("atMs");
-                long t = sample.path("timestamp").asLong();
-                origin = Math.min(origin, sample.has("atMs") ? t - sample.path("atMs").asLong() : t);
-            }
-            samples.put(p.name(), lines);
+        for (PeerSamples r : read) {
+            origin = Math.min(origin, r.origin());
+            stamped &= r.stamped();
         }
         Map<String, List<MetricPoint>> out = new LinkedHashMap<>();
-        for (Map.Entry<String, List<JsonNode>> e : samples.entrySet()) {
-            List<MetricPoint> points = new ArrayList<>();
-            JsonNode previous = null;
-            for (JsonNode sample : e.getValue()) {
-                long atMs = stamped ? sample.path("atMs").asLong() : sample.path("timestamp").asLong() - origin;
-                points.add(new MetricPoint(atMs, SampleMetrics.between(previous, sample)));
-                previous = sample;
+        for (int i = 0; i < read.size(); i++) {
+            PeerSamples r = read.get(i);
+            List<MetricPoint> points = new ArrayList<>(r.values().size());
+            for (int k = 0; k < r.values().size(); k++) {
+                long atMs = stamped ? r.atMs()[k] : r.timestamps()[k] - origin;
+                points.add(new MetricPoint(atMs, r.values().get(k)));
             }
-            out.put(e.getKey(), points);
+            out.put(run.peers().get(i).name(), points);
         }
         return new Series(origin == Long.MAX_VALUE ? 0 : origin, out);
+    }
+
+    /**
+     * One peer's samples reduced to their metrics: each sample's timestamp and atMs (when it has one), whether
+     * all had atMs, and the earliest sampling start they imply ({@code timestamp - atMs}, or the timestamp).
+     */
+    private record PeerSamples(long[] timestamps, long[] atMs, List<Map<Metric, Double>> values, boolean stamped, long origin) {
+    }
+
+    private static PeerSamples readPeer(Path file) {
+        List<Map<Metric, Double>> values = new ArrayList<>();
+        long[] timestamps = new long[64];
+        long[] atMs = new long[64];
+        boolean stamped = true;
+        long origin = Long.MAX_VALUE;
+        if (Files.exists(file)) {
+            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                JsonNode previous = null;
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode sample;
+                    try {
+                        sample = JSON.readTree(line);
+                    } catch (IOException e) {
+                        continue; // a line cut short by a crash: the rest still counts
+                    }
+                    int k = values.size();
+                    if (k == timestamps.length) {
+                        timestamps = Arrays.copyOf(timestamps, k * 2);
+                        atMs = Arrays.copyOf(atMs, k * 2);
+                    }
+                    long t = sample.path("timestamp").asLong();
+                    boolean has = sample.has("atMs");
+                    stamped &= has;
+                    timestamps[k] = t;
+                    atMs[k] = sample.path("atMs").asLong();
+                    origin = Math.min(origin, has ? t - atMs[k] : t);
+                    values.add(SampleMetrics.between(previous, sample));
+                    previous = sample;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new PeerSamples(timestamps, atMs, values, stamped, origin);
     }
 
     /** Every k-th point, so that at most {@link #MAX_POINTS} remain (the last one always kept). */

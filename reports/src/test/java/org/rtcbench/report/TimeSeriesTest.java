@@ -33,6 +33,32 @@ class TimeSeriesTest {
     }
 
     @Test
+    void manyPeersReadInParallelComeBackInRunOrderEachWithItsOwnMetrics() throws Exception {
+        Files.createDirectories(dir.resolve("samples"));
+        java.util.List<org.rtcbench.core.run.PeerSummary> peers = new java.util.ArrayList<>();
+        for (int p = 1; p <= 40; p++) {
+            String name = "peer-" + p;
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                lines.append("{\"timestamp\":").append(1_000_000_000_000L + p + 1000L * i).append(",\"atMs\":").append(p + 1000L * i)
+                        .append(",\"datachannel\":{\"echoes\":").append(p * 10 + i).append("}}\n");
+            }
+            lines.append("{\"timestamp\":1000000009000,\"atMs\":"); // cut short by a crash
+            Files.writeString(dir.resolve("samples/" + name + ".jsonl"), lines);
+            peers.add(new org.rtcbench.core.run.PeerSummary(name, "java", "sendrecv", null, null, null, null, null, null, "ok", null, 3,
+                    java.util.Map.of()));
+        }
+
+        TimeSeries.Series s = TimeSeries.read(dir, ExampleRuns.failed().withPeers(peers));
+
+        assertThat(s.byPeer().keySet()).containsExactlyElementsOf(peers.stream().map(org.rtcbench.core.run.PeerSummary::name).toList());
+        assertThat(s.byPeer().get("peer-17")).extracting(MetricPoint::atMs).containsExactly(17L, 1017L, 2017L);
+        assertThat(s.byPeer().get("peer-17")).extracting(m -> m.values().get(org.rtcbench.core.metric.Metric.DATACHANNEL_ECHOES))
+                .containsExactly(170.0, 171.0, 172.0);
+        assertThat(s.originEpochMs()).isEqualTo(1_000_000_000_000L);
+    }
+
+    @Test
     void samplesWithoutAtMsFromAnOlderRunCountFromTheEarliestTimestamp() throws Exception {
         Files.createDirectories(dir.resolve("samples"));
         Files.writeString(dir.resolve("samples/chrome-1.jsonl"), """
