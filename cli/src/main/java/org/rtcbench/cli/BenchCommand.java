@@ -293,11 +293,14 @@ final class BenchCommand {
         }
     }
 
-    /** {@code bench report}: render time and size of report.html for a big run. */
+    /** {@code bench report}: render time and size of report.html for a big load run, and how long Chromium takes to draw it. */
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = "Writes a synthetic run directory of PEERS peers x MINUTES minutes of 1 Hz getStats() samples, "
-                    + "then times writing all its reports (reading the samples and events; report.html with charts downsampled, "
-                    + "junit.xml, metrics.csv, summary.json) and prints the sizes of report.html and metrics.csv.")
+            description = "Writes a synthetic load run directory of PEERS peers x MINUTES minutes of 1 Hz getStats() samples "
+                    + "(rooms of 2 publishers and 8 subscribers, one peer in 200 failed), then times writing all its reports "
+                    + "(reading the samples and events; report.html with the peers summarised and charts as bands, junit.xml, "
+                    + "metrics.csv, summary.json) and prints the sizes of report.html and metrics.csv. Then headless Chromium "
+                    + "opens each round's report.html from disk: the time to its last chart drawn (the page's clock), the whole "
+                    + "Chromium process, and opening, sorting and filtering the full peer table.")
     static final class Report implements Callable<Integer> {
         @Option(names = "--peers", defaultValue = "100", description = "Peers (default: ${DEFAULT-VALUE}).")
         int peers;
@@ -308,8 +311,16 @@ final class BenchCommand {
         @Option(names = "--rounds", defaultValue = "3", description = "Renders to time (default: ${DEFAULT-VALUE}).")
         int rounds;
 
+        @Option(names = "--chromium", defaultValue = "/usr/bin/chromium",
+                description = "Chromium that draws the report (default: ${DEFAULT-VALUE}); 'none' to time the writing only.")
+        String chromium;
+
         @Override
         public Integer call() throws Exception {
+            Path browser = "none".equals(chromium) ? null : Path.of(chromium);
+            if (browser != null && !Files.isExecutable(browser)) {
+                throw new BadInputException("--chromium " + chromium + ": no such executable (install chromium, or pass --chromium none)");
+            }
             Path root = Files.createTempDirectory("rtcbench-report-bench-");
             for (int i = 1; i <= rounds; i++) {
                 var r = org.rtcbench.bench.ReportRenderBench.run(root, peers, minutes);
@@ -317,6 +328,13 @@ final class BenchCommand {
                                 + "report.html %.2f MB, metrics.csv %.2f MB%n",
                         i, r.peers(), r.samplesPerPeer(), r.sampleBytes() / 1e6, r.seconds(), r.reportBytes() / 1e6,
                         r.csvBytes() / 1e6);
+                if (browser != null) {
+                    var d = org.rtcbench.bench.ReportRenderBench.draw(r.runDir().resolve("report.html"), browser,
+                            Files.createTempDirectory(root, "chromium-"));
+                    System.out.printf(Locale.ROOT, "  headless Chromium: %d charts drawn %.2f s after navigation began (whole process "
+                                    + "%.2f s); peer table opened in %d ms, sorted in %d ms, filtered in %d ms (%d rows shown)%n",
+                            d.charts(), d.chartsMs() / 1000.0, d.wallSeconds(), d.openMs(), d.sortMs(), d.filterMs(), d.rowsShown());
+                }
             }
             System.out.println("run directories left for a look in " + root);
             return ExitCode.PASSED;
