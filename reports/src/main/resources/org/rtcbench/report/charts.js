@@ -42,8 +42,8 @@
   }
 
   // Many peers: the p5 and p95 across peers at each second as thin lines with the band between them
-  // filled, and the p50 as the line to read. The fill is a custom series of one quad per step, skipped
-  // where a side is missing, so a gap stays a gap (stacked areas would misdraw around zero).
+  // filled, and the p50 as the line to read. The fill is a custom series that draws one polygon per run
+  // of seconds with both edges known, so a gap stays a gap (stacked areas would misdraw around zero).
   function bandChart(id, spec) {
     var b = data.band[id];
     var colour = '#5470c6';
@@ -54,20 +54,43 @@
       return { name: name, type: 'line', showSymbol: false, connectNulls: false, data: zip(b.t, values),
         lineStyle: { width: width, color: colour, opacity: width > 1 ? 1 : 0.6 }, itemStyle: { color: colour } };
     }
+    var first = -1;
+    for (var i = 0; i < b.t.length && first < 0; i++) {
+      if (b.p5[i] !== null && b.p95[i] !== null) {
+        first = i;
+      }
+    }
     option.series = [edge('p95', b.p95, 1), edge('p50', b.p50, 2), edge('p5', b.p5, 1), {
-      name: 'p5–p95', type: 'custom', silent: true, clip: true, itemStyle: { color: colour }, data: zip(b.t, b.p50),
+      // one data item, a point of the band itself (so it cannot stretch the axes), draws the whole band
+      name: 'p5–p95', type: 'custom', silent: true, clip: true, itemStyle: { color: colour },
+      data: first < 0 ? [] : [[b.t[first], b.p5[first]]],
       renderItem: function (params, api) {
-        var i = params.dataIndex;
-        if (i + 1 >= b.t.length || b.p5[i] === null || b.p95[i] === null || b.p5[i + 1] === null || b.p95[i + 1] === null) {
-          return null;
+        var polygons = [];
+        var upper = [];
+        var lower = [];
+        function close() {
+          if (upper.length > 1) {
+            polygons.push({ type: 'polygon', silent: true, style: { fill: colour, opacity: 0.18 },
+              shape: { points: upper.concat(lower.reverse()) } });
+          }
+          upper = [];
+          lower = [];
         }
-        return { type: 'polygon', silent: true, style: { fill: colour, opacity: 0.18 },
-          shape: { points: [api.coord([b.t[i], b.p95[i]]), api.coord([b.t[i + 1], b.p95[i + 1]]),
-            api.coord([b.t[i + 1], b.p5[i + 1]]), api.coord([b.t[i], b.p5[i]])] } };
+        for (var i = 0; i < b.t.length; i++) {
+          if (b.p5[i] === null || b.p95[i] === null) {
+            close();
+          } else {
+            upper.push(api.coord([b.t[i], b.p95[i]]));
+            lower.push(api.coord([b.t[i], b.p5[i]]));
+          }
+        }
+        close();
+        return { type: 'group', children: polygons };
       }
     }];
     option.tooltip = { trigger: 'axis', formatter: function (params) {
-      var i = params[0].dataIndex;
+      var line = params.filter(function (p) { return p.seriesType === 'line'; })[0] || params[0];
+      var i = line.dataIndex;
       function v(x) { return x === null ? '—' : String(x); }
       return b.t[i] + ' s: p95 ' + v(b.p95[i]) + ', p50 ' + v(b.p50[i]) + ', p5 ' + v(b.p5[i]) + ' (' + b.n[i] + ' values)';
     } };
