@@ -41,8 +41,14 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
      * A load run's peers by role and room, and the worst peers by each telling metric (see {@link PeerGroups}):
      * what a load run's report shows before its full peer table.
      */
-    record PeerSummaryView(List<SummaryColumn> columns, List<GroupRow> groups, List<WorstList> worst) {
+    record PeerSummaryView(List<SummaryColumn> columns, List<GroupRow> roles, List<WorstList> worst, List<GroupRow> rooms,
+                           int roomCount, boolean roomsOpen) {
     }
+
+    /** The load view's tables of rooms and of feeds start closed above this many rows, so a big run's summary is not pushed down. */
+    static final int LONG_TABLE = 20;
+    /** The per-room breakdown of the peer summary starts closed above this many rooms (the worst lists name the peers to look at). */
+    static final int ROOMS_OPEN_UP_TO = 10;
 
     /** A telling metric: which of each peer's percentiles is taken ({@code p50} or {@code p95}) and which tail across peers. */
     record SummaryColumn(String id, String unit, String description, String perPeer, String tail) {
@@ -192,7 +198,10 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
             }
             worst.add(new WorstList(m.id(), title, rows));
         }
-        return new PeerSummaryView(columns, groups, worst);
+        List<GroupRow> roles = groups.stream().filter(GroupRow::allRooms).toList();
+        List<GroupRow> rooms = groups.stream().filter(g -> !g.allRooms()).toList();
+        int roomCount = (int) rooms.stream().map(GroupRow::room).filter(Objects::nonNull).distinct().count();
+        return new PeerSummaryView(columns, roles, worst, rooms, roomCount, roomCount <= ROOMS_OPEN_UP_TO);
     }
 
     private static List<Fact> runFacts(RunSummary run, String status) {

@@ -52,21 +52,59 @@ class LoadReportTest {
     void eachRoleOverAllRoomsThenEachRoomShowsItsCountsAndThePercentilesAcrossItsPeers() {
         Document doc = Jsoup.parse(HtmlReportWriter.write(crowd()));
 
-        assertThat(doc.select("#peer-groups thead tr").get(0).select("th[colspan]").eachText()).containsExactly(
+        assertThat(doc.select("#peer-roles thead tr").get(0).select("th[colspan]").eachText()).containsExactly(
                 "video.fps (fps)", "bitrate.in (kbps)", "bitrate.out (kbps)", "packetloss (%)", "rtt (ms)", "video.delay (ms)");
-        assertThat(doc.select("#peer-groups thead tr").get(1).select("th").eachText())
+        assertThat(doc.select("#peer-roles thead tr").get(1).select("th").eachText())
                 .containsExactly("p50", "p5", "p50", "p5", "p50", "p5", "p50", "p95", "p50", "p95", "p50", "p95");
         // role, room, peers, connected, failed; then p50 and tail of fps, bitrate.in, bitrate.out, loss, rtt, delay
-        assertThat(rows(doc, "peer-groups")).containsExactly(
+        assertThat(rows(doc, "peer-roles")).containsExactly(
                 List.of("sendonly", "all", "3", "2", "1", "—", "—", "—", "—", "300", "300", "—", "—", "20", "40", "—", "—"),
-                List.of("recvonly", "all", "13", "13", "1", "15", "3", "600", "50", "—", "—", "0", "40", "15", "200", "100", "900"),
+                List.of("recvonly", "all", "13", "13", "1", "15", "3", "600", "50", "—", "—", "0", "40", "15", "200", "100", "900"));
+        assertThat(rows(doc, "peer-rooms")).containsExactly(
                 List.of("sendonly", "r1", "2", "2", "0", "—", "—", "—", "—", "300", "300", "—", "—", "20", "40", "—", "—"),
                 List.of("recvonly", "r1", "4", "4", "0", "14", "12", "580", "400", "—", "—", "0.50", "5", "20", "50", "90", "300"),
                 List.of("sendonly", "r2", "1", "0", "1", "—", "—", "—", "—", "—", "—", "—", "—", "—", "—", "—", "—"),
                 List.of("recvonly", "r2", "2", "2", "1", "3", "3", "50", "50", "—", "—", "12", "40", "70", "200", "900", "900"),
                 List.of("recvonly", "r3", "6", "6", "0", "15", "15", "600", "600", "—", "—", "0", "0", "15", "15", "100", "100"),
                 List.of("recvonly", "—", "1", "1", "0", "30", "30", "900", "900", "—", "—", "0", "0", "5", "5", "60", "60"));
-        assertThat(doc.select("#peer-groups tr.degraded > td:eq(1)").eachText()).containsExactly("all", "all", "r2", "r2");
+        assertThat(doc.select("table.peer-groups tr.degraded > td:eq(1)").eachText()).containsExactly("all", "all", "r2", "r2");
+        Element rooms = doc.getElementById("peer-rooms-details");
+        assertThat(rooms.hasAttr("open")).as("3 rooms: open").isTrue();
+        assertThat(rooms.selectFirst("summary").text()).isEqualTo("Each room: 3 rooms and the peers in none, 2 of 6 rows with a peer that did not connect or failed");
+        assertThat(doc.select("#peer-summary > *").eachAttr("id")).as("roles, then the worst peers, then each room")
+                .containsSubsequence("worst", "peer-rooms-details");
+    }
+
+    @Test
+    void moreThanTenRoomsStartClosedUnderTheWorstPeers() {
+        RunSummary run = crowd();
+        List<PeerSummary> peers = new ArrayList<>(run.peers());
+        for (int room = 4; room <= 11; room++) {
+            peers.add(subscriber("r" + room + "-sub-1", "ok", 15, 600, 0, 15, 100.0));
+        }
+        Element rooms = Jsoup.parse(HtmlReportWriter.write(run.withPeers(peers))).getElementById("peer-rooms-details");
+
+        assertThat(rooms.hasAttr("open")).isFalse();
+        assertThat(rooms.selectFirst("summary").text()).startsWith("Each room: 11 rooms");
+        assertThat(rooms.select("#peer-rooms tbody tr")).hasSize(14);
+    }
+
+    @Test
+    void aLoadViewOfMoreThanTwentyRoomsKeepsItsRoomTableClosedAndSaysHowManyAreDegraded() {
+        org.rtcbench.core.run.LoadSummary l = ExampleRuns.loadSummary(false, null);
+        org.rtcbench.core.run.LoadSummary big = new org.rtcbench.core.run.LoadSummary(l.target(), l.url(), 21, l.publishers(),
+                l.subscribers(), l.injection(), l.requested(), l.joined(), l.connected(), l.failed(), l.join(), l.iceConnected(),
+                l.firstFrame(), false, null, l.timeline(), null, List.of(), List.of(), l.subscribeTo(), l.feeds());
+
+        Document small = Jsoup.parse(HtmlReportWriter.write(crowd()));
+        assertThat(small.getElementById("load-rooms-details").hasAttr("open")).isTrue();
+        assertThat(small.selectFirst("#load-rooms-details > summary").text()).isEqualTo("5 rooms, 5 with a peer that did not connect");
+        assertThat(small.getElementById("load-feeds-details").hasAttr("open")).isTrue();
+
+        Document doc = Jsoup.parse(HtmlReportWriter.write(crowd().withLoad(big)));
+        assertThat(doc.getElementById("load-rooms-details").hasAttr("open")).isFalse();
+        assertThat(doc.select("#load-rooms tbody tr")).hasSize(21);
+        assertThat(doc.selectFirst("#load-rooms-details > summary").text()).isEqualTo("21 rooms, 21 with a peer that did not connect");
     }
 
     @Test
