@@ -47,6 +47,8 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
 
     /** The load view's tables of rooms and of feeds start closed above this many rows, so a big run's summary is not pushed down. */
     static final int LONG_TABLE = 20;
+    /** In a load run, an assertion's value per peer is listed closed when it names more peers than this. */
+    static final int MEASURED_OPEN_UP_TO = 10;
     /** The per-room breakdown of the peer summary starts closed above this many rooms (the worst lists name the peers to look at). */
     static final int ROOMS_OPEN_UP_TO = 10;
 

@@ -108,6 +108,23 @@ class LoadReportTest {
     }
 
     @Test
+    void aLoadRunsAssertionMeasuredOnManyPeersListsThemClosed() {
+        RunSummary run = crowd();
+        Map<String, Double> fps = new LinkedHashMap<>();
+        run.peers().forEach(p -> fps.put(p.name(), p.metrics().containsKey("video.fps") ? p.metrics().get("video.fps").p50() : null));
+        RunSummary asserted = new RunSummary(run.runId(), run.scenario(), run.status(), run.reason(), run.startedAt(), run.endedAt(),
+                run.durationMs(), run.firstConnectedAfterLaunchMs(), run.rtcbenchVersion(), run.host(), run.peers(),
+                List.of(new org.rtcbench.core.assertion.AssertionResult("video.fps.p50 >= 10", false, ">= 10", fps, "2 below")),
+                List.of()).withLoad(run.load());
+
+        Element cell = Jsoup.parse(HtmlReportWriter.write(asserted)).select("#assertions tbody tr td").get(3);
+        assertThat(cell.selectFirst("details.measured").hasAttr("open")).isFalse();
+        assertThat(cell.selectFirst("details.measured > summary").text()).isEqualTo("16 peers");
+        assertThat(cell.select("li")).hasSize(16);
+        assertThat(cell.select("li").get(8).text()).isEqualTo("r2-sub-2: 3");
+    }
+
+    @Test
     void theWorstTenPeersByEachTellingMetricAreNamedWorstFirstWithTiesInRunOrder() {
         Document doc = Jsoup.parse(HtmlReportWriter.write(crowd()));
 
