@@ -36,6 +36,12 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
             Metric.RTT, Metric.VIDEO_DELAY, Metric.AUDIO_JITTER, Metric.PACKET_LOSS);
     /** The event timeline shows at most this many events; all of them stay in events.jsonl. */
     static final int MAX_EVENTS = 500;
+    /** The load view's tables of rooms and of feeds start closed above this many rows, so a big run's summary is not pushed down. */
+    static final int LONG_TABLE = 20;
+    /** In a load run, an assertion's value per peer is listed closed when it names more peers than this. */
+    static final int MEASURED_OPEN_UP_TO = 10;
+    /** The per-room breakdown of the peer summary starts closed above this many rooms (the worst lists name the peers to look at). */
+    static final int ROOMS_OPEN_UP_TO = 10;
 
     /**
      * A load run's peers by role and room, and the worst peers by each telling metric (see {@link PeerGroups}):
@@ -44,13 +50,6 @@ record ReportView(String scenario, String status, String reason, List<Fact> run,
     record PeerSummaryView(List<SummaryColumn> columns, List<GroupRow> roles, List<WorstList> worst, List<GroupRow> rooms,
                            int roomCount, boolean roomsOpen) {
     }
-
-    /** The load view's tables of rooms and of feeds start closed above this many rows, so a big run's summary is not pushed down. */
-    static final int LONG_TABLE = 20;
-    /** In a load run, an assertion's value per peer is listed closed when it names more peers than this. */
-    static final int MEASURED_OPEN_UP_TO = 10;
-    /** The per-room breakdown of the peer summary starts closed above this many rooms (the worst lists name the peers to look at). */
-    static final int ROOMS_OPEN_UP_TO = 10;
 
     /** A telling metric: which of each peer's percentiles is taken ({@code p50} or {@code p95}) and which tail across peers. */
     record SummaryColumn(String id, String unit, String description, String perPeer, String tail) {
