@@ -22,6 +22,28 @@ class MetricsCsvTest {
     }
 
     @Test
+    void numbersAreRoundedHalfUpAtTheThirdDecimalAsBigDecimalRoundsTheirShortestForm() {
+        assertThat(MetricsCsv.number(1040.5)).isEqualTo("1040.5");
+        assertThat(MetricsCsv.number(2.0005)).isEqualTo("2.001");
+        assertThat(MetricsCsv.number(-2.0005)).isEqualTo("-2.001");
+        assertThat(MetricsCsv.number(999.9996)).isEqualTo("1000");
+        assertThat(MetricsCsv.number(0.1 + 0.2)).isEqualTo("0.3");
+        assertThat(MetricsCsv.number(-0.0004)).isEqualTo("0");
+        assertThat(MetricsCsv.number(12.25)).isEqualTo("12.25");
+        assertThat(MetricsCsv.number(3.1e-5)).isEqualTo("0");
+        assertThat(MetricsCsv.number(1.23456789e9)).isEqualTo("1234567890");
+        assertThat(MetricsCsv.number(12345678.9876)).isEqualTo("12345678.988");
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < 200_000; i++) {
+            double scale = Math.pow(10, random.nextInt(14) - 6);
+            double v = (random.nextBoolean() ? 1 : -1) * (i % 3 == 0 ? Math.round(random.nextDouble() * 1e6) / 1e4 : random.nextDouble()) * scale;
+            String expected = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                    : java.math.BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            assertThat(MetricsCsv.number(v)).as("%s", v).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void headerIsPeerTimestampSecondsThenEveryMetricInAFixedOrder() {
         String header = MetricsCsv.write(new TimeSeries.Series(T0, Map.of())).lines().findFirst().orElseThrow();
 
