@@ -124,9 +124,16 @@ public final class ReportRenderBench {
         for (int k = 1; k <= rooms; k++) {
             roomIds.add(1000L + k);
         }
+        List<LoadSummary.Feed> feeds = new ArrayList<>();
+        for (int q = 0; q < peers; q++) {
+            if (q % ROOM_SIZE < PUBLISHERS) {
+                int subscribers = Math.max(0, Math.min(ROOM_SIZE, peers - q / ROOM_SIZE * ROOM_SIZE) - PUBLISHERS);
+                feeds.add(new LoadSummary.Feed(1001L + q / ROOM_SIZE, 7000L + q, name(q), true, name(q), subscribers));
+            }
+        }
         LoadSummary load = new LoadSummary("janus", null, rooms, PUBLISHERS, ROOM_SIZE - PUBLISHERS, "rampUsers(" + peers + ").during(20s)",
                 peers, peers, peers - failed, failed, LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins),
-                false, null, timeline, null, roomIds, List.of(), "own", List.of());
+                false, null, timeline, null, roomIds, List.of(), "own", feeds);
         Map<String, Double> fps = new LinkedHashMap<>();
         summaries.stream().filter(p -> "recvonly".equals(p.role())).forEach(p -> {
             Summary s = p.metrics().get(Metric.VIDEO_FPS.id());
