@@ -245,7 +245,9 @@ public final class ReportRenderBench {
         String dom = dumpDom(chromium, report, work.resolve("draw"));
         double wall = (System.nanoTime() - start) / 1e9;
         Path probe = report.resolveSibling("report-probe.html");
-        Files.writeString(probe, Files.readString(report, StandardCharsets.UTF_8).replace("</body>", PROBE + "</body>"), StandardCharsets.UTF_8);
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        int end = html.lastIndexOf("</body>"); // ECharts' own source holds the string too
+        Files.writeString(probe, html.substring(0, end) + PROBE + html.substring(end), StandardCharsets.UTF_8);
         String probed = dumpDom(chromium, probe, work.resolve("probe"));
         Files.delete(probe);
         return new Draw(wall, attribute(dom, "data-charts-ms"), (int) attribute(dom, "data-charts-rendered"),
