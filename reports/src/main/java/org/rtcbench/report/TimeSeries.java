@@ -2,10 +2,8 @@ package org.rtcbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,35 +81,45 @@ public final class TimeSeries {
         boolean stamped = true;
         long origin = Long.MAX_VALUE;
         if (Files.exists(file)) {
-            try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                JsonNode previous = null;
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode sample;
-                    try {
-                        sample = JSON.readTree(line);
-                    } catch (IOException e) {
-                        continue; // a line cut short by a crash: the rest still counts
-                    }
-                    int k = values.size();
-                    if (k == timestamps.length) {
-                        timestamps = Arrays.copyOf(timestamps, k * 2);
-                        atMs = Arrays.copyOf(atMs, k * 2);
-                    }
-                    long t = sample.path("timestamp").asLong();
-                    boolean has = sample.has("atMs");
-                    stamped &= has;
-                    timestamps[k] = t;
-                    atMs[k] = sample.path("atMs").asLong();
-                    origin = Math.min(origin, has ? t - atMs[k] : t);
-                    values.add(SampleMetrics.between(previous, sample));
-                    previous = sample;
-                }
+            byte[] text;
+            try {
+                text = Files.readAllBytes(file); // parsed from the bytes: no line Strings (a big run has ~1 GB of samples)
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            JsonNode previous = null;
+            for (int start = 0, end; start < text.length; start = end + 1) {
+                end = start;
+                boolean blank = true;
+                while (end < text.length && text[end] != '\n') {
+                    blank &= text[end] == ' ' || text[end] == '\t' || text[end] == '\r';
+                    end++;
+                }
+                if (blank) {
+                    continue;
+                }
+                JsonNode sample;
+                try {
+                    sample = JSON.readTree(text, start, end - start);
+                } catch (IOException e) {
+                    continue; // a line cut short by a crash: the rest still counts
+                }
+                if (sample == null || !sample.isObject()) {
+                    continue;
+                }
+                int k = values.size();
+                if (k == timestamps.length) {
+                    timestamps = Arrays.copyOf(timestamps, k * 2);
+                    atMs = Arrays.copyOf(atMs, k * 2);
+                }
+                long t = sample.path("timestamp").asLong();
+                boolean has = sample.has("atMs");
+                stamped &= has;
+                timestamps[k] = t;
+                atMs[k] = sample.path("atMs").asLong();
+                origin = Math.min(origin, has ? t - atMs[k] : t);
+                values.add(SampleMetrics.between(previous, sample));
+                previous = sample;
             }
         }
         return new PeerSamples(timestamps, atMs, values, stamped, origin);
