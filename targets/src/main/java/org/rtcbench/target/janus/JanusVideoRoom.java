@@ -99,6 +99,12 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
         return room;
     }
 
+    /** Leaves a room it created in place on {@link #close()}. */
+    @Override
+    public void keep(long room) {
+        created.remove(room);
+    }
+
     /** Whether Janus has a room with this id ({@code exists}). */
     @Override
     public boolean roomExists(long room) {
