@@ -381,7 +381,7 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
                 return ms;
             }
             if ("failed".equals(state) || "closed".equals(state)) {
-                throw new PeerFailure(peer.name() + ": connection " + id + " to Janus is " + state);
+                throw new PeerFailure(peer.name() + ": connection " + id + " to Janus is " + peer.describeState(id, state));
             }
             PeerFailure janusGone = session.failure();
             if (janusGone != null) {
