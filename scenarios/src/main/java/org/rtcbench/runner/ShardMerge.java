@@ -291,8 +291,8 @@ public final class ShardMerge {
                 connected += point.connected();
                 failed += point.failed();
                 cpu = max(cpu, point.generatorCpuPercent());
-                heap = point.heapMb() == null ? heap : heap == null ? point.heapMb() : Math.max(heap, point.heapMb());
-                lag = point.schedulingLagMs() == null ? lag : lag == null ? point.schedulingLagMs() : Math.max(lag, point.schedulingLagMs());
+                heap = maxLong(heap, point.heapMb());
+                lag = maxLong(lag, point.schedulingLagMs());
                 late = max(late, point.lateFramesPercent());
                 host = max(host, point.hostCpuPercent());
             }
@@ -301,8 +301,25 @@ public final class ShardMerge {
         return out;
     }
 
+    private static Long maxLong(Long a, Long b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Math.max(a, b);
+    }
+
+    /** The larger of two measurements, either of which may be missing (null). */
     private static Double max(Double a, Double b) {
-        return b == null ? a : a == null ? b : Math.max(a, b);
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Math.max(a, b);
     }
 
     /** Every feed the shards' subscribers took, once; one a shard took as another shard's publisher is this run's now. */
