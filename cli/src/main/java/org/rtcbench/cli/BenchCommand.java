@@ -415,17 +415,23 @@ final class BenchCommand {
         @Option(names = "--janus-api", defaultValue = "http", description = "How rtcbench talks to the local Janus: http or ws (default: ${DEFAULT-VALUE}).")
         String janusApi;
 
+        @Option(names = "--peer-kind", defaultValue = "java", description = "What every virtual user is: java or replay (default: ${DEFAULT-VALUE}).")
+        String peerKind;
+
         @Mixin
         RunFlags flags;
 
         @Override
         public Integer call() {
+            if (!org.rtcbench.core.scenario.LoadSpec.PEER_KINDS.contains(peerKind)) {
+                throw new BadInputException("--peer-kind must be java or replay, got '" + peerKind + "'");
+            }
             var loaded = flags.apply(ScenarioLoader.loadResource(LoadCommand.DEFAULT)).withAssertions(List.of());
             var base = loaded.withLoad(LoadCommand.target(LoadCommand.roomTarget(flags.options().targets(), "janus"), null, janusApi, null), loaded.load());
-            System.out.printf("bench load: rooms of %d publishers + %d subscribers through a local Janus over its %s API, %s ramp + %s hold a step%n",
-                    publishers, subscribers, janusApi.equals("ws") ? "WebSocket" : "HTTP", ramp, hold);
+            System.out.printf("bench load: rooms of %d publishers + %d subscribers (%s peers) through a local Janus over its %s API, %s ramp + %s hold a step%n",
+                    publishers, subscribers, peerKind, janusApi.equals("ws") ? "WebSocket" : "HTTP", ramp, hold);
             var bench = new org.rtcbench.bench.LoadCapacityBench(base, flags.options().withForce(true), System.out);
-            var steps = bench.run(publishers, subscribers, from, max, Durations.parse(ramp), Durations.parse(hold));
+            var steps = bench.run(publishers, subscribers, from, max, Durations.parse(ramp), Durations.parse(hold), peerKind);
             int capacity = org.rtcbench.bench.LoadCapacityBench.capacity(steps);
             System.out.printf("%nlargest load that passed (all connected, generator not limited): %d synthetic peers on %d cores%n",
                     capacity, Runtime.getRuntime().availableProcessors());

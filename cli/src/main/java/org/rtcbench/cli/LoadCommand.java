@@ -100,6 +100,12 @@ final class LoadCommand implements Callable<Integer> {
                     + "subscribers there receive too; these and the observers go round the rooms; repeatable.")
     List<String> publisherKinds = new ArrayList<>();
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only the I-th of N shares of the users (place in arrival order modulo N), to spread a load over N "
+                    + "machines: same rooms (--room, created by the first shard there, never destroyed), one SFU (--url), peer names as "
+                    + "in the whole run; the scenario's own peers run in shard 1. Merge the shards' run directories with 'rtcbench merge'.")
+    String shard;
+
     @Option(names = "--peer-kind", paramLabel = "KIND",
             description = "What every virtual user is: java (libwebrtc: encodes and decodes; the default) or replay (pre-encoded VP8 "
                     + "and Opus sent, received media parsed, not decoded: many more users a core).")
@@ -114,8 +120,17 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return RunExecution.run(new LoadRunner(scenario(), flags.options()), summary -> {
+        return RunExecution.run(new LoadRunner(scenario(), flags.options(), org.rtcbench.load.GeneratorSaturation.defaults(), shard()), summary -> {
         });
+    }
+
+    /** The share of the load this process runs: {@code --shard I/N}, or all of it. */
+    org.rtcbench.core.scenario.Shard shard() {
+        try {
+            return shard == null ? org.rtcbench.core.scenario.Shard.WHOLE : org.rtcbench.core.scenario.Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     /** The scenario with this command's flags applied. */

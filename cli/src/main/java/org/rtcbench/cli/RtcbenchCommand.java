@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "rtcbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "WebRTC interoperability and load testing: real browsers with fake camera and microphone and "
                 + "synthetic Java peers, driven through calls and SFU rooms, sampled every second, judged by assertions.",
-        subcommands = {DemoCommand.class, RunCommand.class, InteropCommand.class, LoadCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class, ImagesCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, InteropCommand.class, LoadCommand.class, MergeCommand.class, ReportCommand.class, CompareCommand.class, BenchCommand.class, ImagesCommand.class,
                 ValidateCommand.class, SchemaCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  the run passed", "  1  an assertion or a peer failed, or a load run connected fewer peers than asked",

@@ -123,6 +123,6 @@ final class ExampleRuns {
                 generatorLimited ? "generator CPU at 97% of 8 cores for 12 s" : null, timeline, gatlingReport,
                 List.of(1001L, 1002L, 1003L, 1004L, 1005L), List.of(1001L), "all",
                 List.of(new LoadSummary.Feed(1001L, 7001L, "r1-pub-1", true, "r1-pub-1", 8),
-                        new LoadSummary.Feed(1001L, 4242L, "WHIP Publisher studio-cam", false, null, 8)));
+                        new LoadSummary.Feed(1001L, 4242L, "WHIP Publisher studio-cam", false, null, 8)), null, null);
     }
 }

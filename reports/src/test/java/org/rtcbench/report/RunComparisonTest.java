@@ -97,7 +97,7 @@ class RunComparisonTest {
         List<Long> joins = java.util.Collections.nCopies(20, joinMs);
         var timing = org.rtcbench.core.run.LoadSummary.Timing.of(joins);
         var load = new org.rtcbench.core.run.LoadSummary("janus", null, 1, 3, 3, "ramp", 6, 6, connected, 6 - connected,
-                timing, timing, timing, limited, limited ? "the generator's CPU stayed at or above 90 %" : null, List.of(), null, List.of(), List.of(), "all", List.of());
+                timing, timing, timing, limited, limited ? "the generator's CPU stayed at or above 90 %" : null, List.of(), null, List.of(), List.of(), "all", List.of(), null, null);
         return run(id, 15, 2, "passed").withLoad(load);
     }
 

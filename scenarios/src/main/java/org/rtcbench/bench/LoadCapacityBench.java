@@ -42,23 +42,31 @@ public final class LoadCapacityBench {
 
     /** Adds a room of {@code publishers} + {@code subscribers} each step, from {@code fromRooms} until a step fails or {@code maxRooms}. */
     public List<Step> run(int publishers, int subscribers, int fromRooms, int maxRooms, Duration ramp, Duration hold) {
+        return run(publishers, subscribers, fromRooms, maxRooms, ramp, hold, "java");
+    }
+
+    /** As {@link #run(int, int, int, int, Duration, Duration)} with virtual users of {@code peerKind} (java or replay). */
+    public List<Step> run(int publishers, int subscribers, int fromRooms, int maxRooms, Duration ramp, Duration hold, String peerKind) {
         List<Step> steps = new ArrayList<>();
         for (int rooms = fromRooms; rooms <= maxRooms; rooms++) {
-            LoadSpec load = new LoadSpec(rooms, publishers, subscribers, "ramp", ramp, hold, null, null, null, null);
+            LoadSpec load = new LoadSpec(rooms, publishers, subscribers, "ramp", ramp, hold, null, null, null, peerKind);
             Scenario s = base.withLoad("janus".equals(base.target().type()) ? base.target() : TargetSpec.of("janus"), load);
             out.printf("step %d rooms x (%d+%d) = %d synthetic peers ...%n", rooms, publishers, subscribers, load.users());
             RunSummary run = new LoadRunner(s, options.withOut(new PrintStream(OutputStream.nullOutputStream()))).run();
             LoadSummary l = run.load();
             Double maxCpu = l.timeline().stream().map(LoadSummary.LoadPoint::generatorCpuPercent)
                     .filter(java.util.Objects::nonNull).max(Double::compare).orElse(null);
+            Double maxHost = l.timeline().stream().map(LoadSummary.LoadPoint::hostCpuPercent)
+                    .filter(java.util.Objects::nonNull).max(Double::compare).orElse(null);
             Double minFps = run.peers().stream().filter(p -> "recvonly".equals(p.role()) && p.metrics().containsKey("video.fps"))
                     .map(p -> p.metrics().get("video.fps").p50()).min(Double::compare).orElse(null);
             Step step = new Step(rooms, load.users(), l.connected(), l.generatorLimited(), l.generatorLimitedReason(), maxCpu,
                     l.join().p95Ms(), minFps);
             steps.add(step);
-            out.printf(Locale.ROOT, "  %d/%d connected, generator %s, generator CPU max %s, join p95 %s ms, receivers' fps p50 min %s (run %s)%n",
+            out.printf(Locale.ROOT, "  %d/%d connected, generator %s, generator CPU max %s (host %s), join p95 %s ms, receivers' fps p50 min %s (run %s)%n",
                     step.connected(), step.peers(), step.generatorLimited() ? "LIMITED: " + step.limitedReason() : "not limited",
-                    maxCpu == null ? "-" : String.format(Locale.ROOT, "%.0f%%", maxCpu), l.join().p95Ms(),
+                    maxCpu == null ? "-" : String.format(Locale.ROOT, "%.0f%%", maxCpu),
+                    maxHost == null ? "-" : String.format(Locale.ROOT, "%.0f%%", maxHost), l.join().p95Ms(),
                     minFps == null ? "-" : String.format(Locale.ROOT, "%.1f", minFps), run.runId());
             if (!step.passed()) {
                 break;

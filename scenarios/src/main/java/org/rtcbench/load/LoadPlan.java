@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.rtcbench.core.scenario.LoadSpec;
+import org.rtcbench.core.scenario.Shard;
 
 /**
  * What a load simulation runs: the load's shape, what the users share, the rooms, where timings
@@ -14,6 +15,7 @@ import org.rtcbench.core.scenario.LoadSpec;
  */
 public final class LoadPlan {
     private final LoadSpec spec;
+    private final Shard shard;
     private final LoadContext context;
     private final List<Long> rooms;
     private final Recorder timings;
@@ -28,7 +30,14 @@ public final class LoadPlan {
      */
     public LoadPlan(LoadSpec spec, LoadContext context, List<Long> rooms, Recorder timings, BooleanSupplier over,
                     BooleanSupplier stopped) {
+        this(spec, Shard.WHOLE, context, rooms, timings, over, stopped);
+    }
+
+    /** One shard's plan: its users are those of the whole run whose place is the shard's, named as in the whole run. */
+    public LoadPlan(LoadSpec spec, Shard shard, LoadContext context, List<Long> rooms, Recorder timings, BooleanSupplier over,
+                    BooleanSupplier stopped) {
         this.spec = spec;
+        this.shard = shard;
         this.context = context;
         this.rooms = List.copyOf(rooms);
         this.timings = timings;
@@ -38,6 +47,16 @@ public final class LoadPlan {
 
     public LoadSpec spec() {
         return spec;
+    }
+
+    /** How many processes share the run: 1, or N of {@code --shard I/N}. */
+    public int shards() {
+        return shard.count();
+    }
+
+    /** The users this process injects: the whole run's, or its shard's share. */
+    public int users() {
+        return shard.users(spec.users());
     }
 
     /** Where every timing goes besides Gatling: the run's load summary. */
@@ -57,7 +76,7 @@ public final class LoadPlan {
 
     /** The next arriving user. Beyond the planned users (a closed model replacing those that left), the shape repeats. */
     public LoadUser nextUser() {
-        int k = next.getAndIncrement();
+        int k = shard.globalIndex(next.getAndIncrement());
         int perRoom = spec.publishers() + spec.subscribers();
         int room = k % rooms.size();
         int ordinal = (k / rooms.size()) % perRoom;

@@ -28,6 +28,7 @@ import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
 import org.rtcbench.core.run.RunSummary;
 import org.rtcbench.core.scenario.LoadSpec;
+import org.rtcbench.core.scenario.Shard;
 import org.rtcbench.core.scenario.Role;
 import org.rtcbench.core.scenario.Scenario;
 import org.rtcbench.load.GeneratorMonitor;
@@ -58,6 +59,7 @@ public final class LoadRunner extends RunLifecycle {
     private static final Duration FIRST_FRAME_TIMEOUT = Duration.ofSeconds(10);
 
     private final LoadSpec load;
+    private final Shard shard;
     private final GeneratorSaturation saturation;
     /** Browsers (or Java peers) from the scenario's peers: observers that subscribe, or publishers whose feed the synthetic subscribers take too. */
     private final List<PeerSlot> observers;
@@ -85,9 +87,20 @@ public final class LoadRunner extends RunLifecycle {
 
     /** A load run judged against other generator limits (the benchmark and tests set their own). */
     public LoadRunner(Scenario scenario, RunOptions options, GeneratorSaturation saturation) {
-        super(requireLoad(scenario), options, t -> t.hasRooms() || t.hasStreams(),
+        this(scenario, options, saturation, Shard.WHOLE);
+    }
+
+    /**
+     * One shard's share of a load run ({@code rtcbench load --shard I/N}): the users whose place in the run is
+     * {@code I-1} modulo {@code N}, in the rooms every shard names (--room) on the SFU they share (--url); the
+     * scenario's own peers (observers, browser publishers) run in shard 1 only. {@code rtcbench merge} makes one
+     * run of the shards' run directories.
+     */
+    public LoadRunner(Scenario scenario, RunOptions options, GeneratorSaturation saturation, Shard shard) {
+        super(requireShardable(requireLoad(scenario), shard), options, t -> t.hasRooms() || t.hasStreams(),
                 "a 'load:' section needs a target with rooms to publish into and subscribe from, e.g. 'target: {type: janus}'; {type} has none");
         this.load = scenario.load();
+        this.shard = shard;
         this.saturation = saturation;
         this.observers = List.copyOf(slots);
         this.feeds = new RunFeeds(load.ownFeedsOnly());
@@ -104,6 +117,30 @@ public final class LoadRunner extends RunLifecycle {
         }
     }
 
+    /** A shard's scenario: the same load on a shared SFU and named rooms; the scenario's own peers only in shard 1. */
+    private static Scenario requireShardable(Scenario scenario, Shard shard) {
+        if (shard.whole()) {
+            return scenario;
+        }
+        if (scenario.target().url() == null) {
+            throw new BadInputException("--shard " + shard + " needs --url: the shards must meet on one SFU (without --url each would start its own "
+                    + "local " + scenario.target().type() + ")");
+        }
+        if (scenario.load().room() == null && !"whip".equals(scenario.target().type()) && !"whep".equals(scenario.target().type())) {
+            throw new BadInputException("--shard " + shard + " needs --room: every shard joins the same rooms (the first shard there creates a "
+                    + "missing one, and no shard destroys them)");
+        }
+        if (shard.users(scenario.load().users()) == 0) {
+            throw new BadInputException("--shard " + shard + " has no users: " + scenario.load().users() + " users over " + shard.count()
+                    + " shards leave this one none; use fewer shards");
+        }
+        if (scenario.load().ownFeedsOnly()) {
+            throw new BadInputException("--shard " + shard + " with subscribeTo own: a shard's subscribers would miss the other shards' "
+                    + "publishers; use subscribeTo all");
+        }
+        return shard.index() == 1 ? scenario : scenario.withPeers(List.of());
+    }
+
     private static Scenario requireLoad(Scenario scenario) {
         if (scenario.load() == null) {
             throw new BadInputException("scenario " + scenario.name() + " has no 'load:' section; use 'rtcbench run' for calls");
@@ -113,9 +150,10 @@ public final class LoadRunner extends RunLifecycle {
 
     @Override
     protected Map<String, Object> checkCapacity() {
-        return HostCapacity.require(load.users() + " synthetic peers in " + load.rooms() + " room"
+        int users = shard.users(load.users());
+        return HostCapacity.require(users + " synthetic peers in " + load.rooms() + " room"
                         + (load.rooms() == 1 ? "" : "s") + (observers.isEmpty() ? "" : " with " + observers.size() + " scenario peers"),
-                load.users(), HostCapacity.load(load, scenario.media(), observers, load.users()),
+                users, HostCapacity.load(load, scenario.media(), observers, users),
                 n -> HostCapacity.load(load, scenario.media(), observers, n), options, HostResources.here());
     }
 
@@ -124,7 +162,8 @@ public final class LoadRunner extends RunLifecycle {
         String url = scenario.target().url();
         return String.format("rtcbench %s: load run %s: %d room%s x (%d publishers + %d subscribers) = %d synthetic peers%s, "
                         + "through %s, %s injection over %s, hold %s", Version.get(), dir.runId(), load.rooms(),
-                load.rooms() == 1 ? "" : "s", load.publishers(), load.subscribers(), load.users(), scenarioPeers(),
+                load.rooms() == 1 ? "" : "s", load.publishers(), load.subscribers(), load.users(),
+                (shard.whole() ? "" : " (shard " + shard + ": " + shard.users(load.users()) + " of them)") + scenarioPeers(),
                 url == null ? "a local " + targetType.label() : targetType.label() + " at " + url, load.injection(),
                 Durations.format(load.ramp()), Durations.format(load.hold()));
     }
@@ -157,9 +196,11 @@ public final class LoadRunner extends RunLifecycle {
                         + ": with no publishers of its own (--publishers 0) a load run subscribes in rooms that exist; check --room and --rooms");
             } else {
                 // room for the synthetic publishers, the scenario's publishing peers, and one spare
-                roomIds.add(room.createRoom(id, load.publishers() + (int) observers.stream().filter(o -> o.role.sends()).count() + 1,
-                        load.videoCodec() == null ? null : load.videoCodec().toLowerCase(Locale.ROOT)));
+                roomIds.add(createRoom(room, id));
             }
+        }
+        if (!shard.whole() && !streamsOnly) {
+            options.out().printf("  shard %s: rooms are left in place at the end (the other shards may still be in them)%n", shard);
         }
         if (!reusedRoomIds.isEmpty()) {
             options.out().printf("  using existing room%s %s as %s (rtcbench creates and destroys only the others)%n",
@@ -189,12 +230,35 @@ public final class LoadRunner extends RunLifecycle {
         }
 
         long endAt = System.nanoTime() + load.duration().toNanos();
-        plan = new LoadPlan(load, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt,
+        plan = new LoadPlan(load, shard, ctx, rooms, this::timing, () -> stop.getCount() == 0 || System.nanoTime() >= endAt,
                 () -> stop.getCount() == 0);
         GatlingResult result = LoadSimulation.run(plan, dir.path().resolve("gatling"));
         gatlingReport = result.reportIndex() == null ? null
                 : dir.path().toAbsolutePath().relativize(result.reportIndex().toAbsolutePath()).toString();
         dir.event("gatling-finished", gatlingReport == null ? Map.of() : Map.of("report", gatlingReport));
+    }
+
+    /**
+     * Creates a room of this run. A shard leaves it in place (others may still be in it), and takes a room that another
+     * shard created a moment before for its own: the one that asked second gets "exists".
+     */
+    private long createRoom(Rooms room, Long id) {
+        int publishers = load.publishers() + (int) observers.stream().filter(o -> o.role.sends()).count() + 1;
+        String codecs = load.videoCodec() == null ? null : load.videoCodec().toLowerCase(Locale.ROOT);
+        if (shard.whole()) {
+            return room.createRoom(id, publishers, codecs);
+        }
+        try {
+            long created = room.createRoom(id, publishers, codecs);
+            room.keep(created);
+            return created;
+        } catch (RuntimeException e) {
+            if (id != null && room.roomExists(id)) {
+                reusedRoomIds.add(id);
+                return id;
+            }
+            throw e;
+        }
     }
 
     /** Gatling's users still in the room leave without a word: the target is about to close. */
@@ -471,7 +535,7 @@ public final class LoadRunner extends RunLifecycle {
         Summary f = Summary.of(fps);
         options.out().println(String.format(Locale.ROOT,
                 "[%3ds] joined %d/%d connected %d failed %d | receivers fps p50 %s min %s | loss max %s | generator cpu %s (host %s) heap %d MB lag %d ms late frames %s%s",
-                Math.round(p.tMs() / 1000.0), p.joined(), load.users(), p.connected(), p.failed(),
+                Math.round(p.tMs() / 1000.0), p.joined(), shard.users(load.users()), p.connected(), p.failed(),
                 f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.p50()), f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.min()),
                 worstLoss == null ? "-" : String.format(Locale.ROOT, "%.1f%%", worstLoss),
                 p.generatorCpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", p.generatorCpuPercent()),
@@ -499,12 +563,12 @@ public final class LoadRunner extends RunLifecycle {
         int connected = (int) synthetic().filter(s -> s.connectMs != null && s.failure == null).count();
         int failed = (int) synthetic().filter(s -> s.failure != null).count();
         return new LoadSummary(scenario.target().type(), url, load.rooms(), load.publishers(), load.subscribers(), load.injection(),
-                load.users(), joined.get(), connected, failed,
+                shard.users(load.users()), joined.get(), connected, failed,
                 LoadSummary.Timing.of(t.getOrDefault("join", List.of())),
                 LoadSummary.Timing.of(t.getOrDefault("ice", List.of())),
                 LoadSummary.Timing.of(t.getOrDefault("firstframe", List.of())),
                 limited != null, limited, monitor == null ? List.of() : monitor.points(), gatlingReport, roomIds, reusedRoomIds,
-                load.subscribeTo(), feeds.summary());
+                load.subscribeTo(), feeds.summary(), shard.whole() ? null : shard.toString(), null);
     }
 
     /** Why the first of the scenario's own peers failed or never connected ("observer: ..."), or null when all are up. */

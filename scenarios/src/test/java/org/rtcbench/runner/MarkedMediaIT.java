@@ -160,8 +160,11 @@ class MarkedMediaIT {
                     .as(peer + ": least delay %.1f -> %.1f ms, least jitter buffer wait %.1f -> %.1f ms; two 50 ms links one way",
                             before, after, waitedBefore, waitedAfter)
                     .isBetween(80.0, 140.0);
-            assertThat(metric(b, "video.delay").p50() - metric(a, "video.delay").p50()).as(peer + ": the whole typical rise")
-                    .isGreaterThanOrEqualTo(60.0);
+            // the typical delayed second against the clean call's quietest: a busy host only adds to the delayed p50,
+            // while the clean call's p50 rose by itself to 38 ms above its quietest twice in clean-clone runs on a
+            // busy host (a p50-to-p50 rise of 38 ms), which says nothing about the links
+            assertThat(metric(b, "video.delay").p50() - metric(a, "video.delay").min()).as(peer + ": the whole typical rise")
+                    .isGreaterThanOrEqualTo(80.0);
         }
     }
 

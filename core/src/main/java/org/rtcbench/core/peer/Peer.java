@@ -47,6 +47,20 @@ public interface Peer extends AutoCloseable {
     String connectionState(String connectionId);
 
     /**
+     * Why a connection's state is {@code failed}, when the peer knows more than the state says (a replay
+     * peer: ICE, DTLS or SRTP and how); null otherwise.
+     */
+    default String failureReason(String connectionId) {
+        return null;
+    }
+
+    /** {@code state}, and the reason after a colon when the connection failed and the peer says why. */
+    default String describeState(String connectionId, String state) {
+        String why = "failed".equals(state) ? failureReason(connectionId) : null;
+        return why == null ? state : state + ": " + why;
+    }
+
+    /**
      * Closes one connection (the interop matrix's waves), keeping the peer's media and its other
      * connections. Unknown ids are ignored.
      */

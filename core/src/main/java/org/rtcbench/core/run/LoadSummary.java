@@ -13,14 +13,19 @@ import java.util.List;
  * @param reusedRoomIds the rooms that existed before the run and were used as they were
  * @param subscribeTo   which publishers the subscribers took: {@code all} of their room's, or {@code own} (this run's)
  * @param feeds         every feed that a subscriber of this run took
+ * @param shard         which share of the load this run was ({@code 2/4}), null for a whole run
+ * @param shards        for a run merged from shards ({@code rtcbench merge}): each shard's run and its generator's verdict
  */
 public record LoadSummary(String target, String url, int rooms, int publishers, int subscribers, String injection,
                           int requested, int joined, int connected, int failed,
                           Timing join, Timing iceConnected, Timing firstFrame,
                           boolean generatorLimited, String generatorLimitedReason,
                           List<LoadPoint> timeline, String gatlingReport, List<Long> roomIds, List<Long> reusedRoomIds,
-                          String subscribeTo, List<Feed> feeds) {
+                          String subscribeTo, List<Feed> feeds,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String shard,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY) List<ShardRun> shards) {
     public LoadSummary {
+        shards = shards == null ? List.of() : List.copyOf(shards);
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         roomIds = roomIds == null ? List.of() : List.copyOf(roomIds);
         reusedRoomIds = reusedRoomIds == null ? List.of() : List.copyOf(reusedRoomIds);
@@ -34,6 +39,15 @@ public record LoadSummary(String target, String url, int rooms, int publishers, 
      * @param publisher this run's peer that published it; null for a feed this run did not create
      */
     public record Feed(long room, long feedId, String display, boolean own, String publisher, int subscriptions) {
+    }
+
+    /**
+     * One shard of a merged run: its share, its own run, what it connected, and whether its generator was the limit.
+     *
+     * @param directory the shard's run directory as given to merge
+     */
+    public record ShardRun(String shard, String runId, String directory, String status, int requested, int connected, int failed,
+                           boolean generatorLimited, String generatorLimitedReason, String gatlingReport) {
     }
 
     /** A distribution of times in milliseconds: count, p50, p95 and max (null when nothing was measured), and every value. */

@@ -38,6 +38,10 @@ public interface Rooms {
      */
     long createRoom(Long id, int maxPublishers, String videoCodecs);
 
+    /** Leaves a room this target created in place when it closes (a sharded run's other shards may still be in it). */
+    default void keep(long room) {
+    }
+
     /** Whether the target has a room with this id (one a user made before the run, say). */
     boolean roomExists(long room);
 

@@ -141,6 +141,9 @@ final class IceTransport implements AutoCloseable {
         if (!closed) {
             closed = true;
             done.complete(IceProcessingState.FAILED);
+            // closes every bound socket at once; the STUN view of the candidate's socket (an ice4j
+            // MultiplexedDatagramSocket, whose close() never closes the unbound java.net.DatagramSocket it
+            // also is, a descriptor since JDK 15) keeps one descriptor, no port, until the next GC (ReplayLeakIT)
             agent.free();
         }
     }

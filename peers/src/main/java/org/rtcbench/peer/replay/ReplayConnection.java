@@ -58,6 +58,10 @@ final class ReplayConnection {
     private Srtp.Context inbound;
     private DatagramSocket socket;
     private Thread receiveThread;
+    /** Packets whose SRTP tag did not match, and those that did: all of the first many failing is a key mismatch, not noise. */
+    private long unauthenticated;
+    private long authenticated;
+    private static final int SRTP_FAILURES = 100;
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private long packetsSent;
     private long bytesSentOnWire;
@@ -381,14 +385,18 @@ final class ReplayConnection {
                     }
                 }
             } else if (Rtp.isRtpOrRtcp(buf, 0, len) && inbound != null) {
-                if (Rtp.isRtcp(buf, 0, len)) {
-                    byte[] plain = inbound.unprotectRtcp(buf, 0, len);
-                    if (plain != null) {
-                        rtcp(plain);
+                byte[] plain = Rtp.isRtcp(buf, 0, len) ? inbound.unprotectRtcp(buf, 0, len) : inbound.unprotectRtp(buf, 0, len);
+                if (plain == null) {
+                    if (++unauthenticated >= SRTP_FAILURES && authenticated == 0) {
+                        fail("SRTP authentication failed on all of the first " + unauthenticated
+                                + " packets: the remote's keys are not those DTLS agreed");
+                        return;
                     }
                 } else {
-                    byte[] plain = inbound.unprotectRtp(buf, 0, len);
-                    if (plain != null) {
+                    authenticated++;
+                    if (Rtp.isRtcp(buf, 0, len)) {
+                        rtcp(plain);
+                    } else {
                         rtp(plain);
                     }
                 }

@@ -103,7 +103,12 @@ public final class ReplayPeer implements Peer {
         return c == null ? "closed" : c.state();
     }
 
-    /** Why a connection failed (ICE, DTLS), or null. */
+    @Override
+    public String failureReason(String connectionId) {
+        return failure(connectionId);
+    }
+
+    /** Why a connection failed (ICE, DTLS, SRTP), or null. */
     public String failure(String connectionId) {
         ReplayConnection c = connections.get(connectionId);
         return c == null ? null : c.failure();

@@ -85,6 +85,11 @@ public sealed interface Injection {
      */
     PopulationBuilder applyTo(ScenarioBuilder scenario, int users, Duration ramp, Duration hold);
 
+    /** This injection as one of {@code shards} processes runs it: the same shape, a rate split between them. */
+    default Injection shared(int shards) {
+        return this;
+    }
+
     /** A sentence for the console and the report, e.g. {@code 100 users arriving over 20s}. */
     String describe(int users, Duration ramp, Duration hold);
 
@@ -149,6 +154,11 @@ public sealed interface Injection {
             if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
                 throw new BadInputException("an arrival rate must be more than 0 users a second, got " + perSecond);
             }
+        }
+
+        @Override
+        public Injection shared(int shards) {
+            return new Rate(perSecond / shards);
         }
 
         static Rate parse(String s, String where) {

@@ -50,7 +50,7 @@ public final class LoadSimulation extends Simulation {
                     }
                     return session;
                 }));
-        setUp(Injection.parse(plan.spec().injection()).applyTo(users, plan.spec().users(), plan.spec().ramp(), plan.spec().hold()));
+        setUp(Injection.parse(plan.spec().injection()).shared(plan.shards()).applyTo(users, plan.users(), plan.spec().ramp(), plan.spec().hold()));
     }
 
     /** Each timing goes to Gatling and to the run's load summary. */
@@ -64,7 +64,7 @@ public final class LoadSimulation extends Simulation {
     /** Runs the plan's load with Gatling, writing its log and HTML report under {@code resultsDirectory}. */
     public static GatlingResult run(LoadPlan plan, Path resultsDirectory) {
         return GatlingRun.of(LoadSimulation.class).withPlan(plan)
-                .withDescription(plan.spec().users() + " synthetic peers, " + plan.spec().injection())
+                .withDescription(plan.users() + " synthetic peers, " + plan.spec().injection())
                 .runIn(resultsDirectory);
     }
 }

@@ -99,6 +99,12 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
         return room;
     }
 
+    /** Leaves a room it created in place on {@link #close()}. */
+    @Override
+    public void keep(long room) {
+        created.remove(room);
+    }
+
     /** Whether Janus has a room with this id ({@code exists}). */
     @Override
     public boolean roomExists(long room) {
@@ -375,7 +381,7 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
                 return ms;
             }
             if ("failed".equals(state) || "closed".equals(state)) {
-                throw new PeerFailure(peer.name() + ": connection " + id + " to Janus is " + state);
+                throw new PeerFailure(peer.name() + ": connection " + id + " to Janus is " + peer.describeState(id, state));
             }
             PeerFailure janusGone = session.failure();
             if (janusGone != null) {

@@ -184,7 +184,7 @@ public final class P2pRoom implements Target, PairCalls {
     private static boolean isUp(Peer peer, String id) {
         String state = peer.connectionState(id);
         if ("failed".equals(state) || "closed".equals(state)) {
-            throw new PeerFailure(peer.name() + ": connection " + id + " is " + state);
+            throw new PeerFailure(peer.name() + ": connection " + id + " is " + peer.describeState(id, state));
         }
         return "connected".equals(state);
     }

@@ -329,7 +329,7 @@ public final class WhipTarget implements Target, Streams {
                 return (System.nanoTime() - since) / 1_000_000;
             }
             if ("failed".equals(state) || "closed".equals(state)) {
-                throw new PeerFailure(peer.name() + ": its " + type.label() + " connection is " + state);
+                throw new PeerFailure(peer.name() + ": its " + type.label() + " connection is " + peer.describeState(id, state));
             }
             if (System.nanoTime() > deadline) {
                 throw new PeerFailure(peer.name() + ": its " + type.label() + " connection not connected within " + timeout.toMillis()
