@@ -94,7 +94,7 @@ class LoadReportTest {
         org.rtcbench.core.run.LoadSummary l = ExampleRuns.loadSummary(false, null);
         org.rtcbench.core.run.LoadSummary big = new org.rtcbench.core.run.LoadSummary(l.target(), l.url(), 21, l.publishers(),
                 l.subscribers(), l.injection(), l.requested(), l.joined(), l.connected(), l.failed(), l.join(), l.iceConnected(),
-                l.firstFrame(), false, null, l.timeline(), null, List.of(), List.of(), l.subscribeTo(), l.feeds());
+                l.firstFrame(), false, null, l.timeline(), null, List.of(), List.of(), l.subscribeTo(), l.feeds(), null, null);
 
         Document small = Jsoup.parse(HtmlReportWriter.write(crowd()));
         assertThat(small.getElementById("load-rooms-details").hasAttr("open")).isTrue();

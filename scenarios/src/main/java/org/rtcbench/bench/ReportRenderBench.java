@@ -133,7 +133,7 @@ public final class ReportRenderBench {
         }
         LoadSummary load = new LoadSummary("janus", null, rooms, PUBLISHERS, ROOM_SIZE - PUBLISHERS, "rampUsers(" + peers + ").during(20s)",
                 peers, peers, peers - failed, failed, LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins),
-                false, null, timeline, null, roomIds, List.of(), "own", feeds);
+                false, null, timeline, null, roomIds, List.of(), "own", feeds, null, null);
         Map<String, Double> fps = new LinkedHashMap<>();
         summaries.stream().filter(p -> "recvonly".equals(p.role())).forEach(p -> {
             Summary s = p.metrics().get(Metric.VIDEO_FPS.id());
