@@ -220,6 +220,10 @@ public final class LoadRunner extends RunLifecycle {
         // Gatling's virtual users are synthetic peers of the load's kind (java or replay), on its default provider
         PeerLauncher javaPeers = options.providers().launcher(load.userKind(), null, launchContext());
         javaPeers.check();
+        String warmed = javaPeers.warmUp();
+        if (warmed != null) {
+            options.out().println("  " + warmed);
+        }
         LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
                 feeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));
 

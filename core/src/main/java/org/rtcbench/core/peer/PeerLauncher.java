@@ -32,6 +32,17 @@ public interface PeerLauncher {
     }
 
     /**
+     * Readies this process before a load run's first peer: loads and warms the peers' stack, so that
+     * its first peer's join and connect times measure the target, not this JVM's start. Returns what
+     * was done, for the run's output (null: nothing to do).
+     *
+     * @throws BadInputException when the stack cannot connect to itself here
+     */
+    default String warmUp() {
+        return null;
+    }
+
+    /**
      * Starts one peer, ready for {@link Peer#startMedia}.
      *
      * @param harness   the harness page, for peers that are browsers

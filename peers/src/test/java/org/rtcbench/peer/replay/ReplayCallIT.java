@@ -66,6 +66,18 @@ class ReplayCallIT {
         assertThat(replayThreads()).as("threads left 5 s after close").isSubsetOf(before);
     }
 
+    @Test
+    void theLauncherWarmsUpWithAPairThatConnectsAndIsGoneAfterwards() throws Exception {
+        Set<String> before = replayThreads();
+        String said = new ReplayPeerLauncher("127.0.0.1").warmUp();
+        assertThat(said).matches("replay peers warmed up: a pair on 127\\.0\\.0\\.1 connected in \\d+ ms \\(ICE, DTLS, SRTP\\)");
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!before.containsAll(replayThreads()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(replayThreads()).as("threads left 5 s after the warm-up").isSubsetOf(before);
+    }
+
     private static JsonNode find(JsonNode reports, String type, String kind) {
         for (JsonNode r : reports) {
             if (r.path("type").asText().equals(type) && (kind == null || r.path("kind").asText().equals(kind))) {
