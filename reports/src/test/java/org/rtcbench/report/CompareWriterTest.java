@@ -17,7 +17,7 @@ import org.rtcbench.core.run.RunSummary;
 /** compare.html: the verdict, every compared value, and a base-vs-new chart per compared metric. */
 class CompareWriterTest {
     private static Summary flat(double v) {
-        return new Summary(10, v, v, v, v, v, v);
+        return new Summary(30, v, v, v, v, v, v); // a 30 s call: its RTT is compared on p95
     }
 
     private static RunSummary run(String id, String peer, double fps, Map<String, Summary> more) {

@@ -15,8 +15,9 @@ import org.rtcbench.core.run.RunSummary;
 
 /** Two runs compared by peer name and cell: what moved, whether it is worse, and whether beyond tolerance. */
 class RunComparisonTest {
+    /** A metric that held {@code v} over a 30 s call. */
     private static Summary flat(double v) {
-        return new Summary(10, v, v, v, v, v, v);
+        return new Summary(30, v, v, v, v, v, v);
     }
 
     private static RunSummary run(String id, double fps, double rtt, String cellOutcome) {
@@ -45,6 +46,32 @@ class RunComparisonTest {
             assertThat(c.what()).isEqualTo("rtt.p95");
             assertThat(c.worse()).isTrue();
         });
+    }
+
+    @Test
+    void aShortCallsWorstSecondIsNotItsRttOrJitterTail() {
+        // 8 s calls: nearest-rank p95 of 8 samples is the worst one, which one scheduling hiccup decides
+        Summary calm = new Summary(8, 1, 1, 1, 1, 1, 1);
+        Summary hiccup = new Summary(8, 1, 1, 56, 56, 1, 8);
+        PeerSummary before = new PeerSummary("java-1", "java", "sendrecv", "libwebrtc", "1", null, null, 230L, 230L, "ok", null, 8,
+                Map.of("rtt", calm, "video.jitter", calm));
+        PeerSummary after = new PeerSummary("java-1", "java", "sendrecv", "libwebrtc", "1", null, null, 230L, 230L, "ok", null, 8,
+                Map.of("rtt", hiccup, "video.jitter", hiccup));
+        var changes = new RunComparison(Map.of()).compare(runOf(before), runOf(after));
+        assertThat(regressions(changes)).isEmpty();
+        assertThat(changes).extracting(RunComparison.Change::what).contains("rtt.p50", "video.jitter.p50").doesNotContain("rtt.p95");
+
+        // 20 samples each: the tail is measured, and a worse one is a regression
+        Summary longCalm = new Summary(20, 1, 1, 1, 1, 1, 1);
+        Summary longWorse = new Summary(20, 1, 1, 56, 60, 1, 8);
+        var tails = new RunComparison(Map.of()).compare(
+                runOf(new PeerSummary("java-1", "java", "sendrecv", "libwebrtc", "1", null, null, 230L, 230L, "ok", null, 20, Map.of("rtt", longCalm))),
+                runOf(new PeerSummary("java-1", "java", "sendrecv", "libwebrtc", "1", null, null, 230L, 230L, "ok", null, 20, Map.of("rtt", longWorse))));
+        assertThat(regressions(tails)).extracting(RunComparison.Change::what).containsExactly("rtt.p95");
+    }
+
+    private static RunSummary runOf(PeerSummary p) {
+        return new RunSummary("r", "s", RunStatus.PASSED, null, "t0", "t1", 1L, 1L, "0.1.0", Map.of(), List.of(p), List.of(), List.of());
     }
 
     @Test
