@@ -70,7 +70,8 @@ final class IceTransport implements AutoCloseable {
         });
         IceMediaStream stream = agent.createMediaStream("bundle");
         try {
-            component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
+            // no merging component socket: its reader thread would hand every packet on once more (ReplayConnection reads the pair's own socket)
+            component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
         } catch (IOException e) {
             agent.free();
             throw new UncheckedIOException("no UDP port on " + address.getHostAddress() + ": " + e.getMessage(), e);
@@ -122,9 +123,17 @@ final class IceTransport implements AutoCloseable {
         }
     }
 
-    /** Non-STUN datagrams from the selected pair's remote, and sends to it (after {@link #await} returned true). */
-    DatagramSocket socket() {
-        return component.getSocket();
+    /**
+     * The selected pair's local socket, which gives the datagrams that are not STUN (ice4j's connector
+     * thread takes those), and the remote to send to: after {@link #await} returned true.
+     */
+    Wire wire() {
+        org.ice4j.ice.CandidatePair pair = component.getSelectedPair();
+        return new Wire(pair.getIceSocketWrapper().getUDPSocket(), pair.getRemoteCandidate().getTransportAddress());
+    }
+
+    /** Where media goes in and out once ICE picked a pair. */
+    record Wire(DatagramSocket socket, java.net.InetSocketAddress remote) {
     }
 
     /** "host 127.0.0.1:40000 <-> host 127.0.0.1:50000" of the selected pair, or null before one is selected. */
@@ -163,10 +172,7 @@ final class IceTransport implements AutoCloseable {
                 IceSocketWrapper socket = new IceUdpSocketWrapper(new MultiplexingDatagramSocket(0, address));
                 HostCandidate c = new HostCandidate(socket, component, Transport.UDP);
                 component.addLocalCandidate(c);
-                c.getStunStack().addSocket(c.getStunSocket(null)); // STUN to ice4j
-                if (component.getComponentSocket() != null) {
-                    component.getComponentSocket().add(socket); // the rest to Component.getSocket()
-                }
+                c.getStunStack().addSocket(c.getStunSocket(null)); // STUN to ice4j; the rest to whoever reads the socket itself
                 return List.of(c);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

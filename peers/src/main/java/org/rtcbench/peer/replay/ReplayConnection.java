@@ -57,6 +57,7 @@ final class ReplayConnection {
     private Srtp.Context outbound;
     private Srtp.Context inbound;
     private DatagramSocket socket;
+    private java.net.InetSocketAddress remoteAddress;
     private Thread receiveThread;
     /** Packets whose SRTP tag did not match, and those that did: all of the first many failing is a key mismatch, not noise. */
     private long unauthenticated;
@@ -223,7 +224,9 @@ final class ReplayConnection {
                 if (state.equals("closed")) {
                     return;
                 }
-                socket = ice.socket();
+                IceTransport.Wire wire = ice.wire();
+                socket = wire.socket();
+                remoteAddress = wire.remote();
                 dtls = new Dtls((b, off, len) -> sendRaw(b, off, len));
                 receiveThread = new Thread(this::receiveLoop, "replay-receive-" + peerName + "-" + id);
                 receiveThread.setDaemon(true);
@@ -308,7 +311,7 @@ final class ReplayConnection {
             return;
         }
         try {
-            s.send(new DatagramPacket(b, off, len));
+            s.send(new DatagramPacket(b, off, len, remoteAddress));
             synchronized (lock) {
                 packetsSent++;
                 bytesSentOnWire += len;

@@ -6,11 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * SRTP and SRTCP with AES_CM_128_HMAC_SHA1_80 (RFC 3711), on the JDK's AES-CTR and HMAC-SHA1: the
+ * SRTP and SRTCP with AES_CM_128_HMAC_SHA1_80 (RFC 3711), on the JDK's AES and HMAC-SHA1: the
  * one profile every WebRTC endpoint has, and the only one a replay peer offers in DTLS. One
  * {@link Context} per direction of a connection: session keys derived once from the DTLS exporter's
  * master key and salt (key derivation rate 0), a rollover counter per SSRC.
@@ -45,24 +44,25 @@ final class Srtp {
 
     /** One direction's session keys and state. Thread-safe: every method locks the context. */
     static final class Context {
-        private final SecretKeySpec rtpKey;
+        private final Counter rtpCipher;
         private final byte[] rtpSalt;
         private final Mac rtpAuth;
-        private final SecretKeySpec rtcpKey;
+        private final Counter rtcpCipher;
         private final byte[] rtcpSalt;
         private final Mac rtcpAuth;
-        private final Cipher aes;
+        /** Scratch, under the context's lock: the counter block of the packet at hand, and a MAC's output. */
+        private final byte[] iv = new byte[16];
+        private final byte[] mac = new byte[20];
         /** Per SSRC: the rollover counter and the highest sequence number seen (receive) or sent (send). */
         private final Map<Long, long[]> rollover = new HashMap<>();
         private long rtcpIndex;
 
         Context(byte[] masterKey, byte[] masterSalt) {
             try {
-                aes = Cipher.getInstance("AES/CTR/NoPadding");
-                rtpKey = new SecretKeySpec(derive(masterKey, masterSalt, 0, KEY_LENGTH), "AES");
+                rtpCipher = new Counter(derive(masterKey, masterSalt, 0, KEY_LENGTH));
                 rtpAuth = mac(derive(masterKey, masterSalt, 1, AUTH_KEY_LENGTH));
                 rtpSalt = derive(masterKey, masterSalt, 2, SALT_LENGTH);
-                rtcpKey = new SecretKeySpec(derive(masterKey, masterSalt, 3, KEY_LENGTH), "AES");
+                rtcpCipher = new Counter(derive(masterKey, masterSalt, 3, KEY_LENGTH));
                 rtcpAuth = mac(derive(masterKey, masterSalt, 4, AUTH_KEY_LENGTH));
                 rtcpSalt = derive(masterKey, masterSalt, 5, SALT_LENGTH);
             } catch (GeneralSecurityException e) {
@@ -87,7 +87,7 @@ final class Srtp {
                 roc = state[0] - 1;
             }
             byte[] out = Arrays.copyOf(p, p.length + TAG_LENGTH);
-            crypt(rtpKey, iv(rtpSalt, ssrc, (roc << 16) | seq), out, h.payloadStart(), p.length - h.payloadStart());
+            rtpCipher.apply(iv(rtpSalt, ssrc, (roc << 16) | seq, iv), out, h.payloadStart(), p.length - h.payloadStart());
             tag(rtpAuth, out, p.length, roc, out, p.length);
             return out;
         }
@@ -117,9 +117,7 @@ final class Srtp {
                 }
             }
             int body = len - TAG_LENGTH;
-            byte[] expected = new byte[TAG_LENGTH];
-            tag(rtpAuth, in, body, roc & 0xFFFFFFFFL, expected, 0);
-            if (!java.security.MessageDigest.isEqual(expected, Arrays.copyOfRange(in, body, len))) {
+            if (!tagMatches(rtpAuth, in, body, roc & 0xFFFFFFFFL)) {
                 return null;
             }
             if (state == null) {
@@ -131,7 +129,7 @@ final class Srtp {
                 state[1] = seq;
             }
             byte[] out = Arrays.copyOf(in, body);
-            crypt(rtpKey, iv(rtpSalt, h.ssrc(), (roc << 16) | seq), out, h.payloadStart(), body - h.payloadStart());
+            rtpCipher.apply(iv(rtpSalt, h.ssrc(), (roc << 16) | seq, iv), out, h.payloadStart(), body - h.payloadStart());
             return out;
         }
 
@@ -141,7 +139,7 @@ final class Srtp {
             rtcpIndex = (rtcpIndex + 1) & 0x7FFFFFFFL;
             long ssrc = Rtp.getInt(p, 4);
             byte[] out = Arrays.copyOf(p, p.length + 4 + TAG_LENGTH);
-            crypt(rtcpKey, iv(rtcpSalt, ssrc, index), out, 8, p.length - 8);
+            rtcpCipher.apply(iv(rtcpSalt, ssrc, index, iv), out, 8, p.length - 8);
             Rtp.putInt(out, p.length, 0x80000000L | index);
             tag(rtcpAuth, out, p.length + 4, -1, out, p.length + 4);
             return out;
@@ -154,43 +152,91 @@ final class Srtp {
             }
             byte[] in = Arrays.copyOfRange(p, off, off + len);
             int signed = len - TAG_LENGTH;
-            byte[] expected = new byte[TAG_LENGTH];
-            tag(rtcpAuth, in, signed, -1, expected, 0);
-            if (!java.security.MessageDigest.isEqual(expected, Arrays.copyOfRange(in, signed, len))) {
+            if (!tagMatches(rtcpAuth, in, signed, -1)) {
                 return null;
             }
             long e = Rtp.getInt(in, signed - 4);
             byte[] out = Arrays.copyOf(in, signed - 4);
             if ((e & 0x80000000L) != 0) {
-                crypt(rtcpKey, iv(rtcpSalt, Rtp.getInt(in, 4), e & 0x7FFFFFFFL), out, 8, out.length - 8);
+                rtcpCipher.apply(iv(rtcpSalt, Rtp.getInt(in, 4), e & 0x7FFFFFFFL, iv), out, 8, out.length - 8);
             }
             return out;
         }
 
-        /** AES-CTR over {@code data[off, off+len)} in place. */
-        private void crypt(SecretKeySpec key, byte[] iv, byte[] data, int off, int len) {
-            try {
-                aes.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(iv));
-                aes.doFinal(data, off, len, data, off);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-CTR failed: " + e.getMessage(), e);
+        /** The 80-bit HMAC-SHA1 of {@code data[0, len)} (and the rollover counter for RTP; -1 for RTCP) into {@code into[at]}. */
+        private void tag(Mac auth, byte[] data, int len, long roc, byte[] into, int at) {
+            auth.update(data, 0, len);
+            if (roc >= 0) {
+                for (int shift = 24; shift >= 0; shift -= 8) {
+                    auth.update((byte) (roc >> shift));
+                }
             }
+            try {
+                auth.doFinal(mac, 0);
+            } catch (javax.crypto.ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+            System.arraycopy(mac, 0, into, at, TAG_LENGTH);
         }
 
-        /** The 80-bit HMAC-SHA1 of {@code data[0, len)} (and the rollover counter for RTP; -1 for RTCP) into {@code into[at]}. */
-        private static void tag(Mac mac, byte[] data, int len, long roc, byte[] into, int at) {
-            mac.update(data, 0, len);
-            if (roc >= 0) {
-                mac.update(new byte[] {(byte) (roc >> 24), (byte) (roc >> 16), (byte) (roc >> 8), (byte) roc});
+        /** Whether the tag after {@code data[0, len)} is the one this side computes, in constant time. */
+        private boolean tagMatches(Mac auth, byte[] data, int len, long roc) {
+            tag(auth, data, len, roc, mac, 0);
+            int diff = 0;
+            for (int i = 0; i < TAG_LENGTH; i++) {
+                diff |= mac[i] ^ data[len + i];
             }
-            System.arraycopy(mac.doFinal(), 0, into, at, TAG_LENGTH);
+            return diff == 0;
         }
     }
 
-    /** The counter block: the session salt shifted 16 bits, XOR the SSRC at bit 64, XOR the 48-bit index shifted 16 bits. */
-    static byte[] iv(byte[] salt, long ssrc, long index) {
-        byte[] iv = new byte[16];
+    /**
+     * AES in counter mode as RFC 3711 (4.1.1) has it: keystream block i is AES(k, IV + i), i in the
+     * counter block's low 16 bits, which the IV leaves zero. The key is expanded once, on an ECB
+     * cipher; a packet's blocks are enciphered in one call (the JDK's AES intrinsics), not a cipher
+     * initialised per packet. Not thread-safe: its context's lock guards it.
+     */
+    static final class Counter {
+        private final Cipher ecb;
+        private byte[] blocks = new byte[1536];
+        private byte[] stream = new byte[1536];
+
+        Counter(byte[] key) throws GeneralSecurityException {
+            ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        }
+
+        /** XORs the keystream that starts at counter block {@code iv} over {@code data[off, off+len)}. */
+        void apply(byte[] iv, byte[] data, int off, int len) {
+            int bytes = (len + 15) & ~15;
+            if (blocks.length < bytes) {
+                blocks = new byte[bytes];
+                stream = new byte[bytes];
+            }
+            for (int i = 0, at = 0; at < bytes; i++, at += 16) {
+                System.arraycopy(iv, 0, blocks, at, 14);
+                blocks[at + 14] = (byte) (i >> 8);
+                blocks[at + 15] = (byte) i;
+            }
+            try {
+                ecb.update(blocks, 0, bytes, stream, 0);
+            } catch (javax.crypto.ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+            for (int i = 0; i < len; i++) {
+                data[off + i] ^= stream[i];
+            }
+        }
+    }
+
+    /**
+     * The counter block, written into {@code iv} (16 bytes) and returned: the session salt shifted 16
+     * bits, XOR the SSRC at bit 64, XOR the 48-bit index shifted 16 bits.
+     */
+    static byte[] iv(byte[] salt, long ssrc, long index, byte[] iv) {
         System.arraycopy(salt, 0, iv, 0, SALT_LENGTH);
+        iv[14] = 0;
+        iv[15] = 0;
         for (int i = 0; i < 4; i++) {
             iv[4 + i] ^= (byte) (ssrc >> (24 - 8 * i));
         }
@@ -205,9 +251,9 @@ final class Srtp {
         byte[] x = new byte[16];
         System.arraycopy(masterSalt, 0, x, 0, SALT_LENGTH);
         x[7] ^= (byte) label;
-        Cipher c = Cipher.getInstance("AES/CTR/NoPadding");
-        c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(masterKey, "AES"), new IvParameterSpec(x));
-        return c.doFinal(new byte[length]);
+        byte[] out = new byte[length];
+        new Counter(masterKey).apply(x, out, 0, length);
+        return out;
     }
 
     private static Mac mac(byte[] key) throws GeneralSecurityException {

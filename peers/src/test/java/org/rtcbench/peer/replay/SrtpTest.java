@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** SRTP with AES_CM_128_HMAC_SHA1_80: RFC 3711's key derivation vectors, and both directions of one connection. */
+/** SRTP with AES_CM_128_HMAC_SHA1_80: RFC 3711's key derivation and keystream vectors, and both directions of one connection. */
 class SrtpTest {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -16,6 +16,31 @@ class SrtpTest {
         assertThat(HEX.formatHex(Srtp.derive(key, salt, 0, 16))).isEqualTo("c61e7a93744f39ee10734afe3ff7a087");
         assertThat(HEX.formatHex(Srtp.derive(key, salt, 2, 14))).isEqualTo("30cbbc08863d8c85d49db34a9ae1");
         assertThat(HEX.formatHex(Srtp.derive(key, salt, 1, 20))).isEqualTo("cebe321f6ff7716b6fd4ab49af256a156d38baa4");
+    }
+
+    @Test
+    void theKeystreamIsRfc3711AppendixB2sAndTheJdksAesCtrs() throws Exception {
+        byte[] iv = Srtp.iv(HEX.parseHex("f0f1f2f3f4f5f6f7f8f9fafbfcfd"), 0, 0, new byte[16]);
+        assertThat(HEX.formatHex(iv)).isEqualTo("f0f1f2f3f4f5f6f7f8f9fafbfcfd0000");
+        byte[] key = HEX.parseHex("2b7e151628aed2a6abf7158809cf4f3c");
+        byte[] stream = new byte[48];
+        new Srtp.Counter(key).apply(iv, stream, 0, stream.length);
+        assertThat(HEX.formatHex(stream)).isEqualTo("e03ead0935c95e80e166b16dd92b4eb4" + "d23513162b02d0f72a43a2fe4a5f97ab"
+                + "41e95b3bb0a2e8dd477901e4fca894c0");
+        // any length and offset, as the JDK's own AES/CTR enciphers it
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        Srtp.Counter counter = new Srtp.Counter(key);
+        for (int len : new int[] {1, 15, 16, 17, 160, 1187, 3000}) {
+            byte[] data = new byte[len + 12];
+            random.nextBytes(data);
+            iv = Srtp.iv(HEX.parseHex("0ec675ad498afeebb6960b3aabe6"), random.nextLong(1L << 32), random.nextLong(1L << 48), new byte[16]);
+            javax.crypto.Cipher jdk = javax.crypto.Cipher.getInstance("AES/CTR/NoPadding");
+            jdk.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"), new javax.crypto.spec.IvParameterSpec(iv));
+            byte[] expected = data.clone();
+            jdk.doFinal(expected, 12, len, expected, 12);
+            counter.apply(iv, data, 12, len);
+            assertThat(data).as("%d bytes", len).isEqualTo(expected);
+        }
     }
 
     @Test
