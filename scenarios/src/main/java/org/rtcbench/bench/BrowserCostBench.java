@@ -94,8 +94,13 @@ public final class BrowserCostBench {
                 }
             }
         };
-        RunSummary run = new ScenarioRunner(scenario, options.withWorkDir(work).withObserver(observer)
-                .withOut(new PrintStream(OutputStream.nullOutputStream()))).run();
+        RunSummary run;
+        try {
+            run = new ScenarioRunner(scenario, options.withWorkDir(work).withObserver(observer)
+                    .withOut(new PrintStream(OutputStream.nullOutputStream()))).run();
+        } finally {
+            org.rtcbench.core.process.OwnedProcesses.deleteTree(work); // the browsers' profiles and media files of this call
+        }
         List<PeerCost> costs = new ArrayList<>();
         for (PeerSummary p : run.peers()) {
             double[] a = start.get(p.name());

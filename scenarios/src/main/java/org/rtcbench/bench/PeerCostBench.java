@@ -104,7 +104,12 @@ public final class PeerCostBench {
                 into[3] = ProcessCpu.memoryMb(chrome)[0];
             }
         };
-        RunSummary run = new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())).run();
+        RunSummary run;
+        try {
+            run = new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())).run();
+        } finally {
+            org.rtcbench.core.process.OwnedProcesses.deleteTree(work); // the browsers' profiles and media files of this call
+        }
         requireMeasured(run, start);
         double window = end[0] - start[0];
         double rssAfter = ProcessCpu.memoryMb(List.of(ProcessHandle.current()))[1];
@@ -186,7 +191,12 @@ public final class PeerCostBench {
                     end[3] = ProcessCpu.memoryMb(List.of(ProcessHandle.current()))[1];
                 }
             };
-            RunSummary run = new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())).run();
+            RunSummary run;
+            try {
+                run = new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())).run();
+            } finally {
+                org.rtcbench.core.process.OwnedProcesses.deleteTree(work); // the browsers' profiles and media files of this call
+            }
             requireMeasured(run, start);
             double worst = Double.NaN;
             for (var p : run.peers()) {
