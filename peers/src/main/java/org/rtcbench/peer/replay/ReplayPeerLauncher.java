@@ -60,10 +60,11 @@ public final class ReplayPeerLauncher implements PeerLauncher {
             a.acceptAnswer("warm-up", b.acceptOffer("warm-up", a.createOffer("warm-up", null)));
             long deadline = System.nanoTime() + WARM_UP_TIMEOUT.toNanos();
             while (!(a.connectionState("warm-up").equals("connected") && b.connectionState("warm-up").equals("connected"))) {
-                if (System.nanoTime() > deadline) {
+                boolean failed = a.connectionState("warm-up").equals("failed") || b.connectionState("warm-up").equals("failed");
+                if (failed || System.nanoTime() > deadline) {
                     String why = a.failure("warm-up") != null ? a.failure("warm-up") : b.failure("warm-up");
-                    throw new BadInputException("two replay peers on " + candidateAddress + " did not connect to each other within "
-                            + WARM_UP_TIMEOUT.toSeconds() + " s" + (why == null ? "" : " (" + why + ")")
+                    throw new BadInputException("two replay peers on " + candidateAddress + " did not connect to each other"
+                            + (failed ? "" : " within " + WARM_UP_TIMEOUT.toSeconds() + " s") + (why == null ? "" : " (" + why + ")")
                             + "; check that UDP on that address is not filtered on this host");
                 }
                 Thread.sleep(10);
