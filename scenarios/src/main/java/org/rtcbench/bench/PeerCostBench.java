@@ -130,7 +130,7 @@ public final class PeerCostBench {
 
     /** Threads only replay peers run: the pacer (every replay peer's sending), each connection's receive loop, ice4j's sockets. */
     private static final java.util.regex.Pattern REPLAY_PEER_THREADS =
-            java.util.regex.Pattern.compile("replay-.*|IceConnector.*|MergingDatagramSocket.*|ice4j\\..*");
+            java.util.regex.Pattern.compile("replay-.*|IceConnector.*|ice4j\\..*");
 
     private static double threadCores(java.util.Map<String, Double> before, java.util.Map<String, Double> after,
                                       java.util.regex.Pattern names, double window) {

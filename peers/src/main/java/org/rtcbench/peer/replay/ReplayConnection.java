@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,8 +55,8 @@ final class ReplayConnection {
     private Dtls dtls;
     private Srtp.Context outbound;
     private Srtp.Context inbound;
-    private DatagramSocket socket;
-    private java.net.InetSocketAddress remoteAddress;
+    /** The selected pair's socket and remote, once ICE completed. */
+    private volatile IceTransport.Wire wire;
     private Thread receiveThread;
     /** Packets whose SRTP tag did not match, and those that did: all of the first many failing is a key mismatch, not noise. */
     private long unauthenticated;
@@ -224,9 +223,7 @@ final class ReplayConnection {
                 if (state.equals("closed")) {
                     return;
                 }
-                IceTransport.Wire wire = ice.wire();
-                socket = wire.socket();
-                remoteAddress = wire.remote();
+                wire = ice.wire();
                 dtls = new Dtls((b, off, len) -> sendRaw(b, off, len));
                 receiveThread = new Thread(this::receiveLoop, "replay-receive-" + peerName + "-" + id);
                 receiveThread.setDaemon(true);
@@ -306,12 +303,12 @@ final class ReplayConnection {
     }
 
     private void sendRaw(byte[] b, int off, int len) {
-        DatagramSocket s = socket;
-        if (s == null || s.isClosed()) {
+        IceTransport.Wire w = wire;
+        if (w == null || w.socket().isClosed()) {
             return;
         }
         try {
-            s.send(new DatagramPacket(b, off, len, remoteAddress));
+            w.socket().send(new DatagramPacket(b, off, len, w.remote()));
             synchronized (lock) {
                 packetsSent++;
                 bytesSentOnWire += len;
@@ -366,7 +363,7 @@ final class ReplayConnection {
         while (!state.equals("closed")) {
             try {
                 packet.setLength(buf.length);
-                socket.receive(packet);
+                wire.socket().receive(packet);
             } catch (IOException e) {
                 if (!state.equals("closed")) {
                     fail("the ICE socket closed: " + e.getMessage());
