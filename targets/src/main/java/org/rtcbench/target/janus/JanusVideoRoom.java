@@ -349,7 +349,7 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
         String kept = reachable.keep(sdp);
         if (CandidateLines.count(kept) == 0) {
             throw new PeerFailure(peer.name() + ": its " + what + " has no ICE candidate Janus can reach (of " + CandidateLines.count(sdp)
-                    + " candidates, none at " + reachable.describe() + ")");
+                    + " candidates, at " + String.join(", ", CandidateLines.addresses(sdp)) + ", none at " + reachable.describe() + ")");
         }
         return kept;
     }

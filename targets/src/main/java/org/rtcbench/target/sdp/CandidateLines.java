@@ -36,6 +36,11 @@ public final class CandidateLines {
         return n;
     }
 
+    /** The distinct addresses of an SDP's {@code a=candidate} lines, in the order they first appear. */
+    public static List<String> addresses(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("a=candidate:")).map(CandidateLines::address).distinct().toList();
+    }
+
     /** The connection address of an {@code a=candidate} line (the fifth field). */
     public static String address(String candidateLine) {
         String[] f = candidateLine.substring("a=candidate:".length()).trim().split("\\s+");

@@ -37,4 +37,10 @@ class ReachableCandidatesTest {
         assertThat(CandidateLines.count(ReachableCandidates.only("10.213.0.5").keep(SDP))).isZero();
         assertThat(ReachableCandidates.only("10.213.0.5", "10.213.0.1").describe()).isEqualTo("10.213.0.1, 10.213.0.5");
     }
+
+    @Test
+    void namesTheAddressesThePeerOffered() {
+        String twice = SDP.replace("a=end-of-candidates", "a=candidate:5 1 tcp 1518280447 192.0.2.2 9 typ host tcptype active\r\na=end-of-candidates");
+        assertThat(CandidateLines.addresses(twice)).containsExactly("192.0.2.2", "10.213.0.1", "127.0.0.1", "fd00::2");
+    }
 }
