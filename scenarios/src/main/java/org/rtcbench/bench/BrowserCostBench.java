@@ -94,13 +94,8 @@ public final class BrowserCostBench {
                 }
             }
         };
-        RunSummary run;
-        try {
-            run = new ScenarioRunner(scenario, options.withWorkDir(work).withObserver(observer)
-                    .withOut(new PrintStream(OutputStream.nullOutputStream()))).run();
-        } finally {
-            org.rtcbench.core.process.OwnedProcesses.deleteTree(work); // the browsers' profiles and media files of this call
-        }
+        RunSummary run = MeasuredCall.runThenDelete(new ScenarioRunner(scenario, options.withWorkDir(work).withObserver(observer)
+                .withOut(new PrintStream(OutputStream.nullOutputStream()))), work);
         List<PeerCost> costs = new ArrayList<>();
         for (PeerSummary p : run.peers()) {
             double[] a = start.get(p.name());

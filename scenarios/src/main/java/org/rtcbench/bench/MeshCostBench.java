@@ -144,8 +144,8 @@ public final class MeshCostBench {
                 end[5] = threadsOfThisJvm();
             }
         };
-        RunSummary run = new ScenarioRunner(scenario, options.withWorkDir(work).withObserver(observer)
-                .withOut(new PrintStream(OutputStream.nullOutputStream())), null).run();
+        RunSummary run = MeasuredCall.runThenDelete(new ScenarioRunner(scenario, options.withWorkDir(work).withObserver(observer)
+                .withOut(new PrintStream(OutputStream.nullOutputStream())), null), work);
         if (start[0] == 0) {
             throw new IllegalStateException("the mesh call was not measured (" + run.status().id() + ": " + run.reason()
                     + "); use a --duration over " + WarmUp.DURATION.toSeconds() + " s");

@@ -104,12 +104,7 @@ public final class PeerCostBench {
                 into[3] = ProcessCpu.memoryMb(chrome)[0];
             }
         };
-        RunSummary run;
-        try {
-            run = new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())).run();
-        } finally {
-            org.rtcbench.core.process.OwnedProcesses.deleteTree(work); // the browsers' profiles and media files of this call
-        }
+        RunSummary run = MeasuredCall.runThenDelete(new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())), work);
         requireMeasured(run, start);
         double window = end[0] - start[0];
         double rssAfter = ProcessCpu.memoryMb(List.of(ProcessHandle.current()))[1];
@@ -191,12 +186,7 @@ public final class PeerCostBench {
                     end[3] = ProcessCpu.memoryMb(List.of(ProcessHandle.current()))[1];
                 }
             };
-            RunSummary run;
-            try {
-                run = new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())).run();
-            } finally {
-                org.rtcbench.core.process.OwnedProcesses.deleteTree(work); // the browsers' profiles and media files of this call
-            }
+            RunSummary run = MeasuredCall.runThenDelete(new ScenarioRunner(scenario, quiet(work, observer), pairs(scenario.peerNames())), work);
             requireMeasured(run, start);
             double worst = Double.NaN;
             for (var p : run.peers()) {

@@ -81,12 +81,7 @@ public final class SamplingCostBench {
         };
         RunOptions options = base.withSampling(sampling).withWorkDir(work).withObserver(observer)
                 .withOut(new PrintStream(OutputStream.nullOutputStream()));
-        RunSummary run;
-        try {
-            run = new ScenarioRunner(scenario, options).run();
-        } finally {
-            org.rtcbench.core.process.OwnedProcesses.deleteTree(work); // the browsers' profiles and media files of this call
-        }
+        RunSummary run = MeasuredCall.runThenDelete(new ScenarioRunner(scenario, options), work);
         if (run.status() != RunStatus.PASSED && sampling) {
             throw new IllegalStateException("the measured call did not pass (" + run.reason() + "); see " + run.runId());
         }
