@@ -27,8 +27,8 @@ final class CompareCommand implements Callable<Integer> {
     Path now;
 
     @Option(names = "--tolerance", paramLabel = "METRIC=N[%],...",
-            description = "Override tolerances, e.g. fps=5%,rtt=20,connect=50%. Defaults: fps 10% (and 1 fps), bitrate 25% "
-                    + "(and 50 kbps), rtt and jitter p95 50% (and 10 ms), packet loss p95 1 point, connect 50% (and 500 ms).")
+            description = "Override tolerances, e.g. fps=5%%,rtt=20,connect=50%%. Defaults: fps 10%% (and 1 fps), bitrate 25%% "
+                    + "(and 50 kbps), rtt and jitter p95 50%% (and 10 ms), packet loss p95 1 point, connect 50%% (and 500 ms).")
     String tolerance;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where compare.html and junit.xml go (default: results/compare-BASE-vs-NEW).")

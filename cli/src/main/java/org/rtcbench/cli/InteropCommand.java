@@ -48,8 +48,8 @@ final class InteropCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N|auto|all", defaultValue = "auto",
             description = "How many cells are up at once: cells run in waves, each for the call duration, a wave's "
                     + "connections closed before the next. auto (default): the first wave is what measured per-peer costs "
-                    + "fit in half of this host's cores; each next wave widens while the host's CPU stayed under 75 % and "
-                    + "every cell received 80 % of the frame rate, and halves when not (the terminal and run.json say each "
+                    + "fit in half of this host's cores; each next wave widens while the host's CPU stayed under 75 %% and "
+                    + "every cell received 80 %% of the frame rate, and halves when not (the terminal and run.json say each "
                     + "wave's width and why). N: waves of N. all: every cell at once.")
     String parallel;
 

@@ -51,7 +51,7 @@ final class RunFlags {
     String harnessHost;
 
     @Option(names = "--network", paramLabel = "LINK", description = "Every peer's access link, replacing the scenario's "
-            + "network: sections, e.g. delay=25ms,jitter=10ms,loss=5%,bandwidth=800kbps (also burst, queue, reorder, duplicate; "
+            + "network: sections, e.g. delay=25ms,jitter=10ms,loss=5%%,bandwidth=800kbps (also burst, queue, reorder, duplicate; "
             + "up.X= or down.X= for one direction; seed=N). Between two peers a packet crosses both their links; an SFU's is clean.")
     String network;
 
