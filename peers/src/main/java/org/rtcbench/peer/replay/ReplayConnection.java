@@ -57,7 +57,6 @@ final class ReplayConnection {
     private Srtp.Context inbound;
     /** The selected pair's socket and remote, once ICE completed. */
     private volatile IceTransport.Wire wire;
-    private Thread receiveThread;
     /** Packets whose SRTP tag did not match, and those that did: all of the first many failing is a key mismatch, not noise. */
     private long unauthenticated;
     private long authenticated;
@@ -84,7 +83,7 @@ final class ReplayConnection {
         this.role = role;
         this.video = video;
         this.audio = audio;
-        this.ice = new IceTransport(address);
+        this.ice = new IceTransport(address, "replay-receive-" + peerName + "-" + id);
         this.certificate = DtlsCertificate.create();
         this.cname = peerName + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.writer = new SdpWriter(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), ice.ufrag(), ice.password(),
@@ -225,9 +224,17 @@ final class ReplayConnection {
                 }
                 wire = ice.wire();
                 dtls = new Dtls((b, off, len) -> sendRaw(b, off, len));
-                receiveThread = new Thread(this::receiveLoop, "replay-receive-" + peerName + "-" + id);
-                receiveThread.setDaemon(true);
-                receiveThread.start();
+                ice.receive(new IceTransport.Receiver() {
+                    @Override
+                    public void packet(byte[] buf, int len) {
+                        received(buf, len);
+                    }
+
+                    @Override
+                    public void failed(String why) {
+                        fail(why);
+                    }
+                });
             }
             long iceDone = System.currentTimeMillis();
             Srtp.Keys keys = dtls.handshake(dtlsClient, certificate, fingerprint);
@@ -357,48 +364,37 @@ final class ReplayConnection {
 
     // ---------------------------------------------------------------- receiving
 
-    private void receiveLoop() {
-        byte[] buf = new byte[2048];
-        DatagramPacket packet = new DatagramPacket(buf, buf.length);
-        while (!state.equals("closed")) {
-            try {
-                packet.setLength(buf.length);
-                wire.socket().receive(packet);
-            } catch (IOException e) {
-                if (!state.equals("closed")) {
-                    fail("the ICE socket closed: " + e.getMessage());
+    /** A packet that is not STUN, on the ICE transport's reading thread. */
+    private void received(byte[] buf, int len) {
+        String st = state;
+        if (st.equals("closed") || st.equals("failed")) {
+            return;
+        }
+        synchronized (lock) {
+            packetsReceived++;
+            bytesReceivedOnWire += len;
+        }
+        if (Rtp.isDtls(buf, 0, len)) {
+            dtls.offer(buf, 0, len);
+            if (outbound != null) {
+                dtls.pump(1); // a retransmitted flight or close_notify after the handshake
+                if (dtls.remoteClosed()) {
+                    closedByRemote();
                 }
-                return;
             }
-            int len = packet.getLength();
-            synchronized (lock) {
-                packetsReceived++;
-                bytesReceivedOnWire += len;
-            }
-            if (Rtp.isDtls(buf, 0, len)) {
-                dtls.offer(buf, 0, len);
-                if (outbound != null) {
-                    dtls.pump(1); // a retransmitted flight or close_notify after the handshake
-                    if (dtls.remoteClosed()) {
-                        closedByRemote();
-                        return;
-                    }
+        } else if (Rtp.isRtpOrRtcp(buf, 0, len) && inbound != null) {
+            byte[] plain = Rtp.isRtcp(buf, 0, len) ? inbound.unprotectRtcp(buf, 0, len) : inbound.unprotectRtp(buf, 0, len);
+            if (plain == null) {
+                if (++unauthenticated >= SRTP_FAILURES && authenticated == 0) {
+                    fail("SRTP authentication failed on all of the first " + unauthenticated
+                            + " packets: the remote's keys are not those DTLS agreed");
                 }
-            } else if (Rtp.isRtpOrRtcp(buf, 0, len) && inbound != null) {
-                byte[] plain = Rtp.isRtcp(buf, 0, len) ? inbound.unprotectRtcp(buf, 0, len) : inbound.unprotectRtp(buf, 0, len);
-                if (plain == null) {
-                    if (++unauthenticated >= SRTP_FAILURES && authenticated == 0) {
-                        fail("SRTP authentication failed on all of the first " + unauthenticated
-                                + " packets: the remote's keys are not those DTLS agreed");
-                        return;
-                    }
+            } else {
+                authenticated++;
+                if (Rtp.isRtcp(buf, 0, len)) {
+                    rtcp(plain);
                 } else {
-                    authenticated++;
-                    if (Rtp.isRtcp(buf, 0, len)) {
-                        rtcp(plain);
-                    } else {
-                        rtp(plain);
-                    }
+                    rtp(plain);
                 }
             }
         }
@@ -647,7 +643,7 @@ final class ReplayConnection {
 
     // ---------------------------------------------------------------- closing
 
-    /** Stops sending, says close_notify, frees ICE; the receive thread ends with the socket. Safe to call twice. */
+    /** Stops sending, says close_notify, frees ICE (whose reading thread ends with the socket). Safe to call twice. */
     void close() {
         Dtls d;
         synchronized (lock) {
@@ -663,13 +659,5 @@ final class ReplayConnection {
             d.shutdown();
         }
         ice.close();
-        Thread t = receiveThread;
-        if (t != null) {
-            try {
-                t.join(2_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -87,11 +87,10 @@ class ReplayCallIT {
         throw new AssertionError("no " + type + " " + kind + " report in " + reports);
     }
 
-    /** Threads a connection owns: rtcbench's receive and connect threads, ice4j's per-socket connector and reader. */
+    /** Threads a connection owns: its transport's reader, its connect thread, ice4j's per-socket connector. */
     private static Set<String> replayThreads() {
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith("replay-receive") || n.startsWith("replay-connect") || n.startsWith("IceConnector")
-                        || n.startsWith("MergingDatagramSocket"))
+                .filter(n -> n.startsWith("replay-receive") || n.startsWith("replay-connect") || n.startsWith("IceConnector"))
                 .collect(Collectors.toSet());
     }
 }
