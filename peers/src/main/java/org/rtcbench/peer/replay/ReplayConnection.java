@@ -11,9 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.rtcbench.core.peer.PeerFailure;
 import org.rtcbench.core.scenario.Role;
 
@@ -61,7 +59,7 @@ final class ReplayConnection {
     private long unauthenticated;
     private long authenticated;
     private static final int SRTP_FAILURES = 100;
-    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final List<Pacer.Task> tasks = new ArrayList<>();
     private long packetsSent;
     private long bytesSentOnWire;
     private long packetsReceived;
@@ -249,9 +247,9 @@ final class ReplayConnection {
                 state = "connected";
                 for (SendStream s : senders) {
                     long periodMicros = s.kind.equals("video") ? 1_000_000 / EncodedMedia.FPS : 20_000;
-                    tasks.add(Pacer.TIMER.scheduleAtFixedRate(() -> sendNext(s), 0, periodMicros, TimeUnit.MICROSECONDS));
+                    tasks.add(Pacer.every(periodMicros, 0, () -> sendNext(s)));
                 }
-                tasks.add(Pacer.TIMER.scheduleAtFixedRate(this::housekeeping, 100, 100, TimeUnit.MILLISECONDS));
+                tasks.add(Pacer.every(100_000, 100_000, this::housekeeping));
             }
         } catch (java.util.concurrent.TimeoutException e) {
             fail("ICE did not finish within " + (System.currentTimeMillis() - started) + " ms");
@@ -651,7 +649,7 @@ final class ReplayConnection {
                 return;
             }
             state = "closed";
-            tasks.forEach(t -> t.cancel(false));
+            tasks.forEach(Pacer.Task::cancel);
             tasks.clear();
             d = dtls;
         }
