@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,10 +35,11 @@ import org.ice4j.socket.IceUdpSocketWrapper;
 /**
  * A replay connection's ICE (ice4j, full ICE, one bundled component with rtcp-mux): host candidates on
  * the one address this peer advertises (127.0.0.1, or this host's address on a test network), the
- * remote's UDP candidates from its SDP, and one thread that reads the socket: STUN goes to ice4j (checks,
- * then consent), everything else (DTLS, RTP, RTCP) to the connection's {@link Receiver}.
+ * remote's UDP candidates from its SDP, and a non-blocking socket that a {@link SocketLoop} thread reads:
+ * STUN goes to ice4j (checks, then consent), everything else (DTLS, RTP, RTCP) to the connection's
+ * {@link Receiver}.
  *
- * <p>The socket is a plain one, not ice4j's multiplexing socket: with that, whichever thread called
+ * <p>The socket is not ice4j's multiplexing socket: with that, whichever thread called
  * receive() while no read was under way did the next read, and ice4j's connector thread (waking every
  * second) soon took that role for good, reading every media packet and handing it over with a wake-up:
  * 0.31 of the 1.37 cores of 320 replay peers went there.
@@ -70,26 +74,28 @@ final class IceTransport implements AutoCloseable {
 
     private final Agent agent = new Agent();
     private final Component component;
-    private final DatagramSocket socket;
+    private final DatagramChannel channel;
     private final StunView stun;
-    private final Thread reader;
+    private final SocketLoop loop = SocketLoop.next();
     private final CompletableFuture<IceProcessingState> done = new CompletableFuture<>();
+    /** Touched only on the loop's thread. */
     private final java.util.ArrayDeque<byte[]> early = new java.util.ArrayDeque<>();
     private volatile Receiver receiver;
     private volatile boolean closed;
+    private final Reading reading = new Reading();
 
-    /** @param readerName the name of the thread that reads the socket */
-    IceTransport(InetAddress address, String readerName) {
+    IceTransport(InetAddress address) {
         try {
-            socket = new DatagramSocket(0, address);
-            socket.setSoTimeout(100); // until a receiver is set: early packets wait at most that long for it
+            channel = DatagramChannel.open(java.net.StandardProtocolFamily.INET);
+            channel.bind(new InetSocketAddress(address, 0));
+            channel.configureBlocking(false);
         } catch (IOException e) {
             throw new UncheckedIOException("no UDP port on " + address.getHostAddress() + ": " + e.getMessage(), e);
         }
-        stun = new StunView(socket);
+        stun = new StunView(channel);
         agent.setLoggingLevel(Level.SEVERE);
         agent.setUseDynamicPorts(false); // its own host harvester never offers loopback
-        agent.addCandidateHarvester(new OneAddress(socket, stun));
+        agent.addCandidateHarvester(new OneAddress(channel.socket(), stun));
         agent.setPerformConsentFreshness(true);
         agent.addStateChangeListener((PropertyChangeEvent e) -> {
             IceProcessingState s = (IceProcessingState) e.getNewValue();
@@ -99,60 +105,56 @@ final class IceTransport implements AutoCloseable {
         });
         IceMediaStream stream = agent.createMediaStream("bundle");
         try {
-            // no merging component socket: its reader thread would hand every packet on once more (ReplayConnection reads the pair's own socket)
+            // no merging component socket: its reader thread would hand every packet on once more
             component = agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, false);
         } catch (IOException | RuntimeException e) {
             agent.free();
-            socket.close();
+            closeChannel();
             throw new UncheckedIOException("no ICE component on " + address.getHostAddress() + ": " + e.getMessage(),
                     e instanceof IOException io ? io : new IOException(e));
         }
-        reader = new Thread(this::read, readerName);
-        reader.setDaemon(true);
-        reader.start();
+        loop.register(channel, reading);
     }
 
-    /** Hands every packet that is not STUN to {@code r} from now on, those that came before it first. */
+    /** Hands every packet that is not STUN to {@code r} from now on (on a {@link SocketLoop} thread), those that came before it first. */
     void receive(Receiver r) {
         receiver = r;
+        loop.poke(reading);
     }
 
-    private void read() {
-        byte[] buf = new byte[2048];
-        DatagramPacket packet = new DatagramPacket(buf, buf.length);
-        boolean blocking = false;
-        while (!closed) {
-            Receiver r = receiver;
-            if (r != null && !blocking) {
-                byte[] e;
-                while ((e = early.poll()) != null) {
-                    r.packet(e, e.length);
-                }
-                try {
-                    socket.setSoTimeout(0);
-                } catch (IOException e2) {
-                    // closed under us: the receive below says so
-                }
-                blocking = true;
+    /** What the loop's thread does with this transport's datagrams: STUN to ice4j, the rest to the receiver. */
+    private final class Reading implements SocketLoop.Handler {
+        @Override
+        public void datagram(byte[] buf, int len, java.net.SocketAddress from) {
+            if (isStun(buf, len)) {
+                stun.offer(buf, len, from);
+                return;
             }
-            try {
-                packet.setLength(buf.length);
-                socket.receive(packet);
-            } catch (java.net.SocketTimeoutException e) {
-                continue;
-            } catch (IOException e) {
-                if (!closed && r != null) {
-                    r.failed("the ICE socket closed: " + e.getMessage());
+            Receiver r = receiver;
+            if (r == null) {
+                if (early.size() < EARLY_PACKETS) {
+                    early.add(java.util.Arrays.copyOf(buf, len));
                 }
                 return;
             }
-            int len = packet.getLength();
-            if (isStun(buf, len)) {
-                stun.offer(packet);
-            } else if (r != null) {
-                r.packet(buf, len);
-            } else if (early.size() < EARLY_PACKETS) {
-                early.add(java.util.Arrays.copyOf(buf, len));
+            poked();
+            r.packet(buf, len);
+        }
+
+        @Override
+        public void poked() {
+            Receiver r = receiver;
+            byte[] e;
+            while (r != null && (e = early.poll()) != null) {
+                r.packet(e, e.length);
+            }
+        }
+
+        @Override
+        public void failed(IOException e) {
+            Receiver r = receiver;
+            if (!closed && r != null) {
+                r.failed("the ICE socket failed: " + e.getMessage());
             }
         }
     }
@@ -207,14 +209,22 @@ final class IceTransport implements AutoCloseable {
         }
     }
 
-    /** The socket to send from and the remote to send to: after {@link #await} returned true. */
+    /** Where to send, from this transport's socket: after {@link #await} returned true. */
     Wire wire() {
         org.ice4j.ice.CandidatePair pair = component.getSelectedPair();
-        return new Wire(socket, pair.getRemoteCandidate().getTransportAddress());
+        return new Wire(channel, pair.getRemoteCandidate().getTransportAddress());
     }
 
     /** Where media goes in and out once ICE picked a pair. */
-    record Wire(DatagramSocket socket, java.net.InetSocketAddress remote) {
+    record Wire(DatagramChannel channel, InetSocketAddress remote) {
+        /** False when the datagram was not sent: the socket's buffer was full (a drop, as on a wire) or it is closed. */
+        boolean send(byte[] b, int off, int len) {
+            try {
+                return channel.send(ByteBuffer.wrap(b, off, len), remote) > 0;
+            } catch (IOException e) {
+                return false; // the pair is gone (closing, or ICE lost): the receive side sees it
+            }
+        }
     }
 
     /** "host 127.0.0.1:40000 <-> host 127.0.0.1:50000" of the selected pair, or null before one is selected. */
@@ -232,15 +242,17 @@ final class IceTransport implements AutoCloseable {
             closed = true;
             done.complete(IceProcessingState.FAILED);
             agent.free(); // stops ice4j's connector (its STUN view ends) and closes the candidate's socket
-            socket.close();
-            if (Thread.currentThread() != reader) {
-                try {
-                    reader.join(2_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            closeChannel();
         }
+    }
+
+    private void closeChannel() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing a datagram channel has nothing to flush
+        }
+        loop.wakeup(); // its selector lets go of the descriptor on its next pass
     }
 
     /** The candidate on this transport's socket (ice4j's own host harvester skips loopback). */
@@ -279,26 +291,27 @@ final class IceTransport implements AutoCloseable {
     }
 
     /**
-     * What ice4j's connector thread reads: the STUN packets the transport's reader hands over (it blocks
-     * on a queue, not the socket); what it sends goes straight out of the socket.
+     * What ice4j's connector thread reads: the STUN packets the socket loop hands over (it blocks on a
+     * queue, not the socket); what it sends goes straight out of the channel.
      */
     private static final class StunView extends IceSocketWrapper {
         private static final DatagramPacket CLOSED = new DatagramPacket(new byte[0], 0);
+        private final DatagramChannel channel;
         private final DatagramSocket socket;
         private final java.util.concurrent.LinkedBlockingQueue<DatagramPacket> queue = new java.util.concurrent.LinkedBlockingQueue<>(64);
 
-        StunView(DatagramSocket socket) {
-            this.socket = socket;
+        StunView(DatagramChannel channel) {
+            this.channel = channel;
+            this.socket = channel.socket();
         }
 
-        void offer(DatagramPacket p) {
-            DatagramPacket copy = new DatagramPacket(java.util.Arrays.copyOf(p.getData(), p.getLength()), p.getLength(), p.getSocketAddress());
-            queue.offer(copy); // a full queue drops, as a socket's buffer would
+        void offer(byte[] buf, int len, java.net.SocketAddress from) {
+            queue.offer(new DatagramPacket(java.util.Arrays.copyOf(buf, len), len, from)); // a full queue drops, as a socket's buffer would
         }
 
         @Override
         public void send(DatagramPacket p) throws IOException {
-            socket.send(p);
+            channel.send(ByteBuffer.wrap(p.getData(), p.getOffset(), p.getLength()), p.getSocketAddress());
         }
 
         @Override
@@ -348,7 +361,7 @@ final class IceTransport implements AutoCloseable {
 
         @Override
         public DatagramSocket getUDPSocket() {
-            return socket; // ice4j reads it only to tell UDP from TCP
+            return socket; // ice4j reads it only to tell UDP from TCP, and its addresses
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +80,7 @@ final class ReplayConnection {
         this.role = role;
         this.video = video;
         this.audio = audio;
-        this.ice = new IceTransport(address, "replay-receive-" + peerName + "-" + id);
+        this.ice = new IceTransport(address);
         this.certificate = DtlsCertificate.create();
         this.cname = peerName + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
         this.writer = new SdpWriter(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), ice.ufrag(), ice.password(),
@@ -309,17 +308,11 @@ final class ReplayConnection {
 
     private void sendRaw(byte[] b, int off, int len) {
         IceTransport.Wire w = wire;
-        if (w == null || w.socket().isClosed()) {
-            return;
-        }
-        try {
-            w.socket().send(new DatagramPacket(b, off, len, w.remote()));
+        if (w != null && w.send(b, off, len)) {
             synchronized (lock) {
                 packetsSent++;
                 bytesSentOnWire += len;
             }
-        } catch (IOException e) {
-            // the pair is gone (closing, or ICE lost): the receive side sees it
         }
     }
 
@@ -362,7 +355,7 @@ final class ReplayConnection {
 
     // ---------------------------------------------------------------- receiving
 
-    /** A packet that is not STUN, on the ICE transport's reading thread. */
+    /** A packet that is not STUN, on the socket loop's thread: nothing here may block. */
     private void received(byte[] buf, int len) {
         String st = state;
         if (st.equals("closed") || st.equals("failed")) {
