@@ -403,8 +403,10 @@ final class BenchCommand {
     @Command(name = "load", mixinStandardHelpOptions = true,
             description = "Capacity of this machine as a load generator: load runs through a local Janus (in a test network "
                     + "namespace) growing by one room of --publishers + --subscribers synthetic peers (320x240@15 A/V, each "
-                    + "subscriber receiving every publisher of its room) per step, until the generator-limited flag trips or a "
-                    + "peer fails; prints the largest size that passed.")
+                    + "subscriber receiving every publisher of its room) per step, until the generator-limited flag trips, a "
+                    + "peer fails, or the host saturates (CPU >= 90 %% over the hold, or receivers under 14 fps), then says whether "
+                    + "Janus or the generator saturated first; prints the largest size that passed. With --peer-kind replay "
+                    + "the generator should never be what saturates.")
     static final class Load implements Callable<Integer> {
         @Option(names = "--publishers", defaultValue = "2", description = "Publishers per room (default: ${DEFAULT-VALUE}).")
         int publishers;
@@ -414,6 +416,9 @@ final class BenchCommand {
 
         @Option(names = "--from", defaultValue = "1", description = "Rooms in the first step (default: ${DEFAULT-VALUE}).")
         int from;
+
+        @Option(names = "--step", defaultValue = "1", description = "Rooms added per step (default: ${DEFAULT-VALUE}).")
+        int step;
 
         @Option(names = "--max", defaultValue = "20", description = "Rooms in the last step at most (default: ${DEFAULT-VALUE}).")
         int max;
@@ -438,15 +443,20 @@ final class BenchCommand {
             if (!org.rtcbench.core.scenario.LoadSpec.PEER_KINDS.contains(peerKind)) {
                 throw new BadInputException("--peer-kind must be java or replay, got '" + peerKind + "'");
             }
+            if (from < 1 || step < 1 || max < from) {
+                throw new BadInputException("--from and --step must be at least 1 and --max at least --from");
+            }
             var loaded = flags.apply(ScenarioLoader.loadResource(LoadCommand.DEFAULT)).withAssertions(List.of());
             var base = loaded.withLoad(LoadCommand.target(LoadCommand.roomTarget(flags.options().targets(), "janus"), null, janusApi, null), loaded.load());
             System.out.printf("bench load: rooms of %d publishers + %d subscribers (%s peers) through a local Janus over its %s API, %s ramp + %s hold a step%n",
                     publishers, subscribers, peerKind, janusApi.equals("ws") ? "WebSocket" : "HTTP", ramp, hold);
             var bench = new org.rtcbench.bench.LoadCapacityBench(base, flags.options().withForce(true), System.out);
-            var steps = bench.run(publishers, subscribers, from, max, Durations.parse(ramp), Durations.parse(hold), peerKind);
+            var steps = bench.run(publishers, subscribers, from, step, max, Durations.parse(ramp), Durations.parse(hold), peerKind);
             int capacity = org.rtcbench.bench.LoadCapacityBench.capacity(steps);
             System.out.printf("%nlargest load that passed (all connected, generator not limited): %d synthetic peers on %d cores%n",
                     capacity, Runtime.getRuntime().availableProcessors());
+            String bottleneck = org.rtcbench.bench.LoadCapacityBench.bottleneck(steps);
+            System.out.println(bottleneck == null ? "no step saturated the host: raise --max" : bottleneck);
             return ExitCode.PASSED;
         }
     }

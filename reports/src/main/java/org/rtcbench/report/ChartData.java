@@ -230,6 +230,11 @@ final class ChartData {
             writeNullable(g, p.hostCpuPercent());
         }
         g.writeEndArray();
+        g.writeArrayFieldStart("startedCpu");
+        for (LoadSummary.LoadPoint p : timeline) {
+            writeNullable(g, p.startedCpuPercent());
+        }
+        g.writeEndArray();
         g.writeNumberField("requested", load.requested());
         List<Long> join = load.join() == null ? List.of() : load.join().valuesMs();
         if (!join.isEmpty()) {

@@ -136,8 +136,9 @@
       option = base('load generator (%)');
       option.xAxis = { type: 'value', name: 's', min: 0, max: 'dataMax' };
       option.yAxis = { type: 'value', min: 0 };
-      option.series = [line('generator CPU (% of all cores)', zip(load.t, load.cpu)), line('host CPU (% of all cores)', zip(load.t, load.hostCpu || [])),
-        line('late frames (%)', zip(load.t, load.late))];
+      option.series = [line('generator CPU (% of all cores)', zip(load.t, load.cpu)),
+        line('processes it started: local Janus, browsers (% of all cores)', zip(load.t, load.startedCpu || [])),
+        line('host CPU (% of all cores)', zip(load.t, load.hostCpu || [])), line('late frames (%)', zip(load.t, load.late))];
     } else if (key === 'subscriptions') {
       var subs = load.subscriptions;
       option = base('per subscription (receiver ← sender)');

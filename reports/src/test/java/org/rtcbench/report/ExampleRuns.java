@@ -115,7 +115,7 @@ final class ExampleRuns {
         for (int s = 0; s <= 30; s++) {
             int joined = Math.min(48, s * 2);
             timeline.add(new LoadSummary.LoadPoint(s * 1000L, joined, Math.max(0, joined - 1), s > 20 ? 2 : 0,
-                    s < 3 ? null : 40.0 + s * 1.5, 300L + s, 2L, s > 20 ? 12.5 : 0.0, s < 3 ? null : 60.0 + s));
+                    s < 3 ? null : 40.0 + s * 1.5, 300L + s, 2L, s > 20 ? 12.5 : 0.0, s < 3 ? null : 60.0 + s, s < 3 ? null : 10.0 + s * 0.5));
         }
         return new LoadSummary("janus", "http://127.0.0.1:8088/janus", 5, 10, 40, "rampUsers(50).during(20s)",
                 50, 48, 47, 2, LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins.subList(0, 47)),

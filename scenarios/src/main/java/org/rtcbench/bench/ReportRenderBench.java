@@ -118,7 +118,7 @@ public final class ReportRenderBench {
         for (int s = 0; s < samples; s++) {
             int joined = Math.min(peers, s * 50);
             int fails = (int) Math.min(failed, (long) failed * joined / Math.max(1, peers));
-            timeline.add(new LoadSummary.LoadPoint(s * 1000L, joined, joined - fails, fails, 40.0 + s % 10, 900L, 2L, 0.5, 70.0 + s % 20));
+            timeline.add(new LoadSummary.LoadPoint(s * 1000L, joined, joined - fails, fails, 40.0 + s % 10, 900L, 2L, 0.5, 70.0 + s % 20, 25.0 + s % 5));
         }
         List<Long> roomIds = new ArrayList<>();
         for (int k = 1; k <= rooms; k++) {

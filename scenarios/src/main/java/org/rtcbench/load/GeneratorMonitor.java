@@ -95,7 +95,8 @@ public final class GeneratorMonitor implements AutoCloseable {
         LoadPoint point = new LoadPoint(tMs, counts.joined(), counts.connected(), counts.failed(),
                 cpuPercent == null ? null : Math.round(cpuPercent * 10) / 10.0, heapMb, lag,
                 latePercent == null ? null : Math.round(latePercent * 10) / 10.0,
-                hostCpu == null ? null : Math.round(hostCpu * 10) / 10.0);
+                hostCpu == null ? null : Math.round(hostCpu * 10) / 10.0,
+                runCpuPercent == null || cpuPercent == null ? null : Math.round(Math.max(0, runCpuPercent - cpuPercent) * 10) / 10.0);
         judge.second(tMs, point.generatorCpuPercent(), runCpuPercent, lag, point.lateFramesPercent());
         synchronized (points) {
             points.add(point);

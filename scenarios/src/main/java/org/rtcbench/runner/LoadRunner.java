@@ -538,11 +538,12 @@ public final class LoadRunner extends RunLifecycle {
         }
         Summary f = Summary.of(fps);
         options.out().println(String.format(Locale.ROOT,
-                "[%3ds] joined %d/%d connected %d failed %d | receivers fps p50 %s min %s | loss max %s | generator cpu %s (host %s) heap %d MB lag %d ms late frames %s%s",
+                "[%3ds] joined %d/%d connected %d failed %d | receivers fps p50 %s min %s | loss max %s | generator cpu %s (started processes %s, host %s) heap %d MB lag %d ms late frames %s%s",
                 Math.round(p.tMs() / 1000.0), p.joined(), shard.users(load.users()), p.connected(), p.failed(),
                 f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.p50()), f == null ? "-" : String.format(Locale.ROOT, "%.1f", f.min()),
                 worstLoss == null ? "-" : String.format(Locale.ROOT, "%.1f%%", worstLoss),
                 p.generatorCpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", p.generatorCpuPercent()),
+                p.startedCpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", p.startedCpuPercent()),
                 p.hostCpuPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", p.hostCpuPercent()),
                 p.heapMb(), p.schedulingLagMs(), p.lateFramesPercent() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", p.lateFramesPercent()),
                 limitedAnnounced ? " | GENERATOR-LIMITED" : ""));

@@ -286,6 +286,7 @@ public final class ShardMerge {
             Long lag = null;
             Double late = null;
             Double host = null;
+            Double started = null;
             for (LoadSummary.LoadPoint point : e.getValue()) {
                 joined += point.joined();
                 connected += point.connected();
@@ -295,8 +296,9 @@ public final class ShardMerge {
                 lag = maxLong(lag, point.schedulingLagMs());
                 late = max(late, point.lateFramesPercent());
                 host = max(host, point.hostCpuPercent());
+                started = max(started, point.startedCpuPercent());
             }
-            out.add(new LoadSummary.LoadPoint(e.getKey() * 1000, joined, connected, failed, cpu, heap, lag, late, host));
+            out.add(new LoadSummary.LoadPoint(e.getKey() * 1000, joined, connected, failed, cpu, heap, lag, late, host, started));
         }
         return out;
     }

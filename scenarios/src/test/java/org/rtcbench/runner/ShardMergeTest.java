@@ -127,7 +127,7 @@ class ShardMergeTest {
         for (int s = 0; s <= 10; s++) {
             // the first second of a shard has no CPU reading yet, as the monitor's first point has none
             timeline.add(new LoadSummary.LoadPoint(s * 1000L, Math.min(s, peers.size()), Math.min(s, connected), 0,
-                    s == 0 ? null : limited ? 95.0 : 40.0, s == 0 ? null : 100L, 1L, s == 0 ? null : 0.0, s == 0 ? null : 60.0));
+                    s == 0 ? null : limited ? 95.0 : 40.0, s == 0 ? null : 100L, 1L, s == 0 ? null : 0.0, s == 0 ? null : 60.0, s == 0 ? null : 5.0));
         }
         LoadSummary load = new LoadSummary("janus", "ws://10.0.0.2:8188", 1, 1, 3, "ramp", peers.size(), peers.size(), connected,
                 peers.size() - connected, LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins), LoadSummary.Timing.of(joins), limited,

@@ -73,10 +73,11 @@ public record LoadSummary(String target, String url, int rooms, int publishers, 
 
     /**
      * One second of a load run: peers joined, connected and failed so far; the generator's CPU (percent of all
-     * cores), heap in use, scheduling lag and share of video frames produced late; and the whole host's CPU (the
-     * generator shares it with a local Janus and browsers). A value not measured is null.
+     * cores), heap in use, scheduling lag and share of video frames produced late; the whole host's CPU (the
+     * generator shares it with a local Janus and browsers); and the CPU of the processes the generator started (the
+     * local Janus, browsers and their drivers; 0 when it started none). A value not measured is null.
      */
     public record LoadPoint(long tMs, int joined, int connected, int failed, Double generatorCpuPercent, Long heapMb,
-                            Long schedulingLagMs, Double lateFramesPercent, Double hostCpuPercent) {
+                            Long schedulingLagMs, Double lateFramesPercent, Double hostCpuPercent, Double startedCpuPercent) {
     }
 }
