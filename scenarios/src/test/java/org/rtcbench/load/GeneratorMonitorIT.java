@@ -82,7 +82,8 @@ class GeneratorMonitorIT {
 
         assertThat(reason).as("points " + points).isNull();
         assertThat(points.subList(2, points.size())).as("the host was busy all along")
-                .allSatisfy(p -> assertThat(p.hostCpuPercent()).isGreaterThan(80.0));
+                .allSatisfy(p -> assertThat(p.hostCpuPercent()).isGreaterThan(80.0))
+                .allSatisfy(p -> assertThat(p.startedCpuPercent()).as("processes the generator started: none").isLessThan(10.0));
     }
 
     @Test
@@ -94,5 +95,7 @@ class GeneratorMonitorIT {
 
         assertThat(reason).as("points " + points).startsWith("the CPU of the run's processes (the generator, its local Janus "
                 + "and browsers) stayed at or above 40 %");
+        assertThat(points.subList(2, points.size())).as("the spinners it started are the processes it started")
+                .allSatisfy(p -> assertThat(p.startedCpuPercent()).isGreaterThan(60.0));
     }
 }
