@@ -69,6 +69,18 @@ public final class EncodedMedia {
         return VIDEOS.computeIfAbsent(SIZES.get(SIZES.size() - 1), EncodedMedia::loadVideo);
     }
 
+    /** The shipped loops up to and including {@code top}, smallest first: the layers a sender may step down to. */
+    public static List<Video> layersUpTo(Video top) {
+        List<Video> out = new ArrayList<>();
+        for (String size : SIZES) {
+            out.add(size.equals(top.size()) ? top : VIDEOS.computeIfAbsent(size, EncodedMedia::loadVideo));
+            if (size.equals(top.size())) {
+                break;
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** The Opus packets of the audio loop, 20 ms each. */
     public static List<byte[]> audio() {
         List<byte[]> a = audio;

@@ -435,6 +435,10 @@ final class ReplayConnection {
                     sender(n.mediaSsrc()).ifPresent(s -> again.addAll(s.retransmit(n.sequences())));
                 } else if (m instanceof Rtcp.KeyframeRequest k) {
                     sender(k.mediaSsrc()).ifPresent(s -> s.keyframeRequested(k.fir()));
+                } else if (m instanceof Rtcp.Remb r) {
+                    // an estimate for the SSRCs it names (an SFU names the stream it limits), all video when it names none
+                    senders.stream().filter(s -> s.kind.equals("video") && (r.ssrcs().isEmpty() || r.ssrcs().contains(s.ssrc)))
+                            .forEach(s -> s.estimate(r.bitrate()));
                 }
             }
         });
@@ -523,6 +527,12 @@ final class ReplayConnection {
                     o.put("keyFramesEncoded", s.keyFramesSent);
                     o.put("frameWidth", s.picture().width());
                     o.put("frameHeight", s.picture().height());
+                    o.put("targetBitrate", s.picture().bitrate());
+                    o.put("qualityLimitationReason", s.bandwidthLimited() ? "bandwidth" : "none");
+                    o.put("qualityLimitationResolutionChanges", s.layerChanges);
+                    if (s.rembBitrate >= 0) {
+                        o.put("rtcbenchRembBitrate", s.rembBitrate);
+                    }
                     o.put("framesPerSecond", EncodedMedia.FPS);
                 }
                 RemoteReport r = remoteReports.get(s.ssrc);

@@ -8,7 +8,10 @@ import org.rtcbench.media.FrameStamp;
 /**
  * One outgoing RTP stream of a replay peer: the shipped loop's frames (VP8) or packets (Opus) in order,
  * packetized and stamped, kept in a retransmission buffer for NACKs; a keyframe request makes the next
- * frame the loop's next keyframe. Not thread-safe: its connection calls it under its own lock.
+ * frame the loop's next keyframe. A video stream honours the receiver's bandwidth estimate (REMB) by
+ * stepping down to a smaller shipped loop (the layers: 320x240, 640x480, 1280x720, up to the size asked
+ * for) at that loop's next keyframe, and back up once the estimate has room for the larger one.
+ * Not thread-safe: its connection calls it under its own lock.
  */
 final class SendStream {
     /** The largest RTP payload written: leaves room for SRTP's tag and IP/UDP headers under a 1280-byte path MTU. */
@@ -21,7 +24,12 @@ final class SendStream {
     private final int markerId;
     final int payloadType;
     final int clockRate;
-    private final EncodedMedia.Video video;
+    /** The loop being sent now: one of {@link #layers}. */
+    private EncodedMedia.Video video;
+    /** Video: the shipped loops a receiver's estimate may step this stream down to, smallest first; the last is the one asked for. */
+    private final List<EncodedMedia.Video> layers;
+    /** The layer to switch to at the next frame (which is then that loop's next keyframe), or -1. */
+    private int switchTo = -1;
     private final List<byte[]> audio;
     private final long timestampBase;
     private int sequence;
@@ -43,6 +51,9 @@ final class SendStream {
     long nackCount;
     long pliCount;
     long firCount;
+    /** The last REMB for this stream, bits per second, or -1; and how often the layer changed for it. */
+    long rembBitrate = -1;
+    long layerChanges;
     /** RTP timestamp and wall clock of the last unit sent, for sender reports. */
     long lastTimestamp;
     long lastSentMs;
@@ -55,6 +66,7 @@ final class SendStream {
         this.payloadType = payloadType;
         this.clockRate = clockRate;
         this.video = video;
+        this.layers = video == null ? List.of() : EncodedMedia.layersUpTo(video);
         this.audio = audio;
         this.timestampBase = r.nextLong(1L << 32);
         this.sequence = r.nextInt(1 << 15);
@@ -74,8 +86,39 @@ final class SendStream {
         return new SendStream("audio", payloadType, 48_000, null, EncodedMedia.audio(), peerName);
     }
 
+    /** The loop being sent now. */
     EncodedMedia.Video picture() {
         return video;
+    }
+
+    /** Whether the receiver's estimate holds this stream below the size asked for (W3C qualityLimitationReason "bandwidth"). */
+    boolean bandwidthLimited() {
+        return video != null && video != layers.get(layers.size() - 1);
+    }
+
+    /** A step up needs this much more estimate than the larger loop's mean bitrate, so that the stream does not flap at the edge. */
+    private static final double UP_HEADROOM = 1.25;
+    /** RTP, SRTP and IP/UDP headers on top of a loop's payload bitrate. */
+    private static final double OVERHEAD = 1.1;
+
+    /**
+     * A REMB of {@code bitsPerSecond} for this stream: the largest layer whose bitrate (with header overhead)
+     * fits, the smallest when none does; a step up only with {@link #UP_HEADROOM} to spare.
+     */
+    void estimate(long bitsPerSecond) {
+        rembBitrate = bitsPerSecond;
+        if (layers.size() < 2) {
+            return;
+        }
+        int now = layers.indexOf(video);
+        int fit = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            double need = layers.get(i).bitrate() * OVERHEAD * (i > now ? UP_HEADROOM : 1);
+            if (need <= bitsPerSecond) {
+                fit = i;
+            }
+        }
+        switchTo = fit == now ? -1 : fit;
     }
 
     /** The RTP packets of the next frame (video) or packet (audio), recorded for retransmission. */
@@ -87,9 +130,15 @@ final class SendStream {
         units++;
         List<byte[]> out;
         if (video != null) {
+            if (switchTo >= 0) { // every loop has the same frame count and keyframes at the same places
+                video = layers.get(switchTo);
+                switchTo = -1;
+                layerChanges++;
+                keyframeWanted = true;
+            }
             if (keyframeWanted) {
                 keyframeWanted = false;
-                position = video.nextKeyframe(position);
+                position = video.nextKeyframe(position % video.frames().size());
             }
             byte[] frame = FrameTrailer.append(video.frames().get(position), FrameStamp.at(markerId, framesSent, nowMs));
             if (video.keyframes()[position]) {

@@ -126,4 +126,63 @@ class StreamsTest {
         assertThat(receiver.totalFreezesDuration).isGreaterThan(1.0);
         assertThat(receiver.packetsLost()).isGreaterThan(0);
     }
+
+    @Test
+    void aRembBelowTheLoopsBitrateStepsDownToTheSmallerLoopAtAKeyframeAndRoomForTheLargerStepsBackUp() {
+        SendStream vga = SendStream.video(96, EncodedMedia.video(640, 480), "sender");
+        ReceiveStream in = new ReceiveStream("video", vga.ssrc, 90_000, 0);
+        long small = EncodedMedia.video(320, 240).bitrate();
+        long large = vga.picture().bitrate();
+        assertThat(small).as("the shipped loops' mean bitrates").isLessThan(large);
+        long t = 0;
+        for (int i = 0; i < 5; i++) {
+            t += 1000 / 15;
+            for (byte[] p : vga.next(t)) {
+                in.received(p, Rtp.parse(p, 0, p.length), t);
+            }
+        }
+        assertThat(in.frameWidth).isEqualTo(640);
+        assertThat(vga.bandwidthLimited()).isFalse();
+
+        vga.estimate(large); // not enough once headers count
+        long keyframesBefore = vga.keyFramesSent;
+        t += 1000 / 15;
+        for (byte[] p : vga.next(t)) {
+            in.received(p, Rtp.parse(p, 0, p.length), t);
+        }
+        assertThat(vga.keyFramesSent).as("the switch starts at a keyframe of the smaller loop").isEqualTo(keyframesBefore + 1);
+        assertThat(in.frameWidth).isEqualTo(320);
+        assertThat(in.frameHeight).isEqualTo(240);
+        assertThat(vga.picture().width()).isEqualTo(320);
+        assertThat(vga.bandwidthLimited()).isTrue();
+        assertThat(vga.rembBitrate).isEqualTo(large);
+
+        vga.estimate((long) (large * 1.2)); // fits, but without the headroom a step up asks for: stays
+        t += 1000 / 15;
+        vga.next(t);
+        assertThat(vga.picture().width()).isEqualTo(320);
+
+        vga.estimate(large * 2);
+        t += 1000 / 15;
+        for (byte[] p : vga.next(t)) {
+            in.received(p, Rtp.parse(p, 0, p.length), t);
+        }
+        assertThat(in.frameWidth).isEqualTo(640);
+        assertThat(vga.bandwidthLimited()).isFalse();
+        assertThat(vga.layerChanges).isEqualTo(2);
+        assertThat(in.framesDecoded).as("every frame decodable across both switches").isEqualTo(in.framesReceived);
+
+        vga.estimate(10_000); // below every loop: the smallest, not nothing
+        vga.next(t + 1000 / 15);
+        assertThat(vga.picture().width()).isEqualTo(320);
+    }
+
+    @Test
+    void aStreamOfTheSmallestLoopHasNoLayerToStepDownTo() {
+        sender.estimate(10_000);
+        frame();
+        assertThat(sender.picture().width()).isEqualTo(320);
+        assertThat(sender.bandwidthLimited()).isFalse();
+        assertThat(sender.layerChanges).isZero();
+    }
 }

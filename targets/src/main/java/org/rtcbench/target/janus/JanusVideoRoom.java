@@ -47,6 +47,8 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
      * @param reachable which candidates of a peer's SDP Janus can reach
      * @param timeout   the longest a Janus request, or a connection becoming connected, may take
      */
+    private volatile Long publisherBitrate;
+
     public JanusVideoRoom(JanusClient client, ReachableCandidates reachable, Duration timeout, TargetEvents listener) {
         this(client, reachable, timeout, listener, MediaPath.DIRECT, null);
     }
@@ -82,6 +84,16 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
      *
      * @param id the room's id, or null for one Janus picks
      */
+    /**
+     * Caps every publisher's video at {@code bitsPerSecond} from the next publish on: Janus tells the
+     * publisher by REMB (its {@code bitrate} of {@code publish}), as an SFU limiting a sender does; null
+     * for no cap (the room's, none by default).
+     */
+    public JanusVideoRoom publisherBitrate(Long bitsPerSecond) {
+        this.publisherBitrate = bitsPerSecond;
+        return this;
+    }
+
     @Override
     public long createRoom(Long id, int maxPublishers, String videoCodecs) {
         ObjectNode body = JanusHandle.body("create");
@@ -164,7 +176,11 @@ public final class JanusVideoRoom implements Rooms, AutoCloseable {
             long t1 = System.nanoTime();
             String offer = path.route(reachableOnly(peer, "offer", peer.createOffer(id, videoCodec)), peer.name(), null, peerAddress);
             long sent = System.nanoTime();
-            JanusReply answer = handle.message(JanusHandle.body("publish"), JanusHandle.jsep("offer", offer), timeout);
+            ObjectNode publish = JanusHandle.body("publish");
+            if (publisherBitrate != null) {
+                publish.put("bitrate", publisherBitrate.longValue()); // Janus returns it to the publisher as REMB
+            }
+            JanusReply answer = handle.message(publish, JanusHandle.jsep("offer", offer), timeout);
             if (answer.sdp() == null) {
                 throw new PeerFailure("Janus at " + client.url() + " answered the publish of " + peer.name() + " without an SDP: " + answer.raw());
             }
