@@ -287,9 +287,9 @@ final class BenchCommand {
             if (sizes.stream().anyMatch(n -> n < 2)) {
                 throw new BadInputException("--sizes: a mesh needs at least 2 peers");
             }
+            var bench = new org.rtcbench.bench.MeshCostBench(flags.options().withForce(true), duration, System.out);
             System.out.println("bench mesh: full-mesh calls of " + sizes + " peers, " + duration.toSeconds() + " s each, 320x240@15 A/V");
-            new org.rtcbench.bench.MeshCostBench(flags.options().withForce(true), duration, System.out)
-                    .run(InteropCommand.parseKinds(kinds, "--kinds"), sizes);
+            bench.run(InteropCommand.parseKinds(kinds, "--kinds"), sizes);
             return ExitCode.PASSED;
         }
     }

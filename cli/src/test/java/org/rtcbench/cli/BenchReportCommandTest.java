@@ -2,10 +2,7 @@ package org.rtcbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,17 +46,8 @@ class BenchReportCommandTest {
 
     /** Runs rtcbench in this JVM and returns what it printed on stdout; fails unless it exits 0. */
     private static List<String> rtcbench(String... args) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.execute(args);
-        } finally {
-            System.setOut(out);
-        }
-        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(exit).as(String.join("\n", lines)).isZero();
-        return lines;
+        InProcess r = InProcess.rtcbench(args);
+        assertThat(r.exit()).as(r.printed()).isZero();
+        return r.out();
     }
 }

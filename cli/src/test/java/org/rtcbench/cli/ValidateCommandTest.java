@@ -2,10 +2,7 @@ package org.rtcbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,15 +22,8 @@ class ValidateCommandTest {
 
     /** Runs rtcbench in this JVM and returns its exit code and what it printed on stdout. */
     private static Result rtcbench(String... args) {
-        PrintStream out = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.execute(args);
-            return new Result(exit, captured.toString(StandardCharsets.UTF_8).lines().toList());
-        } finally {
-            System.setOut(out);
-        }
+        InProcess r = InProcess.rtcbench(args);
+        return new Result(r.exit(), r.out());
     }
 
     private static Result validate(String... files) {

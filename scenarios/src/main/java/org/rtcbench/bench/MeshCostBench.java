@@ -51,7 +51,7 @@ public final class MeshCostBench {
 
     public MeshCostBench(RunOptions options, Duration duration, PrintStream out) {
         this.options = options;
-        this.duration = duration;
+        this.duration = WarmUp.measurable(duration);
         this.out = out;
     }
 

@@ -49,7 +49,7 @@ public final class PeerCostBench {
 
     public PeerCostBench(RunOptions options, Duration duration, PrintStream out) {
         this.options = options;
-        this.duration = duration;
+        this.duration = WarmUp.measurable(duration);
         this.out = out;
     }
 

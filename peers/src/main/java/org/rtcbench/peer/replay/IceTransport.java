@@ -61,7 +61,7 @@ final class IceTransport implements AutoCloseable {
         System.setProperty("org.ice4j.SOFTWARE", "");
     }
 
-    /** Where a connection takes what is not STUN; called on the transport's one reading thread. */
+    /** Where a connection takes what is not STUN: called on a {@link SocketLoop} thread, which it must never block. */
     interface Receiver {
         void packet(byte[] buf, int len);
 

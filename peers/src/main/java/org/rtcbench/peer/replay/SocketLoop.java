@@ -55,13 +55,14 @@ final class SocketLoop {
         t.start();
     }
 
-    /** The loop a new socket goes to: round robin over the cores. */
+    /** The loop a new socket goes to: round robin over the cores. All loops start with the first socket, so their number never changes after it. */
     static synchronized SocketLoop next() {
-        int i = Math.floorMod(NEXT.getAndIncrement(), LOOPS.length);
-        if (LOOPS[i] == null) {
-            LOOPS[i] = new SocketLoop(i);
+        if (LOOPS[0] == null) {
+            for (int i = 0; i < LOOPS.length; i++) {
+                LOOPS[i] = new SocketLoop(i);
+            }
         }
-        return LOOPS[i];
+        return LOOPS[Math.floorMod(NEXT.getAndIncrement(), LOOPS.length)];
     }
 
     /** Reads {@code channel} (non-blocking) on this loop's thread from now on, until it closes. */
