@@ -22,12 +22,13 @@ import picocli.CommandLine.Option;
 final class ImagesCommand {
 
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Build rtcbench/chromium (Chromium + chromedriver) and rtcbench/firefox (Firefox ESR, driven over WebDriver BiDi) "
+            description = "Build rtcbench/chromium (Chromium + chromedriver), rtcbench/firefox (Firefox ESR, driven over WebDriver BiDi) "
+                    + "and rtcbench/jre (a Java 17 runtime, for rtcbench itself in a container, e.g. load shards: mount the jar) "
                     + "on this Docker host from Debian packages, with mmdebstrap; no registry is needed. Each is tagged with its browser "
-                    + "version and :latest. Exit 2 when Docker, mmdebstrap or the Debian mirror cannot be reached.")
+                    + "(or Java) version and :latest. Exit 2 when Docker, mmdebstrap or the Debian mirror cannot be reached.")
     static final class Build implements Callable<Integer> {
-        @Option(names = "--kind", split = ",", paramLabel = "KIND", description = "chrome, firefox or both (default: chrome,firefox).")
-        List<String> kinds = List.of("chrome", "firefox");
+        @Option(names = "--kind", split = ",", paramLabel = "KIND", description = "chrome, firefox, jre, or several (default: chrome,firefox,jre).")
+        List<String> kinds = List.of("chrome", "firefox", "jre");
 
         @Option(names = "--if-missing", description = "Build only the images whose :latest tag is not on this Docker host (what ci/setup runs).")
         boolean ifMissing;
@@ -41,10 +42,20 @@ final class ImagesCommand {
         @Override
         public Integer call() {
             List<PeerKind> wanted = new ArrayList<>();
+            boolean jre = false;
             for (String k : kinds) {
-                PeerKind kind = PeerKind.of(k.trim());
+                if (k.trim().equals("jre")) {
+                    jre = true;
+                    continue;
+                }
+                PeerKind kind;
+                try {
+                    kind = PeerKind.of(k.trim());
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--kind " + k + ": only chrome, firefox and jre have images");
+                }
                 if (kind != PeerKind.CHROME && kind != PeerKind.FIREFOX) {
-                    throw new BadInputException("--kind " + k + ": only chrome and firefox have images");
+                    throw new BadInputException("--kind " + k + ": only chrome, firefox and jre have images");
                 }
                 wanted.add(kind);
             }
@@ -55,6 +66,13 @@ final class ImagesCommand {
                     continue;
                 }
                 builder.build(kind);
+            }
+            if (jre) {
+                if (ifMissing && builder.jrePresent()) {
+                    System.out.println("  " + ImageBuilder.JRE_IMAGE + " is here already");
+                } else {
+                    builder.buildJre();
+                }
             }
             return ExitCode.PASSED;
         }

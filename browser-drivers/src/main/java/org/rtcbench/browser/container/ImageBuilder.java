@@ -43,6 +43,14 @@ public final class ImageBuilder {
             PeerKind.FIREFOX, new Recipe(PeerKind.FIREFOX, "firefox", List.of("firefox-esr", "fonts-dejavu-core"),
                     "/usr/bin/firefox-esr", "webdriver-bidi", null));
 
+    /**
+     * A Java runtime and nothing else: what rtcbench itself runs on in a container, e.g. a shard of a
+     * load of replay peers (pure Java), with rtcbench's jar mounted or copied in.
+     */
+    static final Recipe JRE = new Recipe(null, "jre", List.of("openjdk-17-jre-headless"), "/usr/bin/java", null, null);
+    /** The Java runtime image's :latest name. */
+    public static final String JRE_IMAGE = "rtcbench/jre:latest";
+
     private final DockerClient docker;
     private final String mirror;
     private final Path logDir;
@@ -61,12 +69,17 @@ public final class ImageBuilder {
 
     /** Whether rtcbench's default image for {@code kind} is on this Docker host. */
     public boolean present(PeerKind kind) {
-        try {
-            docker.inspectImageCmd(BrowserImage.defaultName(kind)).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
+        return idOf(BrowserImage.defaultName(kind)) != null;
+    }
+
+    /** Whether the Java runtime image ({@link #JRE_IMAGE}) is on this Docker host. */
+    public boolean jrePresent() {
+        return idOf(JRE_IMAGE) != null;
+    }
+
+    /** Builds the Java runtime image ({@link #JRE_IMAGE}, also tagged with the Java version) and returns its versioned name. */
+    public String buildJre() {
+        return build(JRE, JRE_IMAGE);
     }
 
     /**
@@ -79,39 +92,47 @@ public final class ImageBuilder {
         if (r == null) {
             throw new BadInputException(kind.id() + " has no container image: only chrome and firefox do");
         }
+        return build(r, BrowserImage.defaultName(kind));
+    }
+
+    private String build(Recipe r, String latestName) {
         if (!Files.isExecutable(Path.of("/usr/bin/mmdebstrap"))) {
             throw new BadInputException("rtcbench images build needs mmdebstrap: install it (sudo apt-get install mmdebstrap; 'sudo ci/setup' does)");
         }
         long t0 = System.nanoTime();
         String base = "rtcbench-build/" + r.browser() + ":" + ProcessHandle.current().pid();
-        String oldId = idOf(BrowserImage.defaultName(kind));
+        String oldId = idOf(latestName);
         try {
             importRootFs(r, base);
             Map<String, String> versions = versions(r, base);
             String tag = versions.get("browser").replaceAll("[^A-Za-z0-9_.-]", "_");
             String name = "rtcbench/" + r.browser() + ":" + tag;
             Map<String, String> labels = new LinkedHashMap<>();
-            labels.put(BrowserImage.BROWSER, r.browser());
-            labels.put(BrowserImage.BROWSER_VERSION, versions.get("browser"));
-            labels.put(BrowserImage.BROWSER_BINARY, r.browserBinary());
-            labels.put(BrowserImage.DRIVER, r.driver());
-            if (versions.containsKey("driver")) {
-                labels.put(BrowserImage.DRIVER_VERSION, versions.get("driver"));
-            }
-            if (r.driverBinary() != null) {
-                labels.put(BrowserImage.DRIVER_BINARY, r.driverBinary());
+            if (r.kind() == null) {
+                labels.put("org.rtcbench.runtime", "java " + versions.get("browser"));
+            } else {
+                labels.put(BrowserImage.BROWSER, r.browser());
+                labels.put(BrowserImage.BROWSER_VERSION, versions.get("browser"));
+                labels.put(BrowserImage.BROWSER_BINARY, r.browserBinary());
+                labels.put(BrowserImage.DRIVER, r.driver());
+                if (versions.containsKey("driver")) {
+                    labels.put(BrowserImage.DRIVER_VERSION, versions.get("driver"));
+                }
+                if (r.driverBinary() != null) {
+                    labels.put(BrowserImage.DRIVER_BINARY, r.driverBinary());
+                }
             }
             labels.put("org.rtcbench.debian", DEBIAN_SUITE + " " + String.join(",", r.packages()));
             new ImageFromDockerfile(name, false)
                     .withDockerfileFromBuilder(b -> b.from(base).label(labels).build())
                     .get();
-            DockerImageName latest = DockerImageName.parse(BrowserImage.defaultName(kind));
+            DockerImageName latest = DockerImageName.parse(latestName);
             docker.tagImageCmd(name, latest.getRepository(), latest.getVersionPart()).withForce().exec();
             String newId = idOf(name);
             if (oldId != null && !oldId.equals(newId)) {
                 removeIfUntagged(oldId);
             }
-            out.printf("  %s (%s): %s %s%s, in %d s%n", name, BrowserImage.defaultName(kind), r.browser(), versions.get("browser"),
+            out.printf("  %s (%s): %s %s%s, in %d s%n", name, latestName, r.browser(), versions.get("browser"),
                     versions.containsKey("driver") ? ", " + r.driver() + " " + versions.get("driver") : "",
                     TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0));
             return name;
@@ -204,11 +225,11 @@ public final class ImageBuilder {
         }
     }
 
-    /** From {@code Chromium 156.0.8078.73 built on Debian ...} / {@code ChromeDriver 156.0.8078.73 (...)} / {@code Mozilla Firefox 140.5.0esr}. */
+    /** From {@code Chromium 156.0.8078.73 built on Debian ...} / {@code ChromeDriver 156.0.8078.73 (...)} / {@code Mozilla Firefox 140.5.0esr} / {@code openjdk 17.0.15 2025-04-15}. */
     static Map<String, String> parseVersions(String output) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : output.split("\n")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(Chromium|Mozilla Firefox|ChromeDriver) (\\S+)").matcher(line.strip());
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(Chromium|Mozilla Firefox|ChromeDriver|openjdk) (\\S+)").matcher(line.strip());
             if (m.find()) {
                 out.put(m.group(1).equals("ChromeDriver") ? "driver" : "browser", m.group(2));
             }

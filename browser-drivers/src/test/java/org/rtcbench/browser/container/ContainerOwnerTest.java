@@ -38,5 +38,7 @@ class ContainerOwnerTest {
                 + "ChromeDriver 156.0.8078.114 (ea19f97-refs/branch-heads/8078_108@{#5})\n"))
                 .containsEntry("browser", "156.0.8078.114").containsEntry("driver", "156.0.8078.114");
         assertThat(ImageBuilder.parseVersions("Mozilla Firefox 153.8.0esr\n")).containsEntry("browser", "153.8.0esr").doesNotContainKey("driver");
+        assertThat(ImageBuilder.parseVersions("openjdk 17.0.21.1 2026-10-21\nOpenJDK Runtime Environment (build 17.0.21.1+1-Debian-1deb12u1)\n"))
+                .as("the Java runtime image's java --version").containsEntry("browser", "17.0.21.1");
     }
 }
