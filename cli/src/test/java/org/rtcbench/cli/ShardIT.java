@@ -48,10 +48,15 @@ class ShardIT {
         }
     }
 
-    /** What shard {@code i} of 2 runs: its share of one room of 2 replay publishers and 2 replay subscribers. */
+    /**
+     * What shard {@code i} of 2 runs: its share of one room of 2 replay publishers and 2 replay subscribers.
+     * The shards start one after the other, seconds apart on a busy host (a JVM, a container, a warm-up
+     * pair each), and a subscriber's fps falls to 0 once the other shard's publisher has left: the hold
+     * must be long against that skew (with 8 s, a busy core made a subscriber's fps p50 0).
+     */
     private static List<String> shardArgs(LocalJanus janus, int i, Path results) {
         return List.of("load", "--url", janus.wsUrl(), "--room", "4242", "--publishers", "2", "--subscribers", "2",
-                "--peer-kind", "replay", "--ramp", "2s", "--hold", "8s", "--shard", i + "/2", "--results", results.toString());
+                "--peer-kind", "replay", "--ramp", "2s", "--hold", "20s", "--shard", i + "/2", "--results", results.toString());
     }
 
     @Test
