@@ -27,15 +27,20 @@ final class Pacer {
     private Pacer() {
     }
 
-    /** Something run every {@code periodMicros}, the first time after {@code delayMicros}; until {@link #cancel}. */
+    /**
+     * Something run every {@code periodMicros}, the first time after {@code delayMicros}; until
+     * {@link #cancel}, or until it throws: then it runs no more and its {@code failed} is told why.
+     */
     static final class Task {
         private final Runnable action;
+        private final java.util.function.Consumer<RuntimeException> failed;
         private final long periodNanos;
         private long due;
         private volatile boolean cancelled;
 
-        private Task(Runnable action, long delayMicros, long periodMicros) {
+        private Task(Runnable action, java.util.function.Consumer<RuntimeException> failed, long delayMicros, long periodMicros) {
             this.action = action;
+            this.failed = failed;
             this.periodNanos = TimeUnit.MICROSECONDS.toNanos(periodMicros);
             this.due = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(delayMicros);
         }
@@ -45,11 +50,15 @@ final class Pacer {
         }
     }
 
-    static Task every(long periodMicros, long delayMicros, Runnable action) {
+    /**
+     * Runs {@code action} every {@code periodMicros}; if it throws, it runs no more and {@code failed}
+     * gets the exception (on the pacer's thread: it must not block).
+     */
+    static Task every(long periodMicros, long delayMicros, Runnable action, java.util.function.Consumer<RuntimeException> failed) {
         if (periodMicros < TICK_MICROS) {
             throw new IllegalArgumentException("a period under the pacer's tick of " + TICK_MICROS + " µs: " + periodMicros);
         }
-        Task t = new Task(action, delayMicros, periodMicros);
+        Task t = new Task(action, failed, delayMicros, periodMicros);
         ADDED.add(t);
         return t;
     }
@@ -75,6 +84,11 @@ final class Pacer {
                         t.action.run();
                     } catch (RuntimeException e) {
                         t.cancelled = true; // as a scheduled executor does: a task that threw runs no more
+                        try {
+                            t.failed.accept(e);
+                        } catch (RuntimeException ignored) {
+                            // the pacer runs every other task whatever one task's failure handler does
+                        }
                     }
                 }
             }

@@ -246,9 +246,9 @@ final class ReplayConnection {
                 state = "connected";
                 for (SendStream s : senders) {
                     long periodMicros = s.kind.equals("video") ? 1_000_000 / EncodedMedia.FPS : 20_000;
-                    tasks.add(Pacer.every(periodMicros, 0, () -> sendNext(s)));
+                    tasks.add(Pacer.every(periodMicros, 0, () -> sendNext(s), e -> fail("sending " + s.kind + " failed: " + e)));
                 }
-                tasks.add(Pacer.every(100_000, 100_000, this::housekeeping));
+                tasks.add(Pacer.every(100_000, 100_000, this::housekeeping, e -> fail("RTCP and retransmission upkeep failed: " + e)));
             }
         } catch (java.util.concurrent.TimeoutException e) {
             fail("ICE did not finish within " + (System.currentTimeMillis() - started) + " ms");
