@@ -22,6 +22,7 @@ public final class BrowserPeer implements Peer {
     private final PageScript page;
     private final PeerInfo info;
     private final AutoCloseable process;
+    private final boolean realTimeAudio;
     private volatile boolean closed;
     /** What this browser's receivers saw, by connection and track, from the markers its page read. */
     private final Map<String, Map<String, org.rtcbench.media.ReceivedVideo>> received = new java.util.concurrent.ConcurrentHashMap<>();
@@ -33,11 +34,21 @@ public final class BrowserPeer implements Peer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process) {
+        this(name, kind, page, info, process, kind != PeerKind.FIREFOX);
+    }
+
+    /**
+     * @param realTimeAudio whether the page's Web Audio runs in real time (see {@link #webAudioKeepsTime()}):
+     *                      Chromium's always does; a Firefox's only with a sound device, e.g. its own
+     *                      sound server (LocalFirefox)
+     */
+    public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process, boolean realTimeAudio) {
         this.name = name;
         this.kind = kind;
         this.page = page;
         this.info = info;
         this.process = process;
+        this.realTimeAudio = realTimeAudio;
     }
 
     @Override
@@ -136,14 +147,15 @@ public final class BrowserPeer implements Peer {
 
     /**
      * Whether the page's Web Audio runs in real time, so that audio it makes or hears has honest
-     * times. Not in Firefox as rtcbench starts it: headless, with no audio device, it needs the mock
-     * one of {@link org.rtcbench.browser.local.FirefoxPrefs} (without it an AudioContext never starts),
-     * and that ran at 0.90 of real time on a busy host and near 1 on an idle one, its graph falling
-     * ever further behind (audio.delay measured 240-870 ms, growing): a Firefox page keeps its own
-     * fake microphone and reads no audio marker.
+     * times. Chromium's does. A headless Firefox with no audio device needs the mock one of
+     * {@link org.rtcbench.browser.local.FirefoxPrefs} (without it an AudioContext never starts), and
+     * that ran at 0.90 of real time on a busy host and near 1 on an idle one, its graph falling ever
+     * further behind (audio.delay measured 240-870 ms, growing): such a Firefox page keeps its own fake
+     * microphone and reads no audio marker. A local Firefox gets a sound server of its own instead
+     * (PulseAudio with a null sink, when installed), which keeps real time.
      */
     private boolean webAudioKeepsTime() {
-        return kind != PeerKind.FIREFOX;
+        return realTimeAudio;
     }
 
     /**

@@ -11,6 +11,12 @@ import java.util.Map;
  */
 public final class FirefoxPrefs {
     public static final Map<String, Object> DEFAULTS;
+    private static final String MOCK_AUDIO = "media.cubeb.force_mock_context";
+    /**
+     * {@link #DEFAULTS} for a Firefox given a sound server of its own ({@link PulseAudio}): its audio
+     * runs on that device's real-time clock instead of the mock one.
+     */
+    public static final Map<String, Object> WITH_SOUND_SERVER;
 
     static {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -18,8 +24,9 @@ public final class FirefoxPrefs {
         p.put("media.navigator.streams.fake", true);
         p.put("media.navigator.permission.disabled", true);
         p.put("media.autoplay.default", 0);
-        // Headless has no audio device: without a mock cubeb context AudioContext.resume() never resolves
-        p.put("media.cubeb.force_mock_context", true);
+        // Headless has no audio device: without a mock cubeb context AudioContext.resume() never resolves.
+        // The mock's clock falls behind real time on a busy host: WITH_SOUND_SERVER replaces it.
+        p.put(MOCK_AUDIO, true);
         // ICE: real IPs instead of mDNS names, and 127.0.0.1 candidates
         p.put("media.peerconnection.ice.obfuscate_host_addresses", false);
         p.put("media.peerconnection.ice.loopback", true);
@@ -72,18 +79,26 @@ public final class FirefoxPrefs {
         // No spare pre-launched content processes: 3 fewer processes, ~20 MB PSS, ~220 MB summed RSS
         p.put("dom.ipc.processPrelaunch.enabled", false);
         DEFAULTS = Collections.unmodifiableMap(p);
+        Map<String, Object> sound = new LinkedHashMap<>(p);
+        sound.remove(MOCK_AUDIO);
+        sound.put("media.cubeb.backend", "pulse");
+        WITH_SOUND_SERVER = Collections.unmodifiableMap(sound);
     }
 
     private FirefoxPrefs() {
     }
 
-    /** The prefs as user.js lines. */
     /** Headless Firefox with {@link #DEFAULTS} and {@code args}, for a geckodriver (local, or a Grid node's). */
     public static org.openqa.selenium.firefox.FirefoxOptions options(java.util.List<String> args) {
+        return options(args, DEFAULTS);
+    }
+
+    /** Headless Firefox with {@code prefs} and {@code args}, for a geckodriver. */
+    public static org.openqa.selenium.firefox.FirefoxOptions options(java.util.List<String> args, Map<String, Object> prefs) {
         org.openqa.selenium.firefox.FirefoxOptions options = new org.openqa.selenium.firefox.FirefoxOptions();
         options.addArguments("-headless");
         options.addArguments(args);
-        DEFAULTS.forEach((k, v) -> {
+        prefs.forEach((k, v) -> {
             if (v instanceof Boolean b) {
                 options.addPreference(k, b);
             } else if (v instanceof Integer i) {
@@ -95,6 +110,7 @@ public final class FirefoxPrefs {
         return options;
     }
 
+    /** The prefs as user.js lines. */
     public static String userJs(Map<String, Object> prefs) {
         StringBuilder sb = new StringBuilder("// written by rtcbench for one peer; deleted with the profile\n");
         prefs.forEach((k, v) -> sb.append("user_pref(\"").append(k).append("\", ")

@@ -93,8 +93,10 @@ public final class LocalFirefox implements LocalBrowser {
     /** How Firefox peers will be driven here: {@code geckodriver <path>} or {@code WebDriver BiDi}. */
     @Override
     public java.util.List<String> versionLines() {
+        Path pulse = PulseAudio.executable();
         return java.util.List.of("firefox (" + config.binary() + "): " + LocalChromium.commandVersion(config.binary())
-                + ", driven over " + driverDescription());
+                + ", driven over " + driverDescription() + ", sound: " + (pulse != null ? "a PulseAudio server of its own (" + pulse + ")"
+                        : "the mock device (no audio markers; install " + PulseAudio.PACKAGE + " for a real-time one)"));
     }
 
     public String driverDescription() {
@@ -126,11 +128,32 @@ public final class LocalFirefox implements LocalBrowser {
         return gecko == null ? launchBiDi(peerName, harness, profile) : launchGeckodriver(peerName, harness, profile, gecko);
     }
 
+    /**
+     * Starts the peer's own sound server when PulseAudio is installed (see {@link PulseAudio}), or
+     * returns null: then Firefox keeps the mock audio device, and its page makes and reads no audio
+     * markers.
+     */
+    private PulseAudio soundServer(String peerName, Path profile) {
+        Path pulse = PulseAudio.executable();
+        if (pulse == null) {
+            return null;
+        }
+        Path log = logDir.resolve("pulseaudio-" + peerName + ".log");
+        try {
+            return PulseAudio.start(pulse, profile, log);
+        } catch (IOException e) {
+            new OwnedProcesses(null, profile).close();
+            throw new PeerFailure(peerName + ": Firefox's sound server (" + pulse + ") did not start: " + e.getMessage()
+                    + " (see " + log + "; or remove the " + PulseAudio.PACKAGE + " package to run Firefox on its mock audio device)");
+        }
+    }
+
     private BrowserPeer launchBiDi(String peerName, URI harness, Path profile) {
         Process firefox = null;
         BiDiSession session = null;
+        PulseAudio sound = soundServer(peerName, profile);
         try {
-            Files.writeString(profile.resolve("user.js"), FirefoxPrefs.userJs(FirefoxPrefs.DEFAULTS));
+            Files.writeString(profile.resolve("user.js"), FirefoxPrefs.userJs(sound == null ? FirefoxPrefs.DEFAULTS : FirefoxPrefs.WITH_SOUND_SERVER));
             List<String> cmd = new ArrayList<>(List.of(config.binary(), "--headless", "--no-remote",
                     "--remote-debugging-port", "0", "--profile", profile.toString()));
             cmd.addAll(config.args());
@@ -138,6 +161,9 @@ public final class LocalFirefox implements LocalBrowser {
             // Firefox ends with this JVM, even when it is killed or crashes
             ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(OwnedProcesses.endingWithThisJvm(cmd)), profile).redirectErrorStream(true);
             pb.environment().put("MOZ_CRASHREPORTER_DISABLE", "1");
+            if (sound != null) {
+                pb.environment().put("PULSE_SERVER", sound.server());
+            }
             firefox = OwnedProcesses.startHeld(pb);
             String ws = listeningUrl(firefox, logDir.resolve("firefox-" + peerName + ".log"));
             BiDiHarness opened = openHarness(peerName, ws, firefox.onExit(), harness);
@@ -153,13 +179,19 @@ public final class LocalFirefox implements LocalBrowser {
                     // Firefox may be gone already; it is ended by PID below
                 }
                 s.close();
-                owned.close();
-            });
+                owned.close(); // the sound server too: it carries the same mark
+                if (sound != null) {
+                    sound.delete();
+                }
+            }, sound != null);
         } catch (IOException | BiDiException | PeerFailure | BadInputException | WebDriverException e) {
             if (session != null) {
                 session.close();
             }
             new OwnedProcesses(firefox == null ? null : firefox.toHandle(), profile).close();
+            if (sound != null) {
+                sound.delete();
+            }
             if (e instanceof BadInputException b) {
                 throw b;
             }
@@ -273,10 +305,13 @@ public final class LocalFirefox implements LocalBrowser {
     }
 
     private BrowserPeer launchGeckodriver(String peerName, URI harness, Path profile, String gecko) {
-        FirefoxOptions options = FirefoxPrefs.options(config.args()).setBinary(config.binary());
+        PulseAudio sound = soundServer(peerName, profile);
+        FirefoxOptions options = FirefoxPrefs.options(config.args(), sound == null ? FirefoxPrefs.DEFAULTS : FirefoxPrefs.WITH_SOUND_SERVER)
+                .setBinary(config.binary());
         GeckoDriverService service = new GeckoDriverService.Builder()
                 .usingDriverExecutable(new File(gecko))
-                .withEnvironment(Map.of(OwnedProcesses.OWNER, profile.toString()))
+                .withEnvironment(sound == null ? Map.of(OwnedProcesses.OWNER, profile.toString())
+                        : Map.of(OwnedProcesses.OWNER, profile.toString(), "PULSE_SERVER", sound.server()))
                 .withLogFile(logDir.resolve("geckodriver-" + peerName + ".log").toFile())
                 .build();
         FirefoxDriver driver = null;
@@ -302,7 +337,10 @@ public final class LocalFirefox implements LocalBrowser {
                 }
                 service.stop();
                 owned.close();
-            });
+                if (sound != null) {
+                    sound.delete();
+                }
+            }, sound != null);
         } catch (WebDriverException | PeerFailure | BadInputException e) {
             if (driver != null) {
                 try {
@@ -313,6 +351,9 @@ public final class LocalFirefox implements LocalBrowser {
             }
             service.stop();
             new OwnedProcesses(null, profile).close();
+            if (sound != null) {
+                sound.delete();
+            }
             if (e instanceof BadInputException b) {
                 throw b;
             }
