@@ -51,8 +51,15 @@
     }
   }
 
-  // [sender, frame, clock] from RGBA pixels of the frame's top rows (at least 3 units), or null.
-  function decode(px, width, height) {
+  // The luma of the pixel at `o`: `step` 1 is a luma plane's byte; 4 is RGBA, or BGRA when `bgr`.
+  function lumaAt(px, o, step, bgr) {
+    if (step === 1) { return px[o]; }
+    return bgr ? 0.114 * px[o] + 0.587 * px[o + 1] + 0.299 * px[o + 2] : 0.299 * px[o] + 0.587 * px[o + 1] + 0.114 * px[o + 2];
+  }
+
+  // [sender, frame, clock] from the frame's top rows (at least 3 units), or null: pixels `step` bytes apart
+  // (see lumaAt), rows `stride` bytes apart.
+  function decode(px, width, height, step, stride, bgr) {
     const u = width / 40;
     if (width < 40 || height < Math.ceil(u * (ROWS + 1))) { return null; }
     const means = [];
@@ -68,8 +75,8 @@
       let sum = 0;
       for (let y = y0; y < y1; y++) {
         for (let x = x0; x < x1; x++) {
-          const o = 4 * (y * width + x);
-          sum += 0.299 * px[o] + 0.587 * px[o + 1] + 0.114 * px[o + 2];
+          const o = y * stride + step * x;
+          sum += lumaAt(px, o, step, bgr);
         }
       }
       const mean = sum / ((x1 - x0) * (y1 - y0));
@@ -136,7 +143,37 @@
     return btoa(s);
   }
 
+  // WebCodecs' VideoFrame of a <video>'s current frame: its planes read as they are, no canvas.
+  const FRAME_COPY = typeof VideoFrame === 'function' && typeof VideoFrame.prototype.copyTo === 'function';
+  const PLANAR = /^(I420|I420A|I422|I444|NV12)/;  // formats whose first plane is luma (video range)
+  const PACKED = /^(RGB|BGR)[AX]$/;                 // Firefox hands decoded WebRTC frames over as BGRA
+
+  // The top `rows` rows of a frame (all of it when rows is its height) as [pixels, bytes a pixel, bytes a
+  // row, bgr] for lumaAt: copied as they are from a planar YUV frame's luma plane or a packed RGB frame, else
+  // drawn through `ctx`. The frame is closed.
+  async function framePixels(frame, rows, ctx) {
+    try {
+      const r = frame.visibleRect;
+      const format = frame.format || '';
+      const planar = PLANAR.test(format);
+      if ((planar && r.width % 2 === 0 && rows % 2 === 0 && r.x % 2 === 0 && r.y % 2 === 0) || PACKED.test(format)) {
+        const rect = { x: r.x, y: r.y, width: r.width, height: rows };
+        const buf = new Uint8Array(frame.allocationSize({ rect: rect }));
+        const planes = await frame.copyTo(buf, { rect: rect });
+        return [buf.subarray(planes[0].offset, planes[0].offset + planes[0].stride * rows), planar ? 1 : 4, planes[0].stride,
+          format.startsWith('BGR')];
+      }
+      if (ctx.canvas.width !== r.width || ctx.canvas.height !== rows) { ctx.canvas.width = r.width; ctx.canvas.height = rows; }
+      ctx.drawImage(frame, 0, 0, r.width, rows, 0, 0, r.width, rows);
+      return [ctx.getImageData(0, 0, r.width, rows).data, 4, 4 * r.width, false];
+    } finally {
+      frame.close();
+    }
+  }
+
   // Reads the marker of every frame the element renders; the readings wait in `entry` for stats().
+  // With VideoFrame the frame read is exactly the one the callback was for, read from its luma plane (the
+  // canvas path converts the whole frame to RGB and back); the readings still go out in callback order.
   function reader(v, entry, now) {
     const band = document.createElement('canvas');
     const bandCtx = band.getContext('2d', { willReadFrequently: true });
@@ -144,38 +181,83 @@
     const fullCtx = full.getContext('2d', { willReadFrequently: true });
     let nextLumaMs = 0;
     let lastPresented = null;
+    let copy = FRAME_COPY;
+    let queue = Promise.resolve();
+    const record = (stamp, t, w, h, presented, luma) => {
+      if (entry.stopped) { return; }
+      if (entry.frames.length > 20000) { entry.frames.splice(0, 10000); } // nobody asking: bounded memory
+      if (stamp === null) {
+        entry.frames.push([null, t, w, h, presented]);
+        return;
+      }
+      entry.frames.push([stamp[0], stamp[1], stamp[2], t, w, h, presented]);
+      if (luma) {
+        entry.lumas.push({ stamp: stamp, receivedMs: t, width: w, height: h, y: base64(luma) });
+        if (entry.lumas.length > MAX_QUEUED_LUMAS) { entry.lumas.shift(); }
+      }
+    };
+    // video-range luma of w x h pixels, as framePixels gives them
+    const lumaOf = ([px, step, stride, bgr], w, h) => {
+      const y = new Uint8Array(w * h);
+      for (let row = 0; row < h; row++) {
+        for (let x = 0; x < w; x++) {
+          const l = lumaAt(px, row * stride + step * x, step, bgr);
+          // RGB back to the video range the sender's picture is in; a luma plane is in it already
+          y[row * w + x] = step === 1 ? l : Math.round(16 + l * 219 / 255);
+        }
+      }
+      return y;
+    };
     const onFrame = (_, meta) => {
       if (entry.stopped) { return; }
-      const w = meta.width;
-      const h = meta.height;
+      v.requestVideoFrameCallback(onFrame);
       const t = now();
       // frames the element presented since the last callback: a busy page misses some, which were still shown
       const presented = lastPresented === null || !meta.presentedFrames ? 1 : Math.max(1, meta.presentedFrames - lastPresented);
       lastPresented = meta.presentedFrames || null;
+      let frame = null;
+      if (copy) {
+        try { frame = new VideoFrame(v); } catch (err) { copy = false; }
+      }
+      if (frame !== null) {
+        const w = frame.visibleRect.width;
+        const h = frame.visibleRect.height;
+        const rows = Math.min(h, 2 * Math.ceil((Math.ceil((w / 40) * (ROWS + 1)) + 1) / 2));
+        const lumaDue = t >= nextLumaMs;
+        const whole = lumaDue ? frame.clone() : null;
+        if (lumaDue) { nextLumaMs = t + LUMA_EVERY_MS; }
+        queue = queue.then(async () => {
+          let luma = null;
+          let stamp = null;
+          try {
+            const [px, step, stride, bgr] = await framePixels(frame, rows, bandCtx);
+            stamp = decode(px, w, h, step, stride, bgr);
+            if (whole !== null && stamp !== null) {
+              luma = lumaOf(await framePixels(whole, h, fullCtx), w, h);
+            } else if (whole !== null) {
+              nextLumaMs = 0; // the next readable frame's luma instead
+            }
+          } finally {
+            if (whole !== null) { whole.close(); } // unclosed frames would hold the decoder's buffers
+          }
+          record(stamp, t, w, h, presented, luma);
+        }).catch(() => { copy = false; }); // (never seen) this frame goes unread, the next ones through the canvas
+        return;
+      }
+      const w = meta.width;
+      const h = meta.height;
       const rows = Math.min(h, Math.ceil((w / 40) * (ROWS + 1)) + 1);
       if (band.width !== w || band.height !== rows) { band.width = w; band.height = rows; }
       bandCtx.drawImage(v, 0, 0, w, rows, 0, 0, w, rows);
-      const stamp = decode(bandCtx.getImageData(0, 0, w, rows).data, w, h);
-      if (entry.frames.length > 20000) { entry.frames.splice(0, 10000); } // nobody asking: bounded memory
-      if (stamp === null) {
-        entry.frames.push([null, t, w, h, presented]);
-      } else {
-        entry.frames.push([stamp[0], stamp[1], stamp[2], t, w, h, presented]);
-        if (t >= nextLumaMs) {
-          nextLumaMs = t + LUMA_EVERY_MS;
-          if (full.width !== w || full.height !== h) { full.width = w; full.height = h; }
-          fullCtx.drawImage(v, 0, 0, w, h);
-          const px = fullCtx.getImageData(0, 0, w, h).data;
-          const y = new Uint8Array(w * h);
-          for (let i = 0; i < y.length; i++) {
-            // back to the video range the sender's picture is in
-            y[i] = Math.round(16 + (0.299 * px[4 * i] + 0.587 * px[4 * i + 1] + 0.114 * px[4 * i + 2]) * 219 / 255);
-          }
-          entry.lumas.push({ stamp: stamp, receivedMs: t, width: w, height: h, y: base64(y) });
-          if (entry.lumas.length > MAX_QUEUED_LUMAS) { entry.lumas.shift(); }
-        }
+      const stamp = decode(bandCtx.getImageData(0, 0, w, rows).data, w, h, 4, 4 * w, false);
+      let luma = null;
+      if (stamp !== null && t >= nextLumaMs) {
+        nextLumaMs = t + LUMA_EVERY_MS;
+        if (full.width !== w || full.height !== h) { full.width = w; full.height = h; }
+        fullCtx.drawImage(v, 0, 0, w, h);
+        luma = lumaOf([fullCtx.getImageData(0, 0, w, h).data, 4, 4 * w, false], w, h);
       }
-      v.requestVideoFrameCallback(onFrame);
+      record(stamp, t, w, h, presented, luma);
     };
     v.requestVideoFrameCallback(onFrame);
   }
@@ -227,7 +309,7 @@
       audio = (async () => {
         const ctx = new AudioContext({ sampleRate: 48000 });
         await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([LISTENER], { type: 'application/javascript' })));
-        await ctx.resume(); // no user gesture needed: Chromium's autoplay flag, Firefox's mock cubeb context
+        await ctx.resume(); // no user gesture needed: Chromium's autoplay flag, Firefox's autoplay pref
         // listeners are pulled only on the way to the destination: through a silent gain
         const sink = ctx.createGain();
         sink.gain.value = 0;
