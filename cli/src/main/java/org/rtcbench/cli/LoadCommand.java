@@ -106,6 +106,12 @@ final class LoadCommand implements Callable<Integer> {
                     + "in the whole run; the scenario's own peers run in shard 1. Merge the shards' run directories with 'rtcbench merge'.")
     String shard;
 
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "Start the users at TIME (UTC, e.g. 2026-12-07T05:02:00Z) instead of as soon as this process is ready: give every "
+                    + "shard the same TIME and they inject in step however far apart they started. A TIME already past starts at once "
+                    + "and the run says how late; more than a day ahead is refused.")
+    String startAt;
+
     @Option(names = "--peer-kind", paramLabel = "KIND",
             description = "What every virtual user is: java (libwebrtc: encodes and decodes; the default) or replay (pre-encoded VP8 "
                     + "and Opus sent, received media parsed, not decoded: many more users a core).")
@@ -120,8 +126,27 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return RunExecution.run(new LoadRunner(scenario(), flags.options(), org.rtcbench.load.GeneratorSaturation.defaults(), shard()), summary -> {
+        return RunExecution.run(new LoadRunner(scenario(), flags.options(), org.rtcbench.load.GeneratorSaturation.defaults(), shard())
+                .startingAt(startAt(startAt, java.time.Instant.now())), summary -> {
         });
+    }
+
+    /** {@code --start-at}'s time, or null; a bad one, or one more than a day after {@code now}, is bad input. */
+    static java.time.Instant startAt(String text, java.time.Instant now) {
+        if (text == null) {
+            return null;
+        }
+        java.time.Instant at;
+        try {
+            at = java.time.OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadInputException("--start-at takes a time with its offset, e.g. 2026-12-07T05:02:00Z, got '" + text + "'");
+        }
+        if (at.isAfter(now.plus(java.time.Duration.ofDays(1)))) {
+            throw new BadInputException("--start-at " + text + " is more than a day away; give the time every shard starts its users, "
+                    + "e.g. $(date -u -d '+2 min' +%FT%TZ)");
+        }
+        return at;
     }
 
     /** The share of the load this process runs: {@code --shard I/N}, or all of it. */

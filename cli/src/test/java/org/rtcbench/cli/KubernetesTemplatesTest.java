@@ -49,6 +49,8 @@ class KubernetesTemplatesTest {
             assertThat(s.load().peerKind()).isEqualTo("replay");
             assertThat(load.shard().users(s.load().users())).as("every shard has users").isPositive();
             assertThat(args).containsSubsequence("--results", "/results/shard-" + index);
+            assertThat(LoadCommand.startAt(load.startAt, java.time.Instant.parse(env.get("START_AT")).minusSeconds(60)))
+                    .as("every shard starts its users at START_AT").isEqualTo(java.time.Instant.parse(env.get("START_AT")));
         }
     }
 

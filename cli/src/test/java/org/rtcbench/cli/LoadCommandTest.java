@@ -65,4 +65,17 @@ class LoadCommandTest {
         assertThatThrownBy(() -> scenario("--target", "whep")).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("--target whep: needs url");
     }
+
+    @Test
+    void startAtIsAnInstantWithItsOffsetAndNotMoreThanADayAway() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-07T05:00:00Z");
+        assertThat(LoadCommand.startAt(null, now)).isNull();
+        assertThat(LoadCommand.startAt("2026-12-07T05:02:00Z", now)).isEqualTo(java.time.Instant.parse("2026-12-07T05:02:00Z"));
+        assertThat(LoadCommand.startAt("2026-12-07T06:02:00+01:00", now)).as("an offset other than Z").isEqualTo(java.time.Instant.parse("2026-12-07T05:02:00Z"));
+        assertThat(LoadCommand.startAt("2026-12-07T04:00:00Z", now)).as("past: started at once by the run, not refused").isBefore(now);
+        assertThatThrownBy(() -> LoadCommand.startAt("05:02", now)).isInstanceOf(BadInputException.class)
+                .hasMessage("--start-at takes a time with its offset, e.g. 2026-12-07T05:02:00Z, got '05:02'");
+        assertThatThrownBy(() -> LoadCommand.startAt("2026-12-08T05:00:01Z", now)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("--start-at 2026-12-08T05:00:01Z is more than a day away");
+    }
 }

@@ -49,22 +49,30 @@ class ShardIT {
     }
 
     /**
-     * What shard {@code i} of 2 runs: its share of one room of 2 replay publishers and 2 replay subscribers.
-     * The shards start one after the other, seconds apart on a busy host (a JVM, a container, a warm-up
-     * pair each), and a subscriber's fps falls to 0 once the other shard's publisher has left: the hold
-     * must be long against that skew (with 8 s, a busy core made a subscriber's fps p50 0).
+     * What shard {@code i} of 2 runs: its share of one room of 2 replay publishers and 2 replay subscribers,
+     * its users started at {@code startAt}. The shards start one after the other, seconds apart on a busy
+     * host (a JVM, a container, a warm-up pair each); without a common start a subscriber's fps fell to 0
+     * once the other shard's publisher had left (with an 8 s hold and a core busy).
      */
-    private static List<String> shardArgs(LocalJanus janus, int i, Path results) {
+    private static List<String> shardArgs(LocalJanus janus, int i, Path results, java.time.Instant startAt) {
         return List.of("load", "--url", janus.wsUrl(), "--room", "4242", "--publishers", "2", "--subscribers", "2",
-                "--peer-kind", "replay", "--ramp", "2s", "--hold", "20s", "--shard", i + "/2", "--results", results.toString());
+                "--peer-kind", "replay", "--ramp", "2s", "--hold", "10s", "--shard", i + "/2", "--start-at", startAt.toString(),
+                "--results", results.toString());
+    }
+
+    /** Time enough for both shards to be ready, on a busy host and in containers (measured: ready 5-10 s after start). */
+    private static java.time.Instant commonStart() {
+        return java.time.Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     @Test
     void twoShardProcessesFillOneRoomOnOneJanusAndMergeIntoOneRun() throws Exception {
         try (LocalJanus janus = LocalJanus.start(tmp.resolve("janus"))) {
             List<Process> shards = new ArrayList<>();
+            java.time.Instant startAt = commonStart();
             for (int i = 1; i <= 2; i++) {
-                shards.add(RtcbenchProcess.start(tmp.resolve("shard-" + i), shardArgs(janus, i, tmp.resolve("results-" + i)).toArray(String[]::new)));
+                shards.add(RtcbenchProcess.start(tmp.resolve("shard-" + i), shardArgs(janus, i, tmp.resolve("results-" + i), startAt)
+                        .toArray(String[]::new)));
             }
             for (int i = 1; i <= 2; i++) {
                 Process p = shards.get(i - 1);
@@ -76,7 +84,7 @@ class ShardIT {
                 assertThat(r.exitCode()).as("shard %d/2: %s %s", i, r.out(), r.err()).isZero();
                 assertThat(r.out()).contains("shard " + i + "/2: rooms are left in place");
             }
-            assertShardsMergeIntoOneRun(janus);
+            assertShardsMergeIntoOneRun(janus, startAt);
         }
     }
 
@@ -89,10 +97,11 @@ class ShardIT {
         }
         try (LocalJanus janus = LocalJanus.start(tmp.resolve("janus"))) {
             List<GenericContainer<?>> shards = new ArrayList<>();
+            java.time.Instant startAt = commonStart();
             try {
                 for (int i = 1; i <= 2; i++) {
                     Path results = Files.createDirectories(tmp.resolve("results-" + i));
-                    shards.add(shardContainer(i, results, shardArgs(janus, i, results)));
+                    shards.add(shardContainer(i, results, shardArgs(janus, i, results, startAt)));
                 }
                 for (int i = 1; i <= 2; i++) {
                     GenericContainer<?> c = shards.get(i - 1);
@@ -104,7 +113,7 @@ class ShardIT {
             } finally {
                 shards.forEach(GenericContainer::stop); // removes them
             }
-            assertShardsMergeIntoOneRun(janus);
+            assertShardsMergeIntoOneRun(janus, startAt);
         }
     }
 
@@ -146,13 +155,34 @@ class ShardIT {
         throw new AssertionError("the shard container " + id + " did not finish within " + SHARD_TIMEOUT_MINUTES + " minutes");
     }
 
-    /** The two shards' run directories (results-1, results-2) merge into one passed run of all four peers. */
-    private void assertShardsMergeIntoOneRun(LocalJanus janus) throws Exception {
+    /**
+     * The two shards' run directories (results-1, results-2) merge into one passed run of all four peers, and
+     * both started their users at {@code startAt}: neither before it, and in step when both were ready in time.
+     */
+    private void assertShardsMergeIntoOneRun(LocalJanus janus, java.time.Instant startAt) throws Exception {
         List<Path> dirs = new ArrayList<>();
+        List<com.fasterxml.jackson.databind.JsonNode> starts = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             try (var d = Files.list(tmp.resolve("results-" + i))) {
                 dirs.add(d.findFirst().orElseThrow());
             }
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.JsonNode start = null;
+            for (String line : Files.readAllLines(dirs.get(i - 1).resolve("events.jsonl"))) {
+                com.fasterxml.jackson.databind.JsonNode e = json.readTree(line);
+                if (e.path("type").asText().equals("start-at")) {
+                    start = e;
+                }
+            }
+            assertThat(start).as("shard %d/2's start-at event", i).isNotNull();
+            assertThat(start.path("at").asText()).isEqualTo(startAt.toString());
+            assertThat(start.path("timestamp").asLong()).as("shard %d/2 started its users at --start-at, not before", i)
+                    .isGreaterThanOrEqualTo(startAt.toEpochMilli());
+            starts.add(start);
+        }
+        if (starts.stream().allMatch(e -> e.path("lateMs").asLong() == 0)) {
+            assertThat(Math.abs(starts.get(0).path("timestamp").asLong() - starts.get(1).path("timestamp").asLong()))
+                    .as("both were ready before --start-at: their users start together, ms apart").isLessThan(2000);
         }
         RunSummary first = RunDirectory.readSummary(dirs.get(0));
         assertThat(first.load().shard()).isEqualTo("1/2");

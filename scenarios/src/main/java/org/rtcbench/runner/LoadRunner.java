@@ -80,6 +80,8 @@ public final class LoadRunner extends RunLifecycle {
     private volatile LoadPlan plan;
     private volatile String gatlingReport;
     private volatile LoadSummary loadSummary;
+    /** When the users start arriving ({@code --start-at}), or null: as soon as this process is ready. */
+    private volatile java.time.Instant startAt;
 
     public LoadRunner(Scenario scenario, RunOptions options) {
         this(scenario, options, GeneratorSaturation.defaults());
@@ -106,6 +108,41 @@ public final class LoadRunner extends RunLifecycle {
         this.feeds = new RunFeeds(load.ownFeedsOnly());
         if (!targetType.hasStreams()) {
             requireRoomWithoutPublishers(load); // before anything starts; a streams target knows whether it has rooms once open
+        }
+    }
+
+    /**
+     * Starts the users at {@code at} ({@code rtcbench load --start-at}), not as soon as this process is ready:
+     * shards on machines that start seconds apart (pods, containers, JVMs) then inject their shares in step,
+     * as the whole run would. A time already past starts at once, and the run says how late it is.
+     */
+    public LoadRunner startingAt(java.time.Instant at) {
+        this.startAt = at;
+        return this;
+    }
+
+    /** Waits for {@link #startAt}, if any; says how long, or how late this process is (an event either way). */
+    private void awaitStart() {
+        java.time.Instant at = startAt;
+        if (at == null) {
+            return;
+        }
+        long waitMs = at.toEpochMilli() - System.currentTimeMillis();
+        String who = shard.whole() ? "" : "shard " + shard + ": ";
+        if (waitMs > 0) {
+            options.out().printf("  %swaiting %.1f s for --start-at %s to start the users%n", who, waitMs / 1000.0, at);
+            try {
+                if (stop.await(waitMs, TimeUnit.MILLISECONDS)) {
+                    return; // stopped while waiting: the run ends with no user started
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            dir.event("start-at", Map.of("at", at.toString(), "waitedMs", waitMs, "lateMs", 0L));
+        } else {
+            options.out().printf("  %s--start-at %s passed %.1f s ago: starting the users now, that much behind%n", who, at, -waitMs / 1000.0);
+            dir.event("start-at", Map.of("at", at.toString(), "waitedMs", 0L, "lateMs", -waitMs));
         }
     }
 
@@ -227,6 +264,7 @@ public final class LoadRunner extends RunLifecycle {
         LoadContext ctx = new LoadContext(room, javaPeers, scenario.media(), load.videoCodec(), new Register(),
                 feeds, FIRST_FRAME_TIMEOUT, new RoomPublishers(room, 500));
 
+        awaitStart();
         monitor = new GeneratorMonitor(counts(), saturation, this::second);
         startSampling(pool, scenario.sampling().toMillis(), atMs -> { });
         if (!observers.isEmpty()) {
