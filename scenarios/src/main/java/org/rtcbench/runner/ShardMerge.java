@@ -292,8 +292,8 @@ public final class ShardMerge {
                 connected += point.connected();
                 failed += point.failed();
                 cpu = max(cpu, point.generatorCpuPercent());
-                heap = maxLong(heap, point.heapMb());
-                lag = maxLong(lag, point.schedulingLagMs());
+                heap = max(heap, point.heapMb());
+                lag = max(lag, point.schedulingLagMs());
                 late = max(late, point.lateFramesPercent());
                 host = max(host, point.hostCpuPercent());
                 started = max(started, point.startedCpuPercent());
@@ -303,25 +303,15 @@ public final class ShardMerge {
         return out;
     }
 
-    private static Long maxLong(Long a, Long b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return Math.max(a, b);
-    }
-
     /** The larger of two measurements, either of which may be missing (null). */
-    private static Double max(Double a, Double b) {
+    private static <T extends Comparable<T>> T max(T a, T b) {
         if (a == null) {
             return b;
         }
         if (b == null) {
             return a;
         }
-        return Math.max(a, b);
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Every feed the shards' subscribers took, once; one a shard took as another shard's publisher is this run's now. */

@@ -66,6 +66,8 @@ class ShardMergeTest {
         LoadSummary.LoadPoint fifth = load.timeline().get(5);
         assertThat(fifth.joined()).as("both shards' users at 5 s (shard 2 began at 3 s)").isEqualTo(4);
         assertThat(fifth.generatorCpuPercent()).as("the busiest generator").isEqualTo(95.0);
+        assertThat(load.timeline().get(3).heapMb()).as("shard 2's first second has no reading: shard 1's").isEqualTo(100L);
+        assertThat(load.timeline().get(3).startedCpuPercent()).isEqualTo(5.0);
 
         assertThat(run.assertions()).hasSize(2).allSatisfy(a -> assertThat(a.passed()).as(a.message()).isTrue());
         Path dir = tmp.resolve("results").resolve(run.runId());
