@@ -60,7 +60,7 @@ class ShardIT {
                 "--results", results.toString());
     }
 
-    /** Time enough for both shards to be ready, on a busy host and in containers (measured: ready 5-10 s after start). */
+    /** Time enough for both shards to be ready, on a busy host and in containers. */
     private static java.time.Instant commonStart() {
         return java.time.Instant.now().plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
