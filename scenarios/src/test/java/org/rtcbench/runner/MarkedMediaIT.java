@@ -176,15 +176,7 @@ class MarkedMediaIT {
      */
     @Test
     void aTwoSecondBlackoutIsAFreezeThenLateFramesAndTheVideoComesBack() throws IOException {
-        RunSummary run = run(SMALL.formatted("16s") + """
-                name: marked-blackout
-                network: { seed: 3 }
-                peers:
-                  - kind: java
-                    count: 2
-                timeline:
-                  - { at: 6s, network: { blackout: 2s } }
-                """);
+        RunSummary run = javaPairWithBlackout("2s", "16s");
         for (PeerSummary p : run.peers()) {
             Map<String, Summary> m = p.metrics();
             assertThat(metric(p, "video.frozen").max()).as(p.name() + ": % of the worst second").isGreaterThanOrEqualTo(50.0);
@@ -201,19 +193,24 @@ class MarkedMediaIT {
      */
     @Test
     void aFourSecondBlackoutSkipsFramesForGood() throws IOException {
-        RunSummary run = run(SMALL.formatted("18s") + """
-                name: marked-blackout-4s
-                network: { seed: 3 }
-                peers:
-                  - kind: java
-                    count: 2
-                timeline:
-                  - { at: 6s, network: { blackout: 4s } }
-                """);
+        RunSummary run = javaPairWithBlackout("4s", "18s");
         for (PeerSummary p : run.peers()) {
             assertThat(metric(p, "video.frames.skipped").max()).as(p.name() + ": frame numbers never seen, worst second").isGreaterThanOrEqualTo(10.0);
             assertThat(metric(p, "video.frozen").max()).as(p.name() + ": % of the worst second").isGreaterThanOrEqualTo(50.0);
             assertThat(p.metrics().get("video.fps.rendered").last()).as(p.name() + ": shown again at the end").isGreaterThan(10.0);
         }
+    }
+
+    /** A Java pair whose links black out for {@code blackout} from 6 s on, in a call of {@code duration}. */
+    private RunSummary javaPairWithBlackout(String blackout, String duration) throws IOException {
+        return run(SMALL.formatted(duration) + """
+                name: marked-blackout-%s
+                network: { seed: 3 }
+                peers:
+                  - kind: java
+                    count: 2
+                timeline:
+                  - { at: 6s, network: { blackout: %s } }
+                """.formatted(blackout, blackout));
     }
 }
