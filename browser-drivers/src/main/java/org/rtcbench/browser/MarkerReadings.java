@@ -14,7 +14,8 @@ import org.rtcbench.media.ReceivedVideo;
  * or {@link ReceivedAudio}: {@code {"bursts": [[onsetMs, lengthMs, hz], ...]}}.
  * Times are already on the JVM's clock (the page adds the offset rtcbench measured); {@code presented}
  * is how many frames the element presented since the last one read (requestVideoFrameCallback's
- * {@code presentedFrames}: a busy page misses some); a luma plane is video-range Y, {@code width} bytes a row.
+ * {@code presentedFrames}: a busy page misses some), 1 where the page reads every frame from the track
+ * (MediaStreamTrackProcessor); a luma plane is video-range Y, {@code width} bytes a row.
  */
 final class MarkerReadings {
     private MarkerReadings() {

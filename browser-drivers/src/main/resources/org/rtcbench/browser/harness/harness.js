@@ -92,7 +92,7 @@
           if (!state.readings.has(id)) { state.readings.set(id, new Map()); }
           const entry = { frames: [], lumas: [], stopped: false };
           state.readings.get(id).set(e.track.id, entry);
-          window.rtcbenchMarkers.reader(v, entry, now);
+          window.rtcbenchMarkers.reader(v, e.track, entry, now, (err) => state.errors.push('marker reader: ' + err));
         }
       } else {
         const a = new Audio();

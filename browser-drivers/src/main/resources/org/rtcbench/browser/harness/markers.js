@@ -147,6 +147,8 @@
   const FRAME_COPY = typeof VideoFrame === 'function' && typeof VideoFrame.prototype.copyTo === 'function';
   const PLANAR = /^(I420|I420A|I422|I444|NV12)/;  // formats whose first plane is luma (video range)
   const PACKED = /^(RGB|BGR)[AX]$/;                 // Firefox hands decoded WebRTC frames over as BGRA
+  // frames straight from a track, no rendering needed (Chromium; the W3C puts it in workers only)
+  const PROCESSOR = FRAME_COPY && typeof MediaStreamTrackProcessor === 'function';
 
   // The top `rows` rows of a frame (all of it when rows is its height) as [pixels, bytes a pixel, bytes a
   // row, bgr] for lumaAt: copied as they are from a planar YUV frame's luma plane or a packed RGB frame, else
@@ -171,18 +173,19 @@
     }
   }
 
-  // Reads the marker of every frame the element renders; the readings wait in `entry` for stats().
-  // With VideoFrame the frame read is exactly the one the callback was for, read from its luma plane (the
-  // canvas path converts the whole frame to RGB and back); the readings still go out in callback order.
-  function reader(v, entry, now) {
+  // Reads the marker of every frame `track` (shown by the element `v`) brings; the readings wait in `entry` for
+  // stats(). Where there is a MediaStreamTrackProcessor (Chromium), the frames come from it as the decoder hands
+  // them to the track's sinks: a requestVideoFrameCallback would make the page run a rendering update for every
+  // frame (measured: that alone cost a Chromium peer about 0.01 cores at 320x240@15, more than all the reading).
+  // Elsewhere requestVideoFrameCallback gives the element's frames, read as WebCodecs' VideoFrame (exactly the
+  // frame the callback was for, planes as they are) or, without it, through a canvas. Readings go out in order;
+  // a reader that stops tells `failed` why.
+  function reader(v, track, entry, now, failed) {
     const band = document.createElement('canvas');
     const bandCtx = band.getContext('2d', { willReadFrequently: true });
     const full = document.createElement('canvas');
     const fullCtx = full.getContext('2d', { willReadFrequently: true });
     let nextLumaMs = 0;
-    let lastPresented = null;
-    let copy = FRAME_COPY;
-    let queue = Promise.resolve();
     const record = (stamp, t, w, h, presented, luma) => {
       if (entry.stopped) { return; }
       if (entry.frames.length > 20000) { entry.frames.splice(0, 10000); } // nobody asking: bounded memory
@@ -199,15 +202,57 @@
     // video-range luma of w x h pixels, as framePixels gives them
     const lumaOf = ([px, step, stride, bgr], w, h) => {
       const y = new Uint8Array(w * h);
+      if (step === 1) { // a luma plane: its rows as they are
+        for (let row = 0; row < h; row++) { y.set(px.subarray(row * stride, row * stride + w), row * w); }
+        return y;
+      }
       for (let row = 0; row < h; row++) {
         for (let x = 0; x < w; x++) {
           const l = lumaAt(px, row * stride + step * x, step, bgr);
-          // RGB back to the video range the sender's picture is in; a luma plane is in it already
-          y[row * w + x] = step === 1 ? l : Math.round(16 + l * 219 / 255);
+          // RGB back to the video range the sender's picture is in
+          y[row * w + x] = Math.round(16 + l * 219 / 255);
         }
       }
       return y;
     };
+    // The marker of a VideoFrame received at t (and, a second apart, its luma); the frame is closed.
+    const read = async (frame, t, presented) => {
+      const w = frame.visibleRect.width;
+      const h = frame.visibleRect.height;
+      const rows = Math.min(h, 2 * Math.ceil((Math.ceil((w / 40) * (ROWS + 1)) + 1) / 2));
+      const whole = t >= nextLumaMs ? frame.clone() : null;
+      if (whole !== null) { nextLumaMs = t + LUMA_EVERY_MS; }
+      let luma = null;
+      let stamp = null;
+      try {
+        const [px, step, stride, bgr] = await framePixels(frame, rows, bandCtx);
+        stamp = decode(px, w, h, step, stride, bgr);
+        if (whole !== null && stamp !== null) {
+          luma = lumaOf(await framePixels(whole, h, fullCtx), w, h);
+        } else if (whole !== null) {
+          nextLumaMs = 0; // the next readable frame's luma instead
+        }
+      } finally {
+        if (whole !== null) { whole.close(); } // unclosed frames would hold the decoder's buffers
+      }
+      record(stamp, t, w, h, presented, luma);
+    };
+    if (PROCESSOR) {
+      // a second of slack for a busy page: past that the processor drops the oldest, which count as skipped
+      const frames = new MediaStreamTrackProcessor({ track: track, maxBufferSize: 15 }).readable.getReader();
+      (async () => {
+        for (;;) {
+          const { value: frame, done } = await frames.read();
+          if (done) { return; }
+          if (entry.stopped) { frame.close(); frames.cancel(); return; }
+          await read(frame, now(), 1);
+        }
+      })().catch((err) => { if (!entry.stopped) { failed(err); } });
+      return;
+    }
+    let lastPresented = null;
+    let copy = FRAME_COPY;
+    let queue = Promise.resolve();
     const onFrame = (_, meta) => {
       if (entry.stopped) { return; }
       v.requestVideoFrameCallback(onFrame);
@@ -220,28 +265,8 @@
         try { frame = new VideoFrame(v); } catch (err) { copy = false; }
       }
       if (frame !== null) {
-        const w = frame.visibleRect.width;
-        const h = frame.visibleRect.height;
-        const rows = Math.min(h, 2 * Math.ceil((Math.ceil((w / 40) * (ROWS + 1)) + 1) / 2));
-        const lumaDue = t >= nextLumaMs;
-        const whole = lumaDue ? frame.clone() : null;
-        if (lumaDue) { nextLumaMs = t + LUMA_EVERY_MS; }
-        queue = queue.then(async () => {
-          let luma = null;
-          let stamp = null;
-          try {
-            const [px, step, stride, bgr] = await framePixels(frame, rows, bandCtx);
-            stamp = decode(px, w, h, step, stride, bgr);
-            if (whole !== null && stamp !== null) {
-              luma = lumaOf(await framePixels(whole, h, fullCtx), w, h);
-            } else if (whole !== null) {
-              nextLumaMs = 0; // the next readable frame's luma instead
-            }
-          } finally {
-            if (whole !== null) { whole.close(); } // unclosed frames would hold the decoder's buffers
-          }
-          record(stamp, t, w, h, presented, luma);
-        }).catch(() => { copy = false; }); // (never seen) this frame goes unread, the next ones through the canvas
+        queue = queue.then(() => read(frame, t, presented))
+          .catch(() => { copy = false; }); // (never seen) this frame goes unread, the next ones through the canvas
         return;
       }
       const w = meta.width;
@@ -279,6 +304,12 @@
       process(inputs) {
         const x = inputs[0] && inputs[0][0];
         if (!x) { return true; }
+        if (this.onset < 0) {
+          // between bursts only a sample past the hysteresis can change anything: most blocks end here
+          let quiet = true;
+          for (let i = 0; i < x.length && quiet; i++) { quiet = x[i] <= HYSTERESIS && x[i] >= -HYSTERESIS; }
+          if (quiet) { return true; }
+        }
         for (let i = 0; i < x.length; i++) {
           const f = currentFrame + i;
           const s = x[i];
