@@ -9,13 +9,14 @@ import org.rtcbench.media.ReceivedVideo;
 /**
  * The markers a harness page read from one incoming track since it was last asked, in the page's
  * compact form, fed into the track's {@link ReceivedVideo}:
- * {@code {"frames": [[sender, frame, clock, receivedMs, width, height, presented] | [null, receivedMs, width, height, presented], ...],
+ * {@code {"frames": [[sender, frame, clock, receivedMs, width, height, presented, previousShownMs] | [null, receivedMs, width, height, presented], ...],
  * "lumas": [{"stamp": [sender, frame, clock], "receivedMs": t, "width": w, "height": h, "y": base64}]}},
  * or {@link ReceivedAudio}: {@code {"bursts": [[onsetMs, lengthMs, hz], ...]}}.
  * Times are already on the JVM's clock (the page adds the offset rtcbench measured); {@code presented}
  * is how many frames the element presented since the last one read (requestVideoFrameCallback's
  * {@code presentedFrames}: a busy page misses some), 1 where the page reads every frame from the track
- * (MediaStreamTrackProcessor); a luma plane is video-range Y, {@code width} bytes a row.
+ * (MediaStreamTrackProcessor); {@code previousShownMs} is when the frame before it was shown, read or not (null
+ * when not known; a page that reads only some frames says it); a luma plane is video-range Y, {@code width} bytes a row.
  */
 final class MarkerReadings {
     private MarkerReadings() {
@@ -26,7 +27,7 @@ final class MarkerReadings {
             if (f.get(0).isNull()) {
                 seen.frame(null, f.get(1).asLong(), f.get(2).asInt(), f.get(3).asInt(), f.path(4).asLong(1));
             } else {
-                seen.frame(stamp(f), f.get(3).asLong(), f.get(4).asInt(), f.get(5).asInt(), f.path(6).asLong(1));
+                seen.frame(stamp(f), f.get(3).asLong(), f.get(4).asInt(), f.get(5).asInt(), f.path(6).asLong(1), f.path(7).asLong(-1));
             }
         }
         for (JsonNode l : track.path("lumas")) {

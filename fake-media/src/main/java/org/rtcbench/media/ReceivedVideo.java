@@ -95,7 +95,22 @@ public final class ReceivedVideo {
      *                  {@code presentedFrames} of requestVideoFrameCallback): frame numbers missing
      *                  in between that many were shown, just not read; only the rest were skipped
      */
-    public synchronized void frame(FrameStamp stamp, long receivedMs, int width, int height, long presented) {
+    public void frame(FrameStamp stamp, long receivedMs, int width, int height, long presented) {
+        frame(stamp, receivedMs, width, height, presented, -1);
+    }
+
+    /**
+     * Counts one rendered frame read by a reader that reads only some of the frames shown (a browser
+     * whose pixel reads are dear: Firefox copies the frame out of its decoder process for each) but
+     * knows when each was shown.
+     *
+     * @param presented       as for {@link #frame(FrameStamp, long, int, int, long)}
+     * @param previousShownMs when the frame shown just before this one was shown, read or not; -1 when
+     *                        not known. With it the gap before this frame is exact (a reader that reads
+     *                        a frame coming after a long wait measures the freeze exactly); the frames
+     *                        shown unread before it share the time since the last frame read
+     */
+    public synchronized void frame(FrameStamp stamp, long receivedMs, int width, int height, long presented, long previousShownMs) {
         if (stamp == null) {
             unreadable++;
             return;
@@ -125,20 +140,36 @@ public final class ReceivedVideo {
             shown += shownUnread;
         }
         if (started) {
-            // frames shown but not read came in between: the screen changed that often
-            double gap = (receivedMs - lastNewFrameMs) / (double) (shownUnread + 1);
-            if (gap > freezeThresholdMs()) {
-                totalFrozenMs += gap;
+            if (shownUnread > 0 && previousShownMs >= lastNewFrameMs && previousShownMs <= receivedMs) {
+                // this frame's own gap is known; the frames shown unread share the time before it, or, when
+                // the frame before was the last one read, were shown together with this one (no gap of their own)
+                if (previousShownMs > lastNewFrameMs) {
+                    double unread = (previousShownMs - lastNewFrameMs) / (double) shownUnread;
+                    for (long i = 0; i < shownUnread; i++) {
+                        gap(unread);
+                    }
+                }
+                gap(receivedMs - previousShownMs);
+            } else {
+                // frames shown but not read came in between: the screen changed that often
+                gap((receivedMs - lastNewFrameMs) / (double) (shownUnread + 1));
             }
-            gaps[gapNext] = gap;
-            gapNext = (gapNext + 1) % AVERAGE_OVER;
-            gapCount = Math.min(AVERAGE_OVER, gapCount + 1);
         }
         started = true;
         sender = stamp.sender();
         lastFrame = stamp.frame();
         lastNewFrameMs = receivedMs;
         shown++;
+    }
+
+    /** One inter-frame gap: frozen time when longer than a freeze, and part of the average a freeze is judged by. */
+    private void gap(double ms) {
+        if (ms > freezeThresholdMs()) {
+            totalFrozenMs += ms;
+        }
+        gaps[gapNext] = ms;
+        gapNext = (gapNext + 1) % AVERAGE_OVER;
+        gapCount = Math.min(AVERAGE_OVER, gapCount + 1);
     }
 
     /** The W3C freeze definition: longer than three average frame durations, and at least 150 ms longer than one. */

@@ -86,6 +86,33 @@ class ReceivedVideoTest {
     }
 
     @Test
+    void aReaderOfEveryThirdFrameThatKnowsWhenTheFrameBeforeWasShownMeasuresAFreezeExactly() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        long period = 1000L / 15;
+        for (int n = 0; n <= 30; n += 3) {
+            long shownAt = T0 + n * period + 20;
+            v.frame(FrameStamp.at(SENDER, n, T0 + n * period), shownAt, 320, 240, n == 0 ? 1 : 3, n == 0 ? -1 : shownAt - period);
+        }
+        // 31 and 32 shown unread on time, then nothing for 400 ms, then 33 read: the page says when 32 was shown
+        long before = T0 + 32 * period + 20;
+        v.frame(FrameStamp.at(SENDER, 33, T0 + 33 * period), before + 400, 320, 240, 3, before);
+        ReceivedVideo.Totals t = v.totals("v1", before + 400);
+
+        assertThat(t.framesShown()).isEqualTo(34);
+        assertThat(t.framesSkipped()).isZero();
+        assertThat(t.totalFrozenMs()).as("the 400 ms after frame 32, not a share of the 533 ms since frame 30 was read").isEqualTo(400.0);
+
+        // 34 read on time; then nothing for 1 s, and 35 and 36 shown together, 36 read: 35 had no callback of its own
+        v.frame(FrameStamp.at(SENDER, 34, T0 + 34 * period), before + 400 + period, 320, 240, 1, before + 400);
+        long last = before + 400 + period;
+        v.frame(FrameStamp.at(SENDER, 36, T0 + 36 * period), last + 1000, 320, 240, 2, last);
+
+        assertThat(v.totals("v1", last + 1000).totalFrozenMs()).as("the whole second, not half of it each for 35 and 36")
+                .isEqualTo(1400.0);
+        assertThat(v.totals("v1", last + 1000).framesShown()).isEqualTo(37);
+    }
+
+    @Test
     void aStopInTheFramesIsFrozenTimeThatGrowsWhileItLastsAndReadingItChangesNothing() {
         ReceivedVideo v = new ReceivedVideo(T0);
         for (int n = 0; n < 15; n++) {

@@ -149,6 +149,12 @@
   const PACKED = /^(RGB|BGR)[AX]$/;                 // Firefox hands decoded WebRTC frames over as BGRA
   // frames straight from a track, no rendering needed (Chromium; the W3C puts it in workers only)
   const PROCESSOR = FRAME_COPY && typeof MediaStreamTrackProcessor === 'function';
+  // Where frames come from the element (requestVideoFrameCallback), one in this many is read: each read
+  // makes Firefox copy the frame out of its decoder process (measured per thread at 320x240@15: reading
+  // every frame cost a Firefox peer 0.022 cores, 15 % of it; one in three about 0.009). The frames between
+  // are counted from presentedFrames, so fps, skipped frames and freezes stay whole; the delay is sampled.
+  const READ_EVERY = 3;
+  const READ_AFTER_WAIT_MS = 100; // a frame after a longer wait is read, whatever its turn
 
   // The top `rows` rows of a frame (all of it when rows is its height) as [pixels, bytes a pixel, bytes a
   // row, bgr] for lumaAt: copied as they are from a planar YUV frame's luma plane or a packed RGB frame, else
@@ -186,14 +192,14 @@
     const full = document.createElement('canvas');
     const fullCtx = full.getContext('2d', { willReadFrequently: true });
     let nextLumaMs = 0;
-    const record = (stamp, t, w, h, presented, luma) => {
+    const record = (stamp, t, w, h, presented, luma, previousShown) => {
       if (entry.stopped) { return; }
       if (entry.frames.length > 20000) { entry.frames.splice(0, 10000); } // nobody asking: bounded memory
       if (stamp === null) {
         entry.frames.push([null, t, w, h, presented]);
         return;
       }
-      entry.frames.push([stamp[0], stamp[1], stamp[2], t, w, h, presented]);
+      entry.frames.push([stamp[0], stamp[1], stamp[2], t, w, h, presented, previousShown]);
       if (luma) {
         entry.lumas.push({ stamp: stamp, receivedMs: t, width: w, height: h, y: base64(luma) });
         if (entry.lumas.length > MAX_QUEUED_LUMAS) { entry.lumas.shift(); }
@@ -216,7 +222,7 @@
       return y;
     };
     // The marker of a VideoFrame received at t (and, a second apart, its luma); the frame is closed.
-    const read = async (frame, t, presented) => {
+    const read = async (frame, t, presented, previousShown) => {
       const w = frame.visibleRect.width;
       const h = frame.visibleRect.height;
       const rows = Math.min(h, 2 * Math.ceil((Math.ceil((w / 40) * (ROWS + 1)) + 1) / 2));
@@ -235,7 +241,7 @@
       } finally {
         if (whole !== null) { whole.close(); } // unclosed frames would hold the decoder's buffers
       }
-      record(stamp, t, w, h, presented, luma);
+      record(stamp, t, w, h, presented, luma, previousShown);
     };
     if (PROCESSOR) {
       // a second of slack for a busy page: past that the processor drops the oldest, which count as skipped
@@ -245,7 +251,7 @@
           const { value: frame, done } = await frames.read();
           if (done) { return; }
           if (entry.stopped) { frame.close(); frames.cancel(); return; }
-          await read(frame, now(), 1);
+          await read(frame, now(), 1, null);
         }
       })().catch((err) => { if (!entry.stopped) { failed(err); } });
       return;
@@ -253,10 +259,18 @@
     let lastPresented = null;
     let copy = FRAME_COPY;
     let queue = Promise.resolve();
+    let previousShown = null; // when the callback before this one came, read or not
+    let unread = 0;           // callbacks since the last frame read
     const onFrame = (_, meta) => {
       if (entry.stopped) { return; }
       v.requestVideoFrameCallback(onFrame);
       const t = now();
+      const before = previousShown;
+      previousShown = t;
+      // Pixels only every READ_EVERY frames, and always after a wait that may have been a freeze: the
+      // receiver then knows when the frame before was shown and measures the freeze exactly.
+      if (++unread < READ_EVERY && before !== null && t - before <= READ_AFTER_WAIT_MS && meta.presentedFrames) { return; }
+      unread = 0;
       // frames the element presented since the last callback: a busy page misses some, which were still shown
       const presented = lastPresented === null || !meta.presentedFrames ? 1 : Math.max(1, meta.presentedFrames - lastPresented);
       lastPresented = meta.presentedFrames || null;
@@ -265,7 +279,7 @@
         try { frame = new VideoFrame(v); } catch (err) { copy = false; }
       }
       if (frame !== null) {
-        queue = queue.then(() => read(frame, t, presented))
+        queue = queue.then(() => read(frame, t, presented, before))
           .catch(() => { copy = false; }); // (never seen) this frame goes unread, the next ones through the canvas
         return;
       }
@@ -282,7 +296,7 @@
         fullCtx.drawImage(v, 0, 0, w, h);
         luma = lumaOf([fullCtx.getImageData(0, 0, w, h).data, 4, 4 * w, false], w, h);
       }
-      record(stamp, t, w, h, presented, luma);
+      record(stamp, t, w, h, presented, luma, before);
     };
     v.requestVideoFrameCallback(onFrame);
   }
