@@ -159,7 +159,8 @@ final class BenchCommand {
                     + "microphone, a marker read from every received frame, a frame's luma a second, the audio bursts heard) "
                     + "against the same pictures and tone with no marker (media.source unmarked), and against the browser's own "
                     + "fake devices (builtin): a pair of each kind, 320x240@15 unless --video, the three alternating, CPU "
-                    + "measured after a 5 s warm-up.")
+                    + "measured after a 5 s warm-up, in 40 s calls unless --duration (the differences are a few hundredths of "
+                    + "a core; in 15 s calls the noise of one 10 s window was as large).")
     static final class Markers implements Callable<Integer> {
         @Option(names = "--kinds", split = ",", defaultValue = "chrome,firefox", description = "Browser kinds to measure (default: ${DEFAULT-VALUE}).")
         List<String> kinds;
@@ -176,7 +177,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             if (flags.duration == null) {
-                flags.duration = "20s";
+                flags.duration = "40s";
             }
             org.rtcbench.core.scenario.VideoSpec v = InteropCommand.parseVideo(video);
             var demo = flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO));
