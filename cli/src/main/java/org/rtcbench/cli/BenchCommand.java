@@ -156,7 +156,8 @@ final class BenchCommand {
     /** {@code bench markers}: what markers cost a browser peer: marked media against the same media unmarked, and its own fake devices. */
     @Command(name = "markers", mixinStandardHelpOptions = true,
             description = "CPU of a browser peer sending and reading marked media (the harness canvas camera and Web Audio "
-                    + "microphone, a marker read from every received frame, a frame's luma a second, the audio bursts heard) "
+                    + "microphone, the markers of received frames read (Chromium every frame, Firefox one in three), a frame's "
+                    + "luma a second, the audio bursts heard) "
                     + "against the same pictures and tone with no marker (media.source unmarked), and against the browser's own "
                     + "fake devices (builtin): a pair of each kind, 320x240@15 unless --video, the three alternating, CPU "
                     + "measured after a 5 s warm-up, in 40 s calls unless --duration (the differences are a few hundredths of "

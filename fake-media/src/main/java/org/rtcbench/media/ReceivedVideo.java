@@ -108,7 +108,8 @@ public final class ReceivedVideo {
      * @param previousShownMs when the frame shown just before this one was shown, read or not; -1 when
      *                        not known. With it the gap before this frame is exact (a reader that reads
      *                        a frame coming after a long wait measures the freeze exactly); the frames
-     *                        shown unread before it share the time since the last frame read
+     *                        shown unread before it share the time from the last frame read to then,
+     *                        or, when that was the frame before, were shown together with this one
      */
     public synchronized void frame(FrameStamp stamp, long receivedMs, int width, int height, long presented, long previousShownMs) {
         if (stamp == null) {

@@ -179,12 +179,12 @@
     }
   }
 
-  // Reads the marker of every frame `track` (shown by the element `v`) brings; the readings wait in `entry` for
-  // stats(). Where there is a MediaStreamTrackProcessor (Chromium), the frames come from it as the decoder hands
+  // Reads the markers of the frames `track` (shown by the element `v`) brings; the readings wait in `entry` for
+  // stats(). Where there is a MediaStreamTrackProcessor (Chromium), every frame comes from it as the decoder hands
   // them to the track's sinks: a requestVideoFrameCallback would make the page run a rendering update for every
   // frame (measured: that alone cost a Chromium peer about 0.01 cores at 320x240@15, more than all the reading).
-  // Elsewhere requestVideoFrameCallback gives the element's frames, read as WebCodecs' VideoFrame (exactly the
-  // frame the callback was for, planes as they are) or, without it, through a canvas. Readings go out in order;
+  // Elsewhere requestVideoFrameCallback gives the element's frames, one in READ_EVERY read as WebCodecs' VideoFrame
+  // (exactly the frame the callback was for, planes as they are) or, without it, through a canvas. Readings go out in order;
   // a reader that stops tells `failed` why.
   function reader(v, track, entry, now, failed) {
     const band = document.createElement('canvas');
