@@ -194,7 +194,8 @@ final class BenchCommand {
                                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).run(List.of(type), 1);
                         for (var c : costs) {
                             cores.computeIfAbsent(kind.id() + " " + source, k -> new java.util.ArrayList<>()).add(c.cores());
-                            System.out.printf(Locale.ROOT, "round %d %-8s %-8s %-10s CPU %.3f cores%n", round, kind.id(), source, c.peer(), c.cores());
+                            System.out.printf(Locale.ROOT, "round %d %-8s %-8s %-10s CPU %.3f cores | received %s kbps p50%n", round, kind.id(), source,
+                                    c.peer(), c.cores(), c.kbpsIn() == null ? "-" : String.format(Locale.ROOT, "%.0f", c.kbpsIn()));
                         }
                     }
                 }

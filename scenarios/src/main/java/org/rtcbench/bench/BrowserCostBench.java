@@ -36,8 +36,13 @@ import org.rtcbench.runner.ScenarioRunner;
 public final class BrowserCostBench {
     private static final Duration WARM_UP = WarmUp.DURATION;
 
-    /** One peer measured in one call. */
-    public record PeerCost(PeerType type, String peer, long launchMs, double pssMb, double rssMb, double cores, int processes) {
+    /**
+     * One peer measured in one call.
+     *
+     * @param kbpsIn the bitrate it received, p50 over the call (null: not measured): a call whose bandwidth
+     *               estimate settled higher costs more to decode, whatever else is compared
+     */
+    public record PeerCost(PeerType type, String peer, long launchMs, double pssMb, double rssMb, double cores, int processes, Double kbpsIn) {
     }
 
     private final Scenario base;
@@ -104,7 +109,8 @@ public final class BrowserCostBench {
                 throw new IllegalStateException(type.id() + " peer " + p.name() + " was not measured: " + run.reason()
                         + " (use a --duration over " + WARM_UP.toSeconds() + " s)");
             }
-            costs.add(new PeerCost(type, p.name(), p.launchMs(), b[2], b[3], (b[1] - a[1]) / (b[0] - a[0]), (int) b[4]));
+            var in = p.metrics().get("bitrate.in");
+            costs.add(new PeerCost(type, p.name(), p.launchMs(), b[2], b[3], (b[1] - a[1]) / (b[0] - a[0]), (int) b[4], in == null ? null : in.p50()));
         }
         return costs;
     }
