@@ -209,6 +209,8 @@ final class BenchCommand {
                                 + "of a peer's CPU (marked against unmarked), marked media %+.1f %% against the browser's own devices%n",
                         kind.id(), cores.get(kind.id() + " marked").size(), builtin, off, on, 100 * (on - off) / off, 100 * (on - builtin) / builtin);
             }
+            System.out.println("each call's run directory (report.html, samples) is in " + flags.results.toAbsolutePath().normalize()
+                    + " (--results), named *-demo");
             return ExitCode.PASSED;
         }
     }
