@@ -159,9 +159,9 @@ final class BenchCommand {
                     + "microphone, the markers of received frames read (Chromium every frame, Firefox one in three), a frame's "
                     + "luma a second, the audio bursts heard) "
                     + "against the same pictures and tone with no marker (media.source unmarked), and against the browser's own "
-                    + "fake devices (builtin): a pair of each kind, 320x240@15 unless --video, the three alternating, CPU "
-                    + "measured after a 5 s warm-up, in 40 s calls unless --duration (the differences are a few hundredths of "
-                    + "a core; in 15 s calls the noise of one 10 s window was as large).")
+                    + "fake devices (builtin): a pair of each kind, 320x240@15 unless --video; each round a builtin call alone, "
+                    + "then an unmarked and a marked call at once (so the host's ups and downs weigh on both alike), CPU "
+                    + "measured after a 5 s warm-up, in 40 s calls unless --duration.")
     static final class Markers implements Callable<Integer> {
         @Option(names = "--kinds", split = ",", defaultValue = "chrome,firefox", description = "Browser kinds to measure (default: ${DEFAULT-VALUE}).")
         List<String> kinds;
@@ -182,20 +182,28 @@ final class BenchCommand {
             }
             org.rtcbench.core.scenario.VideoSpec v = InteropCommand.parseVideo(video);
             var demo = flags.apply(ScenarioLoader.loadResource(DemoCommand.DEMO));
-            System.out.printf("bench markers: %s, %d rounds of builtin, unmarked then marked, two peers per call, %s%n", kinds, rounds, v);
+            System.out.printf("bench markers: %s, %d rounds of a builtin call, then an unmarked and a marked call at once, two peers per call, %s%n",
+                    kinds, rounds, v);
             Map<String, List<Double>> cores = new java.util.LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
                 for (var kind : InteropCommand.parseKinds(kinds, "--kinds")) {
                     var type = new org.rtcbench.core.peer.PeerType(kind, "local");
-                    for (String source : List.of(org.rtcbench.core.scenario.MediaSpec.BUILTIN, org.rtcbench.core.scenario.MediaSpec.UNMARKED,
-                            org.rtcbench.core.scenario.MediaSpec.MARKED)) {
-                        var scenario = org.rtcbench.bench.BrowserCostBench.callShape(demo, v, source);
-                        var costs = new org.rtcbench.bench.BrowserCostBench(scenario, flags.options().withForce(true),
-                                new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).run(List.of(type), 1);
-                        for (var c : costs) {
-                            cores.computeIfAbsent(kind.id() + " " + source, k -> new java.util.ArrayList<>()).add(c.cores());
-                            System.out.printf(Locale.ROOT, "round %d %-8s %-8s %-10s CPU %.3f cores | received %s kbps p50%n", round, kind.id(), source,
-                                    c.peer(), c.cores(), c.kbpsIn() == null ? "-" : String.format(Locale.ROOT, "%.0f", c.kbpsIn()));
+                    // builtin alone, then unmarked and marked at once: the markers' cost is their difference
+                    // in the same minutes of the host, which moved a lone call's CPU by as much as the markers
+                    List<List<String>> batches = List.of(List.of(org.rtcbench.core.scenario.MediaSpec.BUILTIN),
+                            List.of(org.rtcbench.core.scenario.MediaSpec.UNMARKED, org.rtcbench.core.scenario.MediaSpec.MARKED));
+                    for (List<String> batch : batches) {
+                        var costs = org.rtcbench.bench.BrowserCostBench.together(batch.stream()
+                                .map(source -> org.rtcbench.bench.BrowserCostBench.callShape(demo, v, source)).toList(),
+                                type, flags.options().withForce(true));
+                        for (int i = 0; i < batch.size(); i++) {
+                            String source = batch.get(i);
+                            for (var c : costs.get(i)) {
+                                cores.computeIfAbsent(kind.id() + " " + source, k -> new java.util.ArrayList<>()).add(c.cores());
+                                System.out.printf(Locale.ROOT, "round %d %-8s %-8s %-10s CPU %.3f cores | received %s kbps p50%s%n", round, kind.id(),
+                                        source, c.peer(), c.cores(), c.kbpsIn() == null ? "-" : String.format(Locale.ROOT, "%.0f", c.kbpsIn()),
+                                        batch.size() > 1 ? " (" + String.join(" and ", batch) + " calls at once)" : " (alone)");
+                            }
                         }
                     }
                 }
@@ -210,7 +218,7 @@ final class BenchCommand {
                         kind.id(), cores.get(kind.id() + " marked").size(), builtin, off, on, 100 * (on - off) / off, 100 * (on - builtin) / builtin);
             }
             System.out.println("each call's run directory (report.html, samples) is in " + flags.results.toAbsolutePath().normalize()
-                    + " (--results), named *-demo");
+                    + " (--results), named *-demo-builtin, *-demo-unmarked and *-demo-marked");
             return ExitCode.PASSED;
         }
     }

@@ -71,6 +71,49 @@ public final class BrowserCostBench {
     }
 
     private List<PeerCost> measure(PeerType type) throws IOException {
+        return measure(base, options, type);
+    }
+
+    /**
+     * One call of two {@code type} peers per scenario, all the calls at once, each measured as
+     * {@link #run} measures one: the calls share the same minutes of the host, so a host busier in
+     * one minute than the next (on this machine one call's CPU moved by 15-30 % from one minute to
+     * the next) weighs on each alike, and their difference is what the scenarios differ in. The
+     * costs come in the order of the scenarios.
+     */
+    public static List<List<PeerCost>> together(List<Scenario> calls, PeerType type, RunOptions options) throws IOException {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(calls.size(), r -> {
+            Thread t = new Thread(r, "bench-call");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<List<PeerCost>>> running = new ArrayList<>();
+            for (Scenario call : calls) {
+                running.add(pool.submit(() -> measure(call, options, type)));
+            }
+            List<List<PeerCost>> costs = new ArrayList<>();
+            for (var call : running) {
+                costs.add(call.get());
+            }
+            return costs;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while measuring " + type.id() + " calls", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<PeerCost> measure(Scenario base, RunOptions options, PeerType type) throws IOException {
         PeerKind kind = type.kind();
         boolean container = PeerGroup.CONTAINER.equals(type.provider());
         Path work = Files.createTempDirectory("rtcbench-bench-");
@@ -120,10 +163,13 @@ public final class BrowserCostBench {
         return callShape(demo, video, demo.media().source());
     }
 
-    /** The call with this video (null: the demo's) and media source ({@code marked} or {@code builtin}). */
+    /**
+     * The call with this video (null: the demo's) and media source ({@code marked}, {@code unmarked} or
+     * {@code builtin}), named after the demo and the source (its run directory is {@code *-demo-marked}).
+     */
     public static Scenario callShape(Scenario demo, VideoSpec video, String source) {
         MediaSpec m = demo.media();
-        return new Scenario(demo.name(), demo.description(), demo.duration(), demo.sampling(), demo.connectTimeout(),
+        return new Scenario(demo.name() + "-" + source, demo.description(), demo.duration(), demo.sampling(), demo.connectTimeout(),
                 demo.target(), new MediaSpec(video == null ? m.video() : video, m.audio(), m.datachannel(), source), demo.peers(),
                 demo.browsers(), List.of());
     }
