@@ -52,6 +52,8 @@ class GridPeersIT {
         Path mark = Files.createDirectories(tmp.resolve("grid"));
         ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(OwnedProcesses.endingWithThisJvm(List.of(STANDALONE.toString(),
                 Integer.toString(port)))), mark).redirectErrorStream(true).redirectOutput(tmp.resolve("grid.log").toFile());
+        // the Chromium the Grid starts puts its temporary files (singleton socket, scoped directories) here, not in /tmp
+        pb.environment().put("TMPDIR", Files.createDirectories(tmp.resolve("browser-tmp")).toString());
         Process p = OwnedProcesses.startHeld(pb);
         grid = new OwnedProcesses(p.toHandle(), mark);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

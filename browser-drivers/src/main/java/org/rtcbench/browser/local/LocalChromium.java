@@ -105,9 +105,14 @@ public final class LocalChromium implements LocalBrowser {
     public BrowserPeer launch(String peerName, URI harness, Path fakeVideo, Path fakeAudio) {
         check();
         Path profile;
+        Path tmp;
         try {
             Files.createDirectories(workDir);
             profile = Files.createTempDirectory(workDir, "chrome-" + peerName + "-");
+            // Chromium's own temporary files (its singleton socket, scoped directories) go here, deleted with
+            // the peer: ended before it tidies up, Chromium left /tmp/org.chromium.Chromium.* behind. Short, as
+            // a socket's path must be (108 bytes), so not inside a profile that may lie deep in a work directory.
+            tmp = Files.createTempDirectory("rtcbench-chromium-");
         } catch (IOException e) {
             throw new BadInputException("cannot create a browser profile under " + workDir + ": " + e.getMessage());
         }
@@ -120,11 +125,11 @@ public final class LocalChromium implements LocalBrowser {
         OwnedProcesses owned = null;
         try {
             if (BrowserConfig.SELENIUM_MANAGER.equals(config.driver())) {
-                managed = ChromeDriverService.createDefaultService();
+                managed = new ChromeDriverService.Builder().withEnvironment(Map.of("TMPDIR", tmp.toString())).build();
                 owned = new OwnedProcesses(null, profile);
                 driver = new ChromeDriver(managed, options);
             } else {
-                driverProcess = startDriver(peerName, profile);
+                driverProcess = startDriver(peerName, profile, tmp);
                 owned = new OwnedProcesses(driverProcess.toHandle(), profile);
                 URL url = URI.create("http://127.0.0.1:" + driverPort(driverProcess) + "/").toURL();
                 driver = new RemoteWebDriver(url, options, false);
@@ -134,13 +139,13 @@ public final class LocalChromium implements LocalBrowser {
             RemoteWebDriver d = driver;
             ChromeDriverService m = managed;
             OwnedProcesses o = owned;
-            return new BrowserPeer(peerName, PeerKind.CHROME, new WebDriverPageScript(driver), info, () -> end(d, m, o));
+            return new BrowserPeer(peerName, PeerKind.CHROME, new WebDriverPageScript(driver), info, () -> end(d, m, o, tmp));
         } catch (SessionNotCreatedException e) {
-            end(driver, managed, owned != null ? owned : new OwnedProcesses(null, profile));
+            end(driver, managed, owned != null ? owned : new OwnedProcesses(null, profile), tmp);
             throw new BadInputException("Chromium at " + config.binary() + " did not start for peer " + peerName + ": "
                     + PeerFailure.firstLine(e.getMessage()) + " (check browsers.chrome.binary; run with --verbose for details)", e);
         } catch (IOException | WebDriverException | PeerFailure | BadInputException e) {
-            end(driver, managed, owned != null ? owned : new OwnedProcesses(driverProcess == null ? null : driverProcess.toHandle(), profile));
+            end(driver, managed, owned != null ? owned : new OwnedProcesses(driverProcess == null ? null : driverProcess.toHandle(), profile), tmp);
             if (e instanceof BadInputException b) {
                 throw b;
             }
@@ -198,12 +203,13 @@ public final class LocalChromium implements LocalBrowser {
         }
     }
 
-    private Process startDriver(String peerName, Path profile) throws IOException {
+    private Process startDriver(String peerName, Path profile, Path tmp) throws IOException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve("chromedriver-" + peerName + ".log");
         // chromedriver and the Chromium it starts end with this JVM, even when it is killed or crashes
         ProcessBuilder pb = new ProcessBuilder(OwnedProcesses.endingWithThisJvm(List.of(config.driver(), "--port=0", "--log-path=" + log)))
                 .redirectErrorStream(true);
+        pb.environment().put("TMPDIR", tmp.toString()); // the Chromium it starts inherits it
         return OwnedProcesses.startHeld(OwnedProcesses.mark(pb, profile));
     }
 
@@ -244,7 +250,7 @@ public final class LocalChromium implements LocalBrowser {
         }
     }
 
-    private static void end(RemoteWebDriver driver, ChromeDriverService managed, OwnedProcesses owned) {
+    private static void end(RemoteWebDriver driver, ChromeDriverService managed, OwnedProcesses owned, Path tmp) {
         if (driver != null) {
             quit(driver); // then what is left is ended by PID
         }
@@ -254,6 +260,7 @@ public final class LocalChromium implements LocalBrowser {
         if (owned != null) {
             owned.close();
         }
+        OwnedProcesses.deleteTree(tmp);
     }
 
     /** The browser and chromedriver versions a Chromium session reports. */
