@@ -145,15 +145,12 @@ public final class ReceivedVideo {
                 // this frame's own gap is known; the frames shown unread share the time before it, or, when
                 // the frame before was the last one read, were shown together with this one (no gap of their own)
                 if (previousShownMs > lastNewFrameMs) {
-                    double unread = (previousShownMs - lastNewFrameMs) / (double) shownUnread;
-                    for (long i = 0; i < shownUnread; i++) {
-                        gap(unread);
-                    }
+                    share(previousShownMs - lastNewFrameMs, shownUnread);
                 }
                 gap(receivedMs - previousShownMs);
             } else {
-                // frames shown but not read came in between: the screen changed that often
-                gap((receivedMs - lastNewFrameMs) / (double) (shownUnread + 1));
+                // when the frames shown unread came is not known: they and this one share the time evenly
+                share(receivedMs - lastNewFrameMs, shownUnread + 1);
             }
         }
         started = true;
@@ -161,6 +158,13 @@ public final class ReceivedVideo {
         lastFrame = stamp.frame();
         lastNewFrameMs = receivedMs;
         shown++;
+    }
+
+    /** {@code frames} gaps of equal length in {@code ms}. */
+    private void share(double ms, long frames) {
+        for (long i = 0; i < frames; i++) {
+            gap(ms / frames);
+        }
     }
 
     /** One inter-frame gap: frozen time when longer than a freeze, and part of the average a freeze is judged by. */

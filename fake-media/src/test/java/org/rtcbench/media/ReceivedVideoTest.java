@@ -113,6 +113,24 @@ class ReceivedVideoTest {
     }
 
     @Test
+    void framesShownUnreadAtUnknownTimesShareTheWaitEvenlyEachAGapOfItsOwn() {
+        ReceivedVideo v = new ReceivedVideo(T0);
+        long period = 1000L / 15;
+        for (int n = 0; n <= 30; n++) {
+            v.frame(FrameStamp.at(SENDER, n, T0 + n * period), T0 + n * period + 20, 320, 240, 1);
+        }
+        // 31 and 32 shown unread, 33 read 1200 ms after 30, and nobody says when 31 and 32 came: three
+        // gaps of 400 ms, each longer than a freeze, so all 1200 ms were frozen
+        long last = T0 + 30 * period + 20;
+        v.frame(FrameStamp.at(SENDER, 33, T0 + 33 * period), last + 1200, 320, 240, 3);
+        ReceivedVideo.Totals t = v.totals("v1", last + 1200);
+
+        assertThat(t.framesShown()).isEqualTo(34);
+        assertThat(t.framesSkipped()).isZero();
+        assertThat(t.totalFrozenMs()).as("the whole wait, not one 400 ms share of it").isEqualTo(1200.0);
+    }
+
+    @Test
     void aStopInTheFramesIsFrozenTimeThatGrowsWhileItLastsAndReadingItChangesNothing() {
         ReceivedVideo v = new ReceivedVideo(T0);
         for (int n = 0; n < 15; n++) {
