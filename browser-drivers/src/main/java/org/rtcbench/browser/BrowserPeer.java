@@ -23,6 +23,7 @@ public final class BrowserPeer implements Peer {
     private final PeerInfo info;
     private final AutoCloseable process;
     private final boolean realTimeAudio;
+    private final boolean sharesClock;
     private volatile boolean closed;
     /** What this browser's receivers saw, by connection and track, from the markers its page read. */
     private final Map<String, Map<String, org.rtcbench.media.ReceivedVideo>> received = new java.util.concurrent.ConcurrentHashMap<>();
@@ -43,12 +44,24 @@ public final class BrowserPeer implements Peer {
      *                      sound server (LocalFirefox)
      */
     public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process, boolean realTimeAudio) {
+        this(name, kind, page, info, process, realTimeAudio, true);
+    }
+
+    /**
+     * @param sharesClock whether the browser runs on this machine's wall clock (a local browser, or one in
+     *                    a container: containers share the kernel's clock), so its page's {@code Date.now()}
+     *                    is this JVM's clock and no offset is measured (measuring could only add an error of up
+     *                    to half a script round trip: 20-30 ms seen on a busy host); false for a Grid node's
+     */
+    public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process, boolean realTimeAudio,
+            boolean sharesClock) {
         this.name = name;
         this.kind = kind;
         this.page = page;
         this.info = info;
         this.process = process;
         this.realTimeAudio = realTimeAudio;
+        this.sharesClock = sharesClock;
     }
 
     @Override
@@ -109,7 +122,7 @@ public final class BrowserPeer implements Peer {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("source", media.source());
         spec.put("marker", org.rtcbench.media.FrameStamp.senderId(name));
-        spec.put("clockOffsetMs", clockOffsetMs());
+        spec.put("clockOffsetMs", sharesClock ? 0 : clockOffsetMs());
         spec.put("role", role.id());
         spec.put("audio", media.audio());
         spec.put("webAudio", webAudioKeepsTime());
@@ -159,10 +172,10 @@ public final class BrowserPeer implements Peer {
     }
 
     /**
-     * How far this JVM's wall clock is ahead of the page's, in ms: the page adds it to {@code Date.now()}
-     * before it stamps or reads a frame, so markers from every peer are on one clock. Measured like
-     * NTP over the script channel, keeping the round trip with the least delay of a few; its error is
-     * at most half that round trip (about 1 ms for a local browser, more for one on a Grid).
+     * How far this JVM's wall clock is ahead of the page's, in ms, for a browser on another clock (a Grid
+     * node): the page adds it to {@code Date.now()} before it stamps or reads a frame, so markers from every
+     * peer are on one clock. Measured like NTP over the script channel, keeping the round trip with the
+     * least delay of a few; its error is at most half that round trip.
      */
     long clockOffsetMs() {
         long best = Long.MAX_VALUE;
