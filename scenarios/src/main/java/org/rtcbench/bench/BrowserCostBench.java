@@ -93,21 +93,27 @@ public final class BrowserCostBench {
                 running.add(pool.submit(() -> measure(call, options, type)));
             }
             List<List<PeerCost>> costs = new ArrayList<>();
-            for (var call : running) {
-                costs.add(call.get());
+            Throwable failed = null;
+            for (var call : running) { // every call ends before any failure is told, so none runs on unwatched
+                try {
+                    costs.add(call.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed = failed == null ? e.getCause() : failed;
+                }
+            }
+            if (failed instanceof IOException io) {
+                throw io;
+            }
+            if (failed instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failed != null) {
+                throw new IllegalStateException(failed);
             }
             return costs;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while measuring " + type.id() + " calls", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdown();
         }
