@@ -35,7 +35,12 @@ public final class BrowserPeer implements Peer {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process) {
-        this(name, kind, page, info, process, kind != PeerKind.FIREFOX);
+        this(name, kind, page, info, process, webAudioInRealTime(kind));
+    }
+
+    /** Whether a page of this kind's Web Audio keeps real time unless told otherwise: Chromium's does, a Firefox's needs a sound device. */
+    public static boolean webAudioInRealTime(PeerKind kind) {
+        return kind != PeerKind.FIREFOX;
     }
 
     /**

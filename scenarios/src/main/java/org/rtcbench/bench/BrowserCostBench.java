@@ -60,7 +60,7 @@ public final class BrowserCostBench {
         List<PeerCost> all = new ArrayList<>();
         for (int i = 1; i <= rounds; i++) {
             for (PeerType type : types) {
-                for (PeerCost c : measure(type)) {
+                for (PeerCost c : measure(base, options, type)) {
                     out.printf(Locale.ROOT, "round %d %-18s %-10s launch %5d ms | PSS %6.0f MB | RSS %6.0f MB | CPU %.2f cores | %d processes%n",
                             i, type.id(), c.peer(), c.launchMs(), c.pssMb(), c.rssMb(), c.cores(), c.processes());
                     all.add(c);
@@ -68,10 +68,6 @@ public final class BrowserCostBench {
             }
         }
         return all;
-    }
-
-    private List<PeerCost> measure(PeerType type) throws IOException {
-        return measure(base, options, type);
     }
 
     /**

@@ -128,7 +128,7 @@ public final class GridBrowser implements PeerLauncher {
                     : LocalChromium.info(caps);
             RemoteWebDriver d = driver;
             return new BrowserPeer(peerName, kind, new WebDriverPageScript(driver), info.onGrid(url), () -> LocalChromium.quit(d),
-                    kind != PeerKind.FIREFOX, false); // a node's clock is its own: measured before media starts
+                    BrowserPeer.webAudioInRealTime(kind), false); // a node's clock is its own: measured before media starts
         } catch (MalformedURLException e) {
             throw new BadInputException("--grid-url " + url + " is not a URL: " + e.getMessage());
         } catch (WebDriverException | PeerFailure e) {
