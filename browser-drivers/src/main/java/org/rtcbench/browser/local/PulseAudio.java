@@ -13,7 +13,11 @@ import org.rtcbench.core.process.OwnedProcesses;
  * every sound the page made or heard fell further behind (FIELD-NOTES); on a null sink it kept 1.000
  * with a core busy. The server listens on a Unix socket in a directory of its own, lets anyone on it in
  * (only this Firefox knows the path), carries the peer's {@link OwnedProcesses} mark, and so ends with
- * the peer, or with this JVM.
+ * the peer, or with this JVM. The sink runs at 48 kHz, the rate of the page's {@code AudioContext} and of
+ * Opus: at PulseAudio's default 44.1 kHz Firefox ran the page's context in a graph of its own, and every
+ * received track crossed into it through a resampler: a marked peer's audio.delay p50 was 125-147 ms against
+ * 63-88 ms at 48 kHz, and the markers cost it 0.026-0.029 cores against 0.020-0.024 ({@code bench markers},
+ * 2026-12-07).
  */
 final class PulseAudio {
     /** The Debian package that has the server. */
@@ -61,7 +65,7 @@ final class PulseAudio {
         Path dir = Files.createTempDirectory("rtcbench-pulse-");
         List<String> cmd = List.of(executable.toString(), "-n", "--daemonize=no", "--exit-idle-time=-1",
                 "--use-pid-file=no", "--log-target=stderr",
-                "-L", "module-null-sink sink_name=rtcbench",
+                "-L", "module-null-sink sink_name=rtcbench rate=48000",
                 "-L", "module-native-protocol-unix auth-anonymous=1 socket=" + socket(dir));
         ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(OwnedProcesses.endingWithThisJvm(cmd)), profile)
                 .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -135,7 +135,10 @@
     return { track: track, canvas: canvas, stop: () => { clearTimeout(timer); track.stop(); } };
   }
 
+  // The browser's own encoder where it has one (Chromium 140, Firefox 133): in a Chromium peer the script's
+  // loop took 1.1-1.3 ms a second for a 320x240 luma (instrumented bench call).
   function base64(bytes) {
+    if (typeof bytes.toBase64 === 'function') { return bytes.toBase64(); }
     let s = '';
     for (let i = 0; i < bytes.length; i += 0x8000) {
       s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -309,39 +312,72 @@
   const BURST_GAIN = 0.6;
   const BURST_S = 0.06;
   const SCHEDULE_EVERY_MS = 250;
-  const LISTENER = `
-    const THRESHOLD = 0.35;        // AudioMarker.THRESHOLD
-    const HYSTERESIS = THRESHOLD / 2;
-    const END_GAP_S = 0.005;       // ReceivedAudio.BURST_END_GAP_MS
+  // Finds the bursts in a track's samples, fed in order, as ReceivedAudio.pcm finds them (loud, then the pitch
+  // from zero crossings with hysteresis): change the two together. Each burst goes to found(onset frame, length
+  // in frames, Hz). Also runs in an AudioWorklet, from this source text: nothing from outside the class.
+  class Bursts {
+    constructor(rate, found) {
+      this.threshold = 0.35; // AudioMarker.THRESHOLD
+      this.hysteresis = this.threshold / 2;
+      this.endGap = 0.005 * rate; // ReceivedAudio.BURST_END_GAP_MS
+      this.rate = rate;
+      this.found = found;
+      this.onset = -1;
+      this.lastLoud = 0;
+      this.crossings = 0;
+      this.first = 0;
+      this.last = 0;
+      this.armed = false;
+    }
+
+    // frames from..to-1 of the context, frame f being x[f - offset]
+    feed(x, offset, from, to) {
+      if (this.onset < 0) {
+        // between bursts only a sample past the hysteresis can change anything: most blocks end here
+        let quiet = true;
+        for (let f = from; f < to && quiet; f++) { quiet = x[f - offset] <= this.hysteresis && x[f - offset] >= -this.hysteresis; }
+        if (quiet) { return; }
+      }
+      for (let f = from; f < to; f++) {
+        const s = x[f - offset];
+        if (s > this.threshold || s < -this.threshold) {
+          if (this.onset < 0) { this.onset = f; this.crossings = 0; }
+          this.lastLoud = f;
+        } else if (this.onset >= 0 && f - this.lastLoud > this.endGap) {
+          this.found(this.onset, this.lastLoud - this.onset, this.crossings < 2 ? 0 : (this.crossings - 1) * this.rate / (this.last - this.first));
+          this.onset = -1;
+        }
+        if (s < -this.hysteresis) {
+          this.armed = true;
+        } else if (s > this.hysteresis && this.armed) {
+          this.armed = false;
+          if (this.onset >= 0) { if (this.crossings++ === 0) { this.first = f; } this.last = f; }
+        }
+      }
+    }
+
+    // samples were lost: a burst under way is dropped
+    gap() { this.onset = -1; this.armed = false; }
+  }
+
+  // How a page hears received tracks. Chromium: an AnalyserNode keeps a track's last WINDOW samples (0.68 s at
+  // 48 kHz), read from the page every LISTEN_EVERY_MS, so a read up to 0.43 s late loses none. Firefox: an
+  // AudioWorklet looks at every 128 samples as they come. Each was the cheaper in its browser (bench markers,
+  // 2026-12-07, the markers' share of a peer's CPU: Chromium +14 % with the worklet, +9 % with the analyser;
+  // Firefox +10 % with the worklet, +13 % with the analyser, whose samples Firefox hands to the page's thread
+  // 128 at a time).
+  const ANALYSER = !/\bFirefox\//.test(navigator.userAgent);
+  const WINDOW = 32768;           // AnalyserNode's largest fftSize
+  const LISTEN_EVERY_MS = 250;
+  const LISTENER = Bursts.toString() + `
     class Listener extends AudioWorkletProcessor {
-      constructor() { super(); this.onset = -1; this.lastLoud = 0; this.crossings = 0; this.first = 0; this.last = 0; this.armed = false; }
+      constructor() {
+        super();
+        this.bursts = new Bursts(sampleRate, (onset, length, hz) => this.port.postMessage([onset, length, hz]));
+      }
       process(inputs) {
         const x = inputs[0] && inputs[0][0];
-        if (!x) { return true; }
-        if (this.onset < 0) {
-          // between bursts only a sample past the hysteresis can change anything: most blocks end here
-          let quiet = true;
-          for (let i = 0; i < x.length && quiet; i++) { quiet = x[i] <= HYSTERESIS && x[i] >= -HYSTERESIS; }
-          if (quiet) { return true; }
-        }
-        for (let i = 0; i < x.length; i++) {
-          const f = currentFrame + i;
-          const s = x[i];
-          if (Math.abs(s) > THRESHOLD) {
-            if (this.onset < 0) { this.onset = f; this.crossings = 0; }
-            this.lastLoud = f;
-          } else if (this.onset >= 0 && f - this.lastLoud > END_GAP_S * sampleRate) {
-            const hz = this.crossings < 2 ? 0 : (this.crossings - 1) * sampleRate / (this.last - this.first);
-            this.port.postMessage([this.onset / sampleRate, (this.lastLoud - this.onset) / sampleRate, hz]);
-            this.onset = -1;
-          }
-          if (s < -HYSTERESIS) {
-            this.armed = true;
-          } else if (s > HYSTERESIS && this.armed) {
-            this.armed = false;
-            if (this.onset >= 0) { if (this.crossings++ === 0) { this.first = f; } this.last = f; }
-          }
-        }
+        if (x) { this.bursts.feed(x, currentFrame, currentFrame, currentFrame + x.length); }
         return true;
       }
     }
@@ -352,10 +388,13 @@
   async function audioContext() {
     if (audio === null) {
       audio = (async () => {
+        // 48 kHz, Opus's rate (and Firefox's sound server's: PulseAudio.java); Chromium's default rate cost more here
         const ctx = new AudioContext({ sampleRate: 48000 });
-        await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([LISTENER], { type: 'application/javascript' })));
+        if (!ANALYSER) {
+          await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([LISTENER], { type: 'application/javascript' })));
+        }
         await ctx.resume(); // no user gesture needed: Chromium's autoplay flag, Firefox's autoplay pref
-        // listeners are pulled only on the way to the destination: through a silent gain
+        // listeners' analysers are pulled only on the way to the destination: through a silent gain
         const sink = ctx.createGain();
         sink.gain.value = 0;
         sink.connect(ctx.destination);
@@ -405,18 +444,49 @@
   // Listens to a received audio track; each burst heard waits in `entry.bursts` for stats().
   async function listener(track, entry, now) {
     const { ctx, sink } = await audioContext();
-    const source = ctx.createMediaStreamSource(new MediaStream([track]));
-    const node = new AudioWorkletNode(ctx, 'rtcbench-audio-listener', { channelCount: 1, channelCountMode: 'explicit' });
-    node.port.onmessage = (e) => {
+    const rate = ctx.sampleRate;
+    // a burst found at context frame `onset` when the context was at frame `frame` and rtcbench's clock at `at`
+    const heard = (onset, length, hz, frame, at) => {
       if (entry.stopped) { return; }
-      const [onsetS, lengthS, hz] = e.data;
-      // the context's clock now against rtcbench's: the message's own delay cancels out
-      const onsetMs = now() - (ctx.currentTime - onsetS) * 1000;
       if (entry.bursts.length > 1000) { entry.bursts.splice(0, 500); } // nobody asking: bounded memory
-      entry.bursts.push([onsetMs, lengthS * 1000, hz]);
+      entry.bursts.push([at - (frame - onset) * 1000 / rate, length * 1000 / rate, hz]);
     };
-    source.connect(node).connect(sink);
-    entry.stop = () => { source.disconnect(); node.disconnect(); };
+    const source = ctx.createMediaStreamSource(new MediaStream([track]));
+    if (!ANALYSER) {
+      const node = new AudioWorkletNode(ctx, 'rtcbench-audio-listener', { channelCount: 1, channelCountMode: 'explicit' });
+      // the context's clock now against rtcbench's: the message's own delay cancels out
+      node.port.onmessage = (e) => heard(e.data[0], e.data[1], e.data[2], ctx.currentTime * rate, now());
+      source.connect(node).connect(sink);
+      entry.stop = () => { source.disconnect(); node.disconnect(); };
+      return;
+    }
+    const analyser = ctx.createAnalyser();
+    analyser.fftSize = WINDOW;
+    analyser.channelCount = 1;
+    analyser.channelCountMode = 'explicit';
+    const x = new Float32Array(WINDOW);
+    let end = 0;
+    let at = 0;
+    const bursts = new Bursts(rate, (onset, length, hz) => heard(onset, length, hz, end, at));
+    let next = 0; // the first context frame not looked at yet
+    const listen = () => {
+      if (entry.stopped) { return; }
+      // the samples end at the context's frame now: only when the render thread did not move on meanwhile
+      end = -1;
+      for (let attempt = 0; attempt < 3 && end < 0; attempt++) {
+        const before = ctx.currentTime;
+        at = now();
+        analyser.getFloatTimeDomainData(x);
+        if (ctx.currentTime === before) { end = Math.round(before * rate); }
+      }
+      if (end < 0) { return; } // the next read has them
+      if (next < end - WINDOW) { next = end - WINDOW; bursts.gap(); } // (a page stalled that long) a gap
+      bursts.feed(x, end - WINDOW, next, end);
+      next = end;
+    };
+    const timer = setInterval(listen, LISTEN_EVERY_MS);
+    source.connect(analyser).connect(sink);
+    entry.stop = () => { clearInterval(timer); source.disconnect(); analyser.disconnect(); };
   }
 
   window.rtcbenchMarkers = { camera: camera, reader: reader, draw: draw, decode: decode, microphone: microphone, listener: listener };
