@@ -33,6 +33,9 @@ public final class BrowserPeer implements Peer {
      * @param process what ends the browser and its driver; closed by {@link #close()}
      */
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+    private volatile String origin; // the harness server's, as the page sees it
 
     public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process) {
         this(name, kind, page, info, process, webAudioInRealTime(kind));
@@ -101,10 +104,10 @@ public final class BrowserPeer implements Peer {
         config.put("iceServers", servers);
         config.put("iceTransportPolicy", ice.transportPolicy());
         // Handed over through the harness server (a one-time token), never as a WebDriver argument: drivers log those.
-        String origin = String.valueOf(((Map<?, ?>) call("origin")).get("origin"));
+        String origin = origin();
         String token;
         try {
-            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpResponse<String> r = HTTP.send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(origin + "/ice"))
                             .timeout(java.time.Duration.ofSeconds(5))
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build(),
@@ -120,6 +123,31 @@ public final class BrowserPeer implements Peer {
             throw new PeerFailure(name + ": interrupted while handing over the ICE configuration");
         }
         call("setIce", token);
+    }
+
+    private String origin() {
+        if (origin == null) {
+            origin = String.valueOf(((Map<?, ?>) call("origin")).get("origin"));
+        }
+        return origin;
+    }
+
+    /** The luma the page handed to the harness server as {@code token}, or null when the server has none. */
+    private byte[] luma(String token) {
+        if (!TOKEN.matcher(token).matches()) {
+            throw new PeerFailure(name + ": its page handed over a luma as " + PeerFailure.firstLine(token) + ", not a token");
+        }
+        String url = origin() + "/lumas/" + token;
+        try {
+            java.net.http.HttpResponse<byte[]> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (java.io.IOException e) {
+            throw new PeerFailure(name + ": cannot take a luma its page handed over from " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerFailure(name + ": interrupted while taking a luma from " + url);
+        }
     }
 
     @Override
@@ -227,7 +255,7 @@ public final class BrowserPeer implements Peer {
                 }
                 org.rtcbench.media.ReceivedVideo seen = received.computeIfAbsent(c.getKey(), k -> new java.util.concurrent.ConcurrentHashMap<>())
                         .computeIfAbsent(t.getKey(), k -> new org.rtcbench.media.ReceivedVideo(now));
-                MarkerReadings.feed(seen, t.getValue());
+                MarkerReadings.feed(seen, t.getValue(), this::luma);
             }));
         }
         com.fasterxml.jackson.databind.node.ObjectNode totals = out.putObject("received");

@@ -11,9 +11,10 @@ import org.rtcbench.core.BadInputException;
 
 /**
  * The embedded HTTP server that serves the harness page and its JS API to browsers, bound to
- * 127.0.0.1 on a free port. It serves three fixed resources from the jar, the ICE handoff, and the
- * marked camera's pictures (RGBA, rendered here, so every sender draws the same ones); every other
- * path, including any attempt to climb out with {@code ..}, gets 404 (or 400 from Jetty's URI checks).
+ * 127.0.0.1 on a free port. It serves three fixed resources from the jar, the ICE handoff, the
+ * marked camera's pictures (RGBA, rendered here, so every sender draws the same ones), and takes the
+ * lumas of received frames from the pages for rtcbench; every other path, including any attempt to
+ * climb out with {@code ..}, gets 404 (or 400 from Jetty's URI checks).
  */
 public final class HarnessServer implements AutoCloseable {
     private static final Map<String, String> CONTENT_TYPES = Map.of(
@@ -33,6 +34,11 @@ public final class HarnessServer implements AutoCloseable {
     public static HarnessServer start() {
         return start(LOOPBACK);
     }
+
+    /** The largest luma plane a page may hand over: 4096 x 4096. */
+    static final int MAX_LUMA_BYTES = 4096 * 4096;
+    /** Lumas waiting to be taken, in bytes, past which the oldest go (their pages' readings nobody takes any more). */
+    static final long MAX_WAITING_LUMA_BYTES = 64L << 20;
 
     /** The address the harness binds to unless a run names another. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -54,6 +60,7 @@ public final class HarnessServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.generateEtags = false;
+            config.http.maxRequestSize = MAX_LUMA_BYTES;
         });
         app.get("/", ctx -> serve(ctx, "/", html));
         app.get("/harness.js", ctx -> serve(ctx, "/harness.js", js));
@@ -101,6 +108,27 @@ public final class HarnessServer implements AutoCloseable {
             writer.renderPictureRgba(n, rgba);
             ctx.contentType("application/octet-stream").result(rgba);
         });
+        // A received frame's luma plane, from the page that read it to rtcbench (BrowserPeer), once a second a track:
+        // as base64 in the stats' JSON over WebDriver, 77 KB at 320x240 cost a Chromium peer's chromedriver and
+        // browser process about 0.003 cores (bench markers, per thread). Each is taken once.
+        Lumas lumas = new Lumas(MAX_WAITING_LUMA_BYTES);
+        app.post("/lumas", ctx -> {
+            byte[] y = ctx.bodyAsBytes();
+            if (y.length == 0) {
+                ctx.status(400).result("no luma");
+                return;
+            }
+            ctx.contentType("text/plain").result(lumas.put(y));
+        });
+        app.get("/lumas/{token}", ctx -> {
+            byte[] y = lumas.take(ctx.pathParam("token"));
+            ctx.header("Cache-Control", "no-store");
+            if (y == null) {
+                ctx.status(404).result("no such luma");
+            } else {
+                ctx.contentType("application/octet-stream").result(y);
+            }
+        });
         app.error(404, ctx -> ctx.result("not found"));
         try {
             app.start(host, 0);
@@ -120,6 +148,37 @@ public final class HarnessServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    /** Lumas handed over by pages until rtcbench takes them, at most {@code maxBytes} of them: the oldest go first. */
+    static final class Lumas {
+        private final long maxBytes;
+        private final java.util.LinkedHashMap<String, byte[]> waiting = new java.util.LinkedHashMap<>();
+        private long bytes;
+
+        Lumas(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        synchronized String put(byte[] y) {
+            String token = java.util.UUID.randomUUID().toString();
+            waiting.put(token, y);
+            bytes += y.length;
+            for (var it = waiting.values().iterator(); bytes > maxBytes && it.hasNext(); ) {
+                bytes -= it.next().length;
+                it.remove();
+            }
+            return token;
+        }
+
+        /** The luma handed over as {@code token}, or null when there is none (taken, or gone as the oldest). */
+        synchronized byte[] take(String token) {
+            byte[] y = waiting.remove(token);
+            if (y != null) {
+                bytes -= y.length;
+            }
+            return y;
+        }
     }
 
     private static void serve(Context ctx, String path, byte[] body) {

@@ -153,6 +153,41 @@ class HarnessServerTest {
         }
     }
 
+    @Test
+    void takesALumaFromAPageAndHandsItToRtcbenchOnceEvenAFullHdOne() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        byte[] y = new byte[1920 * 1080]; // past Jetty's default 1 MB for a request
+        new java.util.Random(7).nextBytes(y);
+        java.net.http.HttpResponse<String> posted = http.send(java.net.http.HttpRequest.newBuilder(server.pageUri().resolve("/lumas"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(y)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(200);
+        String token = posted.body();
+        assertThat(token).matches("[0-9a-f-]{36}");
+        java.net.http.HttpRequest take = java.net.http.HttpRequest.newBuilder(server.pageUri().resolve("/lumas/" + token)).build();
+        java.net.http.HttpResponse<byte[]> taken = http.send(take, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(taken.statusCode()).isEqualTo(200);
+        assertThat(taken.body()).isEqualTo(y);
+        assertThat(http.send(take, java.net.http.HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(404);
+        assertThat(status(get("/lumas/" + java.util.UUID.randomUUID()))).isEqualTo(404);
+        assertThat(http.send(java.net.http.HttpRequest.newBuilder(server.pageUri().resolve("/lumas"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void lumasNobodyTakesGoOldestFirstPastTheirBound() {
+        HarnessServer.Lumas lumas = new HarnessServer.Lumas(250);
+        String first = lumas.put(new byte[100]);
+        String second = lumas.put(new byte[100]);
+        String third = lumas.put(new byte[100]); // 300 > 250: the first goes
+        assertThat(lumas.take(first)).isNull();
+        assertThat(lumas.take(second)).hasSize(100);
+        String fourth = lumas.put(new byte[100]); // 200 waiting: all stay
+        assertThat(lumas.take(third)).hasSize(100);
+        assertThat(lumas.take(fourth)).hasSize(100);
+        assertThat(lumas.take(fourth)).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/index.html", "/harness.js/../../../../etc/passwd", "/../../../../etc/passwd",
             "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd", "/harness.js%00.html",
