@@ -16,7 +16,7 @@ import org.rtcbench.core.process.OwnedProcesses;
  * the peer, or with this JVM. The sink runs at 48 kHz, the rate of the page's {@code AudioContext} and of
  * Opus: at PulseAudio's default 44.1 kHz Firefox ran the page's context in a graph of its own, and every
  * received track crossed into it through a resampler: a marked peer's audio.delay p50 was 125-147 ms against
- * 63-88 ms at 48 kHz, and the markers cost it 0.026-0.029 cores against 0.020-0.024 ({@code bench markers},
+ * 63-89 ms at 48 kHz, and the markers cost it 0.026-0.029 cores against 0.020-0.024 ({@code bench markers},
  * 2026-12-07).
  */
 final class PulseAudio {
