@@ -34,7 +34,6 @@ public final class BrowserPeer implements Peer {
      */
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
-    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
     private volatile String origin; // the harness server's, as the page sees it
 
     public BrowserPeer(String name, PeerKind kind, PageScript page, PeerInfo info, AutoCloseable process) {
@@ -134,10 +133,7 @@ public final class BrowserPeer implements Peer {
 
     /** The luma the page handed to the harness server as {@code token}, or null when the server has none. */
     private byte[] luma(String token) {
-        if (!TOKEN.matcher(token).matches()) {
-            throw new PeerFailure(name + ": its page handed over a luma as " + PeerFailure.firstLine(token) + ", not a token");
-        }
-        String url = origin() + "/lumas/" + token;
+        String url = origin() + "/lumas/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
         try {
             java.net.http.HttpResponse<byte[]> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                     .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());

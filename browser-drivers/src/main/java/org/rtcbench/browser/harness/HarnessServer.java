@@ -39,6 +39,8 @@ public final class HarnessServer implements AutoCloseable {
     static final int MAX_LUMA_BYTES = 4096 * 4096;
     /** Lumas waiting to be taken, in bytes, past which the oldest go (their pages' readings nobody takes any more). */
     static final long MAX_WAITING_LUMA_BYTES = 64L << 20;
+    /** ICE configurations waiting for their pages, in bytes, past which the oldest go (pages that never asked). */
+    static final long MAX_WAITING_ICE_BYTES = 1L << 20;
 
     /** The address the harness binds to unless a run names another. */
     public static final String LOOPBACK = "127.0.0.1";
@@ -66,21 +68,7 @@ public final class HarnessServer implements AutoCloseable {
         app.get("/harness.js", ctx -> serve(ctx, "/harness.js", js));
         app.get("/markers.js", ctx -> serve(ctx, "/markers.js", markers));
         // ICE servers with credentials reach the page this way, never as a WebDriver argument (chromedriver logs those)
-        Map<String, String> handoffs = new java.util.concurrent.ConcurrentHashMap<>();
-        app.post("/ice", ctx -> {
-            String token = java.util.UUID.randomUUID().toString();
-            handoffs.put(token, ctx.body());
-            ctx.contentType("text/plain").result(token);
-        });
-        app.get("/ice/{token}", ctx -> {
-            String body = handoffs.remove(ctx.pathParam("token"));
-            ctx.header("Cache-Control", "no-store");
-            if (body == null) {
-                ctx.status(404).result("no such handoff");
-            } else {
-                ctx.contentType("application/json").result(body);
-            }
-        });
+        handoff(app, "/ice", new Handoffs(MAX_WAITING_ICE_BYTES), "application/json");
         // /pictures/320x240/7: picture 7 of the marked camera, width * height * 4 bytes of RGBA
         Map<String, org.rtcbench.media.Y4mWriter> pictures = new java.util.concurrent.ConcurrentHashMap<>();
         app.get("/pictures/{size}/{n}", ctx -> {
@@ -111,24 +99,7 @@ public final class HarnessServer implements AutoCloseable {
         // A received frame's luma plane, from the page that read it to rtcbench (BrowserPeer), once a second a track:
         // as base64 in the stats' JSON over WebDriver, 77 KB at 320x240 cost a Chromium peer's chromedriver and
         // browser process about 0.003 cores (bench markers, per thread). Each is taken once.
-        Lumas lumas = new Lumas(MAX_WAITING_LUMA_BYTES);
-        app.post("/lumas", ctx -> {
-            byte[] y = ctx.bodyAsBytes();
-            if (y.length == 0) {
-                ctx.status(400).result("no luma");
-                return;
-            }
-            ctx.contentType("text/plain").result(lumas.put(y));
-        });
-        app.get("/lumas/{token}", ctx -> {
-            byte[] y = lumas.take(ctx.pathParam("token"));
-            ctx.header("Cache-Control", "no-store");
-            if (y == null) {
-                ctx.status(404).result("no such luma");
-            } else {
-                ctx.contentType("application/octet-stream").result(y);
-            }
-        });
+        handoff(app, "/lumas", new Handoffs(MAX_WAITING_LUMA_BYTES), "application/octet-stream");
         app.error(404, ctx -> ctx.result("not found"));
         try {
             app.start(host, 0);
@@ -150,13 +121,37 @@ public final class HarnessServer implements AutoCloseable {
         app.stop();
     }
 
-    /** Lumas handed over by pages until rtcbench takes them, at most {@code maxBytes} of them: the oldest go first. */
-    static final class Lumas {
+    /**
+     * {@code POST path}: a body to hand over, answered with a token; {@code GET path/{token}}: that body,
+     * once. One side puts (rtcbench an ICE configuration, a page a luma), the other takes.
+     */
+    private static void handoff(Javalin app, String path, Handoffs waiting, String contentType) {
+        app.post(path, ctx -> {
+            byte[] body = ctx.bodyAsBytes();
+            if (body.length == 0) {
+                ctx.status(400).result("nothing to hand over");
+                return;
+            }
+            ctx.contentType("text/plain").result(waiting.put(body));
+        });
+        app.get(path + "/{token}", ctx -> {
+            byte[] body = waiting.take(ctx.pathParam("token"));
+            ctx.header("Cache-Control", "no-store");
+            if (body == null) {
+                ctx.status(404).result("no such handoff");
+            } else {
+                ctx.contentType(contentType).result(body);
+            }
+        });
+    }
+
+    /** Bodies handed over until taken, at most {@code maxBytes} of them: the oldest go first. */
+    static final class Handoffs {
         private final long maxBytes;
         private final java.util.LinkedHashMap<String, byte[]> waiting = new java.util.LinkedHashMap<>();
         private long bytes;
 
-        Lumas(long maxBytes) {
+        Handoffs(long maxBytes) {
             this.maxBytes = maxBytes;
         }
 
@@ -171,7 +166,7 @@ public final class HarnessServer implements AutoCloseable {
             return token;
         }
 
-        /** The luma handed over as {@code token}, or null when there is none (taken, or gone as the oldest). */
+        /** The body handed over as {@code token}, or null when there is none (taken, or gone as the oldest). */
         synchronized byte[] take(String token) {
             byte[] y = waiting.remove(token);
             if (y != null) {

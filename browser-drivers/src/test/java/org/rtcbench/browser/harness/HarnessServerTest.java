@@ -176,7 +176,7 @@ class HarnessServerTest {
 
     @Test
     void lumasNobodyTakesGoOldestFirstPastTheirBound() {
-        HarnessServer.Lumas lumas = new HarnessServer.Lumas(250);
+        HarnessServer.Handoffs lumas = new HarnessServer.Handoffs(250);
         String first = lumas.put(new byte[100]);
         String second = lumas.put(new byte[100]);
         String third = lumas.put(new byte[100]); // 300 > 250: the first goes
