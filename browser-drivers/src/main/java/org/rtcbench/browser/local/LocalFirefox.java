@@ -148,6 +148,17 @@ public final class LocalFirefox implements LocalBrowser {
         }
     }
 
+    /**
+     * Ends the processes carrying the profile's mark (Firefox, its driver, and its sound server, which carries the
+     * same mark), then deletes the sound server's directory, if it had one.
+     */
+    private static void end(OwnedProcesses owned, PulseAudio sound) {
+        owned.close();
+        if (sound != null) {
+            sound.delete();
+        }
+    }
+
     private BrowserPeer launchBiDi(String peerName, URI harness, Path profile) {
         Process firefox = null;
         BiDiSession session = null;
@@ -179,19 +190,13 @@ public final class LocalFirefox implements LocalBrowser {
                     // Firefox may be gone already; it is ended by PID below
                 }
                 s.close();
-                owned.close(); // the sound server too: it carries the same mark
-                if (sound != null) {
-                    sound.delete();
-                }
+                end(owned, sound);
             }, sound != null);
         } catch (IOException | BiDiException | PeerFailure | BadInputException | WebDriverException e) {
             if (session != null) {
                 session.close();
             }
-            new OwnedProcesses(firefox == null ? null : firefox.toHandle(), profile).close();
-            if (sound != null) {
-                sound.delete();
-            }
+            end(new OwnedProcesses(firefox == null ? null : firefox.toHandle(), profile), sound);
             if (e instanceof BadInputException b) {
                 throw b;
             }
@@ -336,10 +341,7 @@ public final class LocalFirefox implements LocalBrowser {
                     // ended by PID below
                 }
                 service.stop();
-                owned.close();
-                if (sound != null) {
-                    sound.delete();
-                }
+                end(owned, sound);
             }, sound != null);
         } catch (WebDriverException | PeerFailure | BadInputException e) {
             if (driver != null) {
@@ -350,10 +352,7 @@ public final class LocalFirefox implements LocalBrowser {
                 }
             }
             service.stop();
-            new OwnedProcesses(null, profile).close();
-            if (sound != null) {
-                sound.delete();
-            }
+            end(new OwnedProcesses(null, profile), sound);
             if (e instanceof BadInputException b) {
                 throw b;
             }
