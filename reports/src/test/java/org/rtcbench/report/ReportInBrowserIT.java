@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rtcbench.core.process.ChromiumTmp;
+import org.rtcbench.core.process.OwnedProcesses;
 
 /**
  * A generated report opened from disk in headless Chromium with every host lookup refused (no
@@ -34,13 +36,20 @@ class ReportInBrowserIT {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(tmp.resolve("stderr-" + profile.getFileName() + ".txt").toFile())
                 .redirectOutput(tmp.resolve("stdout-" + profile.getFileName() + ".txt").toFile());
         pb.environment().put("RTCBENCH_OWNER", profile.toString());
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 60 s");
+        // its singleton socket's directory in the test's folder, not /tmp (where a killed Chromium would leave it)
+        Path chromiumTmp = ChromiumTmp.create(tmp);
+        pb.environment().put("TMPDIR", chromiumTmp.toString());
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError("chromium did not finish within 60 s");
+            }
+            return p;
+        } finally {
+            OwnedProcesses.deleteTree(chromiumTmp);
         }
-        return p;
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.rtcbench.core.assertion.AssertionResult;
 import org.rtcbench.core.metric.Metric;
 import org.rtcbench.core.metric.SampleMetrics;
 import org.rtcbench.core.metric.Summary;
+import org.rtcbench.core.process.ChromiumTmp;
 import org.rtcbench.core.process.OwnedProcesses;
 import org.rtcbench.core.run.LoadSummary;
 import org.rtcbench.core.run.PeerSummary;
@@ -270,13 +271,19 @@ public final class ReportRenderBench {
                 "--disable-background-networking", "--disable-component-update", "--no-first-run", "--window-size=1400,1000",
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString());
         Path out = profile.resolveSibling(profile.getFileName() + ".dom.html");
+        Path tmp = ChromiumTmp.create(profile.getParent());
         ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(OwnedProcesses.endingWithThisJvm(cmd)), profile)
                 .redirectOutput(out.toFile()).redirectError(profile.resolveSibling(profile.getFileName() + ".stderr.txt").toFile());
-        Process p = OwnedProcesses.startHeld(pb);
-        try (OwnedProcesses owned = new OwnedProcesses(p.toHandle(), profile)) {
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                throw new IOException("headless Chromium did not dump " + page + " within 120 s");
+        pb.environment().put("TMPDIR", tmp.toString());
+        try {
+            Process p = OwnedProcesses.startHeld(pb);
+            try (OwnedProcesses owned = new OwnedProcesses(p.toHandle(), profile)) {
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    throw new IOException("headless Chromium did not dump " + page + " within 120 s");
+                }
             }
+        } finally {
+            OwnedProcesses.deleteTree(tmp);
         }
         return Files.readString(out, StandardCharsets.UTF_8);
     }

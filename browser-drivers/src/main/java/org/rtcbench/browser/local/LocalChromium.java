@@ -1,5 +1,6 @@
 package org.rtcbench.browser.local;
 
+import org.rtcbench.core.process.ChromiumTmp;
 import org.rtcbench.core.process.OwnedProcesses;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class LocalChromium implements LocalBrowser {
         try {
             Files.createDirectories(workDir);
             profile = Files.createTempDirectory(workDir, "chrome-" + peerName + "-");
-            tmp = chromiumTmp(Path.of(System.getProperty("java.io.tmpdir")));
+            tmp = ChromiumTmp.create(Path.of(System.getProperty("java.io.tmpdir")));
         } catch (IOException e) {
             throw new BadInputException("cannot create a browser profile under " + workDir + ": " + e.getMessage());
         }
@@ -197,33 +198,6 @@ public final class LocalChromium implements LocalBrowser {
             quit.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** What a Chromium temporary directory's path may be long at most: its singleton socket's path must fit 107 bytes. */
-    static final int MAX_TMP_PATH = 107 - "/org.chromium.Chromium.XXXXXX/SingletonSocket".length();
-
-    /**
-     * A new directory for one Chromium's own temporary files (its singleton socket, scoped directories),
-     * given as its {@code TMPDIR} and deleted with the peer: ended before it tidies up, Chromium left
-     * {@code /tmp/org.chromium.Chromium.*} behind. In {@code preferred} (java.io.tmpdir: a test's own
-     * folder is deleted with the test even when rtcbench is killed), or in /tmp when the path would be
-     * too long for the socket, which made Chromium exit at start.
-     */
-    static Path chromiumTmp(Path preferred) throws IOException {
-        java.security.SecureRandom random = new java.security.SecureRandom();
-        for (;;) {
-            String name = "rtcbench-chromium-" + Long.toString(random.nextLong() >>> 34, 36); // 6 characters at most
-            Path dir = preferred.toAbsolutePath().resolve(name);
-            if (dir.toString().length() > MAX_TMP_PATH) {
-                dir = Path.of("/tmp", name);
-            }
-            Files.createDirectories(dir.getParent());
-            try {
-                return Files.createDirectory(dir);
-            } catch (java.nio.file.FileAlreadyExistsException taken) {
-                // another peer's: the next name
-            }
         }
     }
 

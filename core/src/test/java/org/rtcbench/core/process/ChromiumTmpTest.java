@@ -1,4 +1,4 @@
-package org.rtcbench.browser.local;
+package org.rtcbench.core.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,17 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rtcbench.core.process.OwnedProcesses;
 
-/** Where a local Chromium keeps its own temporary files. */
-class LocalChromiumTest {
+/** Where a Chromium keeps its own temporary files. */
+class ChromiumTmpTest {
     @TempDir
     Path tmp;
 
     @Test
     void chromiumsTemporaryFilesGoToANewDirectoryInTheGivenFolder() throws Exception {
-        Path a = LocalChromium.chromiumTmp(tmp);
-        Path b = LocalChromium.chromiumTmp(tmp);
+        Path a = ChromiumTmp.create(tmp);
+        Path b = ChromiumTmp.create(tmp);
 
         assertThat(a).isDirectory().hasParent(tmp);
         assertThat(b).isDirectory().hasParent(tmp).isNotEqualTo(a);
@@ -28,11 +27,11 @@ class LocalChromiumTest {
     @Test
     void aFolderTooDeepForChromiumsSocketGivesWayToTmp() throws Exception {
         Path deep = tmp.resolve("a-folder-whose-path-is-long-enough-that-a-socket-in-it-would-not-fit");
-        Path dir = LocalChromium.chromiumTmp(deep);
+        Path dir = ChromiumTmp.create(deep);
         try {
             // Chromium exited at start ("Chrome instance exited") with its socket path over 107 bytes
             assertThat(dir).isDirectory().hasParent(Path.of("/tmp"));
-            assertThat(dir.toString().length()).isLessThanOrEqualTo(LocalChromium.MAX_TMP_PATH);
+            assertThat(dir.toString().length()).isLessThanOrEqualTo(ChromiumTmp.MAX_PATH);
         } finally {
             OwnedProcesses.deleteTree(dir);
         }
