@@ -9,11 +9,16 @@ import java.security.SecureRandom;
 /**
  * A new directory for one Chromium's own temporary files (its singleton socket, scoped directories), to give
  * it as its {@code TMPDIR} and delete after it: a Chromium ended before it tidies up leaves
- * {@code /tmp/org.chromium.Chromium.*} behind otherwise. Every Chromium rtcbench or its tests start gets one.
+ * {@code /tmp/org.chromium.Chromium.*} behind otherwise. Every Chromium rtcbench or its tests start gets one. A
+ * program started by {@link OwnedProcesses#endingWithThisJvm} with one as its {@code TMPDIR} has it deleted by
+ * its watcher when this JVM dies without doing so.
  */
 public final class ChromiumTmp {
     /** What such a directory's path may be long at most: Chromium's singleton socket's path must fit 107 bytes. */
     public static final int MAX_PATH = 107 - "/org.chromium.Chromium.XXXXXX/SingletonSocket".length();
+
+    /** How such a directory's name begins. */
+    static final String PREFIX = "rtcbench-chromium-";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -27,7 +32,7 @@ public final class ChromiumTmp {
      */
     public static Path create(Path preferred) throws IOException {
         for (;;) {
-            String name = "rtcbench-chromium-" + Long.toString(RANDOM.nextLong() >>> 34, 36); // 6 characters at most
+            String name = PREFIX + Long.toString(RANDOM.nextLong() >>> 34, 36); // 6 characters at most
             Path dir = preferred.toAbsolutePath().resolve(name);
             if (dir.toString().length() > MAX_PATH) {
                 dir = Path.of("/tmp", name);

@@ -45,13 +45,15 @@ public final class OwnedProcesses implements AutoCloseable {
      * closes when the JVM is gone, then sends SIGTERM (and SIGKILL to what is left 2 s later) to every process
      * carrying the same {@value #OWNER} mark. The watcher itself is unmarked (so it survives its own
      * scan), named by the mark on its command line (so {@link #running} still finds it), and a child
-     * of init, not of the program. While this JVM lives it only waits.
+     * of init, not of the program. While this JVM lives it only waits. Last, when the program's {@code TMPDIR}
+     * is a {@link ChromiumTmp} directory, the watcher deletes it, as the JVM would have.
      */
     private static final String WATCHER = "read -r _; m=\"" + OWNER + "=$1\"; "
             + "marked() { for f in $(grep -lzxF \"$m\" /proc/[0-9]*/environ 2>/dev/null); do f=${f#/proc/}; echo ${f%/environ}; done; }; "
             + "p=$(marked); [ -n \"$p\" ] && kill -TERM $p 2>/dev/null; "
             + "i=0; while [ $i -lt 20 ] && [ -n \"$(marked)\" ]; do sleep 0.1; i=$((i+1)); done; "
-            + "p=$(marked); [ -n \"$p\" ] && kill -KILL $p 2>/dev/null; exit 0";
+            + "p=$(marked); [ -n \"$p\" ] && kill -KILL $p 2>/dev/null; "
+            + "case \"${TMPDIR:-}\" in */" + ChromiumTmp.PREFIX + "*) rm -rf -- \"$TMPDIR\";; esac; exit 0";
     private static final String WRAPPER = "exec 3<&0; "
             + "(env -u " + OWNER + " /bin/sh -c '" + WATCHER + "' rtcbench-watch \"$" + OWNER + "\" <&3 3<&- &); "
             + "exec 3<&-; exec \"$@\"";

@@ -47,6 +47,37 @@ class OwnedProcessesIT {
         }
     }
 
+    @Test
+    void aChromiumTmpDirectoryGivenAsTmpdirGoesWithTheProgramWhenThisJvmDiesAndNoOtherDoes() throws Exception {
+        Path chromiumTmp = ChromiumTmp.create(tmp);
+        Files.writeString(chromiumTmp.resolve("SingletonCookie"), "1"); // as Chromium leaves it when killed
+        Path other = Files.createDirectories(tmp.resolve("a-tmpdir-of-its-own"));
+        Process chromium = start(tmp.resolve("chromium-profile"), chromiumTmp);
+        Process program = start(tmp.resolve("other-profile"), other);
+        try {
+            Thread.sleep(500);
+            assertThat(chromiumTmp).as("kept while this JVM lives").isDirectory();
+
+            chromium.getOutputStream().close(); // as the kernel does when this JVM dies
+            program.getOutputStream().close();
+            assertThat(waitFor(() -> !Files.exists(chromiumTmp), 8)).as("the Chromium TMPDIR deleted by the watcher").isTrue();
+            assertThat(waitFor(() -> OwnedProcesses.running(tmp.resolve("other-profile").toString()).isEmpty(), 8)).isTrue();
+            assertThat(other).as("a TMPDIR that is not a ChromiumTmp directory is left alone").isDirectory();
+        } finally {
+            for (String profile : List.of("chromium-profile", "other-profile")) {
+                OwnedProcesses.running(tmp.resolve(profile).toString()).forEach(ProcessHandle::destroyForcibly);
+            }
+            chromium.destroyForcibly();
+            program.destroyForcibly();
+        }
+    }
+
+    private static Process start(Path mark, Path tmpdir) throws java.io.IOException {
+        ProcessBuilder pb = OwnedProcesses.mark(new ProcessBuilder(OwnedProcesses.endingWithThisJvm(List.of("sleep", "62"))), mark);
+        pb.environment().put("TMPDIR", tmpdir.toString());
+        return OwnedProcesses.startHeld(pb);
+    }
+
     private static String read(Path p) {
         try {
             return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
