@@ -155,10 +155,10 @@ public final class HarnessServer implements AutoCloseable {
             this.maxBytes = maxBytes;
         }
 
-        synchronized String put(byte[] y) {
+        synchronized String put(byte[] body) {
             String token = java.util.UUID.randomUUID().toString();
-            waiting.put(token, y);
-            bytes += y.length;
+            waiting.put(token, body);
+            bytes += body.length;
             for (var it = waiting.values().iterator(); bytes > maxBytes && it.hasNext(); ) {
                 bytes -= it.next().length;
                 it.remove();
@@ -168,11 +168,11 @@ public final class HarnessServer implements AutoCloseable {
 
         /** The body handed over as {@code token}, or null when there is none (taken, or gone as the oldest). */
         synchronized byte[] take(String token) {
-            byte[] y = waiting.remove(token);
-            if (y != null) {
-                bytes -= y.length;
+            byte[] body = waiting.remove(token);
+            if (body != null) {
+                bytes -= body.length;
             }
-            return y;
+            return body;
         }
     }
 

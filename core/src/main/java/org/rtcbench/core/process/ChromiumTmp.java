@@ -9,7 +9,7 @@ import java.security.SecureRandom;
 /**
  * A new directory for one Chromium's own temporary files (its singleton socket, scoped directories), to give
  * it as its {@code TMPDIR} and delete after it: a Chromium ended before it tidies up leaves
- * {@code /tmp/org.chromium.Chromium.*} behind otherwise. Every Chromium rtcbench or its tests start gets one. A
+ * {@code /tmp/org.chromium.Chromium.*} behind otherwise. Every local Chromium rtcbench or its tests start gets one. A
  * program started by {@link OwnedProcesses#endingWithThisJvm} with one as its {@code TMPDIR} has it deleted by
  * its watcher when this JVM dies without doing so.
  */
